@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TrainingApi.Common.Http;
+
+public static class JsonSetup
+{
+    /// <summary>camelCase members, kebab-case enums, and unknown members refused (a typo must not be silently ignored).</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    public static IServiceCollection AddApiJson(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        // Swashbuckle reads the MVC options to describe schemas; keep them identical.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
+        // Bad JSON, a wrong content type or an unbindable parameter become exceptions the problem handler
+        // turns into a 400/415 problem, instead of an empty-bodied status code.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+}

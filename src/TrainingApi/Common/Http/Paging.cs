@@ -1,0 +1,57 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.Problems;
+
+namespace TrainingApi.Common.Http;
+
+/// <summary>One page of a list, in a stable order; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next one.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>
+/// Keyset cursors over (created-at, id): opaque to clients, stable when rows are added while paging,
+/// and cheap for the database (an index range scan, no OFFSET).
+/// </summary>
+public readonly record struct KeysetCursor(DateTimeOffset At, Guid Id)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public string Encode() =>
+        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(At.UtcTicks.ToString(CultureInfo.InvariantCulture) + ":" + Id.ToString("N")));
+
+    public static KeysetCursor? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
+            return new KeysetCursor(new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
+        }
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
+        {
+            throw Problem.Validation("cursor", new Text(
+                "The cursor is not one this API gave out; start again without it.",
+                "Kursor nie pochodzi z tego API; zacznij od początku bez niego."));
+        }
+    }
+
+    /// <summary>Takes limit+1 rows and turns them into a page, so the last page has no cursor.</summary>
+    public static Page<TView> ToPage<TRow, TView>(IReadOnlyList<TRow> rows, int limit, Func<TRow, KeysetCursor> key, Func<TRow, TView> view)
+    {
+        var items = rows.Take(limit).Select(view).ToList();
+        return new Page<TView>(items, rows.Count > limit ? key(rows[limit - 1]).Encode() : null);
+    }
+}
+
+public static class PagingRules
+{
+    public static IRuleBuilderOptions<T, int> ValidPageLimit<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, KeysetCursor.MaxLimit);
+}

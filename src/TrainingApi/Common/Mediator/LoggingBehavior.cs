@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Mediator;
+
+namespace TrainingApi.Common.Mediator;
+
+/// <summary>
+/// Logs each use case with its elapsed time. Only the message's type name is logged, never its content,
+/// because commands carry officials' names, e-mails and phones.
+/// </summary>
+public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> log)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var name = UseCaseName(typeof(TMessage));
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next(message, cancellationToken);
+            Handled(log, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception e)
+        {
+            Failed(log, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name);
+            throw;
+        }
+    }
+
+    // CreateProgramme+Command reads better as CreateProgramme.
+    private static string UseCaseName(Type type) => type.DeclaringType?.Name ?? type.Name;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} handled in {ElapsedMs:0.0} ms")]
+    private static partial void Handled(ILogger logger, string useCase, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} refused or failed after {ElapsedMs:0.0} ms with {ExceptionType}")]
+    private static partial void Failed(ILogger logger, string useCase, double elapsedMs, string exceptionType);
+}

@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Persistence;
+
+namespace TrainingApi.Common.Mediator;
+
+/// <summary>
+/// Runs each command in one database transaction, inside the execution strategy so that transient
+/// failures (a dropped connection, a serialization failure) retry the whole command from a clean
+/// change tracker. Queries do not pass through here.
+/// </summary>
+public sealed class TransactionBehavior<TMessage, TResponse>(TrainingDb db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return next(message, cancellationToken);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return new ValueTask<TResponse>(strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await next(message, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        }, cancellationToken));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+using TrainingApi.Common.Problems;
+
+namespace TrainingApi.Common.OpenApi;
+
+/// <summary>
+/// Puts the endpoints' declared examples into the contract, serialized exactly as the API serializes them,
+/// and gives every problem response an example of its problem type.
+/// </summary>
+public sealed class ExamplesOperationFilter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var options = json.Value.SerializerOptions;
+        foreach (var example in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ExampleMetadata>())
+        {
+            var node = JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), options);
+            var content = example.StatusCode is null
+                ? operation.RequestBody?.Content
+                : operation.Responses?.TryGetValue(example.StatusCode.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true
+                    ? response.Content
+                    : null;
+            foreach (var media in content?.Values.OfType<OpenApiMediaType>() ?? [])
+            {
+                media.Example = node?.DeepClone();
+            }
+        }
+
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (!int.TryParse(status, out var code) || code < 400 || response.Content is null)
+            {
+                continue;
+            }
+
+            foreach (var (mediaType, media) in response.Content)
+            {
+                if (mediaType.Contains("problem", StringComparison.Ordinal) && media is OpenApiMediaType { Example: null } concrete)
+                {
+                    concrete.Example = ProblemExample(code);
+                }
+            }
+        }
+    }
+
+    private static JsonNode ProblemExample(int status)
+    {
+        var kind = ProblemKind.ForStatus(status);
+        var example = new JsonObject
+        {
+            ["type"] = kind.Type,
+            ["title"] = kind.Title.En,
+            ["status"] = status,
+            ["detail"] = kind == ProblemKind.ValidationFailed
+                ? "Correct the fields listed in 'errors' and send the request again."
+                : kind.Title.En,
+            ["traceId"] = "4bf92f3577b34da6a3ce929d0e0e4736",
+        };
+        if (kind == ProblemKind.ValidationFailed)
+        {
+            example["errors"] = new JsonObject { ["title"] = new JsonArray("'title' must not be empty.") };
+        }
+
+        return example;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.OpenApi;
+
+namespace TrainingApi.Common.OpenApi;
+
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    public const OpenApiSpecVersion SpecVersion = OpenApiSpecVersion.OpenApi3_0;
+
+    public static IServiceCollection AddApiContract(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "TrainingApi",
+                Version = "v1",
+                Description =
+                    "REST API of the programme that trains and advises Polish local governments (JST) on managing the " +
+                    "digitalisation of their schools: curriculum, consultations, pilot enrollment, advisory and the " +
+                    "handover of tested materials. Errors are RFC 9457 problems; send `Accept-Language: pl` for Polish.",
+                License = new OpenApiLicense { Name = "EUPL-1.2" },
+            });
+            o.SupportNonNullableReferenceTypes();
+            o.OperationFilter<ExamplesOperationFilter>();
+            // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".
+            o.CustomSchemaIds(SchemaIds.For);
+        });
+        return services;
+    }
+
+    public static WebApplication UseApiContract(this WebApplication app)
+    {
+        app.UseSwagger(o => o.OpenApiVersion = SpecVersion);
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "TrainingApi v1");
+            o.DocumentTitle = "TrainingApi";
+        });
+        return app;
+    }
+}

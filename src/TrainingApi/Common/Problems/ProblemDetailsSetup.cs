@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace TrainingApi.Common.Problems;
+
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
+    {
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var problem = ctx.ProblemDetails;
+            var status = problem.Status ?? ctx.HttpContext.Response.StatusCode;
+            // Problems produced by the framework (status code pages, 404 for an unknown route, 405) get the
+            // same stable type and localized title as ours.
+            if (problem.Type is null || !problem.Type.StartsWith(ProblemKind.BaseUri, StringComparison.Ordinal))
+            {
+                var kind = ProblemKind.ForStatus(status);
+                problem.Type = kind.Type;
+                problem.Title = kind.Title.ToString();
+            }
+
+            problem.Instance ??= ctx.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString()
+                ?? ctx.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString()
+                ?? ctx.HttpContext.TraceIdentifier;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using TrainingApi.Common.Localization;
+
+namespace TrainingApi.Common.Problems;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problems. Anything it does not recognise is a 500
+/// whose body says nothing about the internals; the exception itself goes to the log with the trace id.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log)
+    : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (kind, detail, extensions) = Classify(exception);
+
+        if (kind.Status >= 500)
+        {
+            LogServerError(log, exception, kind.Slug);
+        }
+
+        if (kind == ProblemKind.ServiceUnavailable || kind == ProblemKind.TooManyRequests)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = kind.Status,
+            Type = kind.Type,
+            Title = kind.Title.ToString(),
+            Detail = detail,
+        };
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        http.Response.StatusCode = kind.Status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static (ProblemKind Kind, string? Detail, IReadOnlyDictionary<string, object?> Extensions) Classify(Exception exception)
+    {
+        var none = new Dictionary<string, object?>();
+        switch (exception)
+        {
+            case ProblemException p:
+                return (p.Kind, p.Detail.ToString(), p.Extensions);
+
+            case ValidationException v:
+                var errors = v.Errors
+                    .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "$" : e.PropertyName)
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+                return (ProblemKind.ValidationFailed,
+                    new Text("Correct the fields listed in 'errors' and send the request again.",
+                        "Popraw pola wymienione w 'errors' i wyślij żądanie ponownie.").ToString(),
+                    new Dictionary<string, object?> { ["errors"] = errors });
+
+            case BadHttpRequestException bad:
+                return ClassifyBadRequest(bad);
+
+            case DbUpdateConcurrencyException:
+                var stale = Problem.PreconditionFailed();
+                return (stale.Kind, stale.Detail.ToString(), none);
+
+            case DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }:
+                return (ProblemKind.Conflict, new Text(
+                    "The resource already exists or conflicts with one that does.",
+                    "Zasób już istnieje albo koliduje z istniejącym.").ToString(), none);
+        }
+
+        if (IsDatabaseUnavailable(exception))
+        {
+            return (ProblemKind.ServiceUnavailable, new Text(
+                $"The database is not answering. Retry in {RetryAfterSeconds} seconds.",
+                $"Baza danych nie odpowiada. Spróbuj ponownie za {RetryAfterSeconds} s.").ToString(), none);
+        }
+
+        return (ProblemKind.InternalError, new Text(
+            "The error was logged; quote the traceId when you report it.",
+            "Błąd został zapisany; podaj traceId, zgłaszając go.").ToString(), none);
+    }
+
+    private static (ProblemKind, string?, IReadOnlyDictionary<string, object?>) ClassifyBadRequest(BadHttpRequestException bad)
+    {
+        var none = new Dictionary<string, object?>();
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (ProblemKind.PayloadTooLarge, new Text(
+                "The request body is larger than this API accepts; send less data per request.",
+                "Treść żądania przekracza dopuszczalny rozmiar; wyślij mniej danych w jednym żądaniu.").ToString(), none);
+        }
+
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return (ProblemKind.UnsupportedMediaType, new Text(
+                "Send the body as application/json.", "Wyślij treść jako application/json.").ToString(), none);
+        }
+
+        // System.Text.Json's own message names .NET types; report only the JSON path and what was wrong there.
+        if (bad.InnerException is JsonException json)
+        {
+            var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+            var unknownMember = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
+            var message = unknownMember
+                ? new Text("This member is not part of the request; remove it.", "Ten element nie należy do żądania; usuń go.")
+                : new Text("The JSON is malformed or a value has the wrong type here.", "JSON jest niepoprawny albo wartość ma tu zły typ.");
+            return (ProblemKind.MalformedRequest,
+                new Text($"The request body could not be read at '{path}'.", $"Nie można odczytać treści żądania w miejscu '{path}'.").ToString(),
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [path] = [message.ToString()] } });
+        }
+
+        return (ProblemKind.MalformedRequest, new Text(
+            "A parameter or the body of the request could not be read: " + bad.Message,
+            "Nie można odczytać parametru lub treści żądania: " + bad.Message).ToString(), none);
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                                              || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                                              || pg.SqlState == PostgresErrorCodes.SerializationFailure
+                                              || pg.SqlState == PostgresErrorCodes.DeadlockDetected
+                                              || pg.SqlState == PostgresErrorCodes.TooManyConnections:
+                case NpgsqlException { IsTransient: true }:
+                case SocketException:
+                case TimeoutException:
+                case RetryLimitExceededException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {ProblemSlug}")]
+    private static partial void LogServerError(ILogger logger, Exception exception, string problemSlug);
+}

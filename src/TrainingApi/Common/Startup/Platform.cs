@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.HttpLogging;
+using TrainingApi.Common.Health;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.Mediator;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+
+namespace TrainingApi.Common.Startup;
+
+/// <summary>The cross-cutting services and middleware every slice relies on, in one place so Program.cs stays composition only.</summary>
+public static class Platform
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Structured JSON logs; the hosting layer puts TraceId/SpanId in each entry's scope.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        // Method, path, status and duration only: no query strings, headers or bodies, which can carry personal data.
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                              | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.Section));
+        services.AddApiJson();
+        services.AddApiProblemDetails();
+        services.AddApiLocalization();
+        services.AddPersistence(builder.Configuration);
+        services.AddUseCases();
+        services.AddApiHealth();
+        services.AddApiContract();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseHttpLogging();
+        // Culture first: the exception handler runs outside the inner middleware's async flow, and its
+        // problems must be in the language the client asked for.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        // Framework-made errors (unknown route, wrong method) become problems too.
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseApiContract();
+        app.MapApiHealth();
+        return app;
+    }
+}

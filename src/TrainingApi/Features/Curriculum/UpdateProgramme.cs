@@ -1,0 +1,56 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+
+namespace TrainingApi.Features.Curriculum;
+
+public static class UpdateProgramme
+{
+    public sealed record Request(string Title, string? Summary);
+
+    public sealed record Command(Guid Id, uint? ExpectedVersion, string Title, string? Summary) : ICommand<Versioned<ProgrammeView>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Title).NotEmpty().MaximumLength(Programme.TitleMaxLength);
+            RuleFor(c => c.Summary).MaximumLength(Programme.SummaryMaxLength);
+        }
+    }
+
+    public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, Versioned<ProgrammeView>>
+    {
+        public async ValueTask<Versioned<ProgrammeView>> Handle(Command command, CancellationToken ct)
+        {
+            var programme = await db.Set<Programme>().FirstOrDefaultAsync(p => p.Id == command.Id, ct)
+                            ?? throw Problem.NotFound(CurriculumModule.ProgrammeNoun, command.Id);
+            db.ExpectVersion(programme, command.ExpectedVersion);
+            programme.Describe(command.Title.Trim(), command.Summary?.Trim(), clock.UtcNowForDatabase());
+            await db.SaveChangesAsync(ct);
+            return new(ProgrammeView.From(programme), programme.Version);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPut("/{id:guid}", async (Guid id, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var expected = EntityTags.RequireIfMatch(http.Request);
+                var updated = await mediator.Send(new Command(id, expected, request.Title, request.Summary), ct);
+                http.Response.Headers.ETag = EntityTags.Format(updated.Version);
+                return TypedResults.Ok(updated.Value);
+            })
+            .WithName("UpdateProgramme")
+            .WithSummary("Change a programme's title and summary")
+            .WithDescription("Requires the ETag you read in If-Match: 428 without it, 412 when someone changed the programme since.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithRequestExample(new Request(ProgrammeView.Example.Title, ProgrammeView.Example.Summary))
+            .WithResponseExample(StatusCodes.Status200OK, ProgrammeView.Example);
+}
