@@ -6,13 +6,14 @@ builder.AddPlatform();
 builder.Services.AddCurriculum();
 
 var app = builder.Build();
+app.UsePlatform();
+app.MapCurriculum();
+
+// `migrate` and `openapi` run here and exit; they need the endpoints mapped but not the server started.
 if (await CommandLine.TryRunAsync(app, args))
 {
     return;
 }
-
-app.UsePlatform();
-app.MapCurriculum();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -24,6 +24,7 @@ public static class OpenApiSetup
             });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<ExamplesOperationFilter>();
+            o.OperationFilter<ConditionalRequestsOperationFilter>();
             // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".
             o.CustomSchemaIds(SchemaIds.For);
         });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace TrainingApi.Common.Persistence;
 
@@ -8,15 +9,14 @@ public static class PersistenceSetup
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-
-        services.AddDbContext<TrainingDb>(db => Configure(db,
-            configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+        // Read when the first DbContext is made, not now, so hosts and tests can still change configuration.
+        services.AddDbContext<TrainingDb>((provider, db) => Configure(db,
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"No connection string 'ConnectionStrings:{DatabaseOptions.ConnectionStringName}' is configured. " +
                 "Start the API with scripts/run.sh (it starts a local PostgreSQL), or set ConnectionStrings__TrainingDb."),
-            options));
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         return services;
     }
 

@@ -30,7 +30,7 @@ public static class GetProgramme
             .WithName("GetProgramme")
             .WithSummary("Read a programme")
             .WithDescription("Answers with the programme and its ETag; with If-None-Match naming that ETag, 304.")
-            .Produces(StatusCodes.Status304NotModified)
+            .SupportsIfNoneMatch()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, ProgrammeView.Example);
 }

@@ -49,8 +49,7 @@ public static class UpdateProgramme
             .WithDescription("Requires the ETag you read in If-Match: 428 without it, 412 when someone changed the programme since.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequiresIfMatch()
             .WithRequestExample(new Request(ProgrammeView.Example.Title, ProgrammeView.Example.Summary))
             .WithResponseExample(StatusCodes.Status200OK, ProgrammeView.Example);
 }

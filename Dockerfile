@@ -1,0 +1,17 @@
+# The API as a container image. Build: docker build -t trainingapi .
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/TrainingApi/TrainingApi.csproj src/TrainingApi/
+RUN dotnet restore src/TrainingApi/TrainingApi.csproj
+COPY src/ src/
+RUN dotnet publish src/TrainingApi/TrainingApi.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
+USER $APP_UID
+# `dotnet TrainingApi.dll migrate` applies migrations and exits (run it once per deployment).
+ENTRYPOINT ["dotnet", "TrainingApi.dll"]

@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Common;
+
+/// <summary>Failures that no use case handles itself still end as problems, and say nothing about the internals.</summary>
+public sealed class ErrorResponsesTests(ErrorResponsesTests.BrokenSchemaFactory api) : IClassFixture<ErrorResponsesTests.BrokenSchemaFactory>
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        var response = await client.GetAsync("/api/v1/no-such-thing");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task A_method_the_resource_does_not_have_is_a_405_problem()
+    {
+        var response = await client.DeleteAsync("/api/v1/programmes");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_500_problem_without_internals()
+    {
+        // The table this class's database lacks (see BrokenSchemaFactory) makes the query fail in a way no handler expects.
+        var response = await client.GetAsync("/api/v1/programmes");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error");
+        var text = problem.GetRawText();
+        Assert.DoesNotContain("programmes_gone", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Npgsql", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("relation", text, StringComparison.Ordinal);
+    }
+
+    public sealed class BrokenSchemaFactory : ApiFactory
+    {
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await using var db = Db();
+            await db.Context.Database.ExecuteSqlRawAsync("ALTER TABLE curriculum.programmes RENAME TO programmes_gone");
+        }
+    }
+}
