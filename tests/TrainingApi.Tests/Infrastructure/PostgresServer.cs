@@ -127,7 +127,8 @@ public sealed class PostgresServer
             var bin = FindBinaries() ?? throw new InvalidOperationException(
                 "No PostgreSQL server binaries found (looked in /usr/lib/postgresql/*/bin and PATH). " +
                 "Install them with `sudo apt-get install -y postgresql`, or set TRAININGAPI_TEST_POSTGRES to an admin connection string.");
-            var data = Path.Combine(Path.GetTempPath(), "trainingapi-tests-" + Guid.NewGuid().ToString("N")[..8]);
+            SweepLeftovers();
+            var data = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(data);
             var asRoot = Environment.UserName == "root";
             if (asRoot)
@@ -145,16 +146,40 @@ public sealed class PostgresServer
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 RunAsOwnerAsync(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate -w stop").GetAwaiter().GetResult();
-                try
-                {
-                    Directory.Delete(data, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A leftover temporary folder is harmless.
-                }
+                TryDelete(data);
             };
             return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+        }
+
+        private const string Prefix = "trainingapi-tests-";
+
+        /// <summary>Clusters of earlier runs that were killed before they could clean up (no postmaster.pid: not running).</summary>
+        private static void SweepLeftovers()
+        {
+            foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+            {
+                if (!File.Exists(Path.Combine(dir, "postmaster.pid")))
+                {
+                    TryDelete(dir);
+                }
+            }
+        }
+
+        private static void TryDelete(string dir)
+        {
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                    return;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The server may still be closing files; a leftover folder is swept by the next run.
+                    Thread.Sleep(200);
+                }
+            }
         }
 
         private static string? FindBinaries()
