@@ -1,21 +1,24 @@
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Consultations;
 using TrainingApi.Features.Curriculum;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddCurriculum();
+builder.Services.AddConsultations();
 
 var app = builder.Build();
 app.UsePlatform();
 app.MapCurriculum();
+app.MapConsultations();
 
-// `migrate` and `openapi` run here and exit; they need the endpoints mapped but not the server started.
+// `migrate`, `openapi` and `token` run here and exit; they need the endpoints mapped but not the server started.
 if (await CommandLine.TryRunAsync(app, args))
 {
     return;
 }
 
-await app.PrepareDatabaseAsync();
+await app.PrepareAsync();
 await app.RunAsync();
 
 /// <summary>The entry point, public so the tests' WebApplicationFactory can start it.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common;
@@ -6,7 +7,7 @@ namespace TrainingApi.Tests.Common;
 public sealed class DatabaseUnavailableTests(DatabaseUnavailableTests.UnreachableDatabaseFactory api)
     : IClassFixture<DatabaseUnavailableTests.UnreachableDatabaseFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
 
     [Fact]
     public async Task A_request_that_needs_the_database_is_a_503_problem_with_retry_after()

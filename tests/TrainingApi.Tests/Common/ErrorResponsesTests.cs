@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common;
@@ -7,7 +8,7 @@ namespace TrainingApi.Tests.Common;
 /// <summary>Failures that no use case handles itself still end as problems, and say nothing about the internals.</summary>
 public sealed class ErrorResponsesTests(ErrorResponsesTests.BrokenSchemaFactory api) : IClassFixture<ErrorResponsesTests.BrokenSchemaFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
 
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common;
@@ -10,7 +11,7 @@ namespace TrainingApi.Tests.Common;
 /// </summary>
 public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
 
     [Fact]
     public async Task The_served_document_equals_the_committed_one()

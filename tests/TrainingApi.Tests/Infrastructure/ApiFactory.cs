@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
+using TrainingApi.Common.Security.ApiKeys;
 
 namespace TrainingApi.Tests.Infrastructure;
 
@@ -30,12 +32,39 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:TrainingDb", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Load", "false");
+        builder.UseSetting("Auth:DevelopmentSigningKey", TestTokens.SigningKeyBase64);
+        // High enough that only the rate-limit tests, which lower them, ever meet them.
+        builder.UseSetting("RateLimits:PartnerPerMinute", "100000");
+        builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
+    }
+
+    /// <summary>A client with a bearer token for the role (a coordinator needs its JST's TERYT code).</summary>
+    public HttpClient ClientAs(string role, string? teryt = null, string? subject = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For(role, subject, teryt ?? (role == Roles.JstCoordinator ? "1465011" : null)));
+        return client;
+    }
+
+    /// <summary>A client authenticated by a fresh API key of the organisation, issued by the programme team.</summary>
+    public async Task<HttpClient> PartnerClientAsync(Guid organisationId)
+    {
+        var response = await ClientAs(Roles.ProgrammeTeam).PostJsonAsync($"/api/v1/organisations/{organisationId}/api-keys", new { name = "test key" });
+        var issued = await response.ShouldBeAsync<IssuedApiKey>(System.Net.HttpStatusCode.Created);
+        return ClientWithKey(issued.Secret);
+    }
+
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeySecret.Header, key);
+        return client;
     }
 
     /// <summary>A DbContext on this class's database, to check what a request stored.</summary>

@@ -16,6 +16,7 @@ public static class MediatorSetup
             [
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
+                typeof(Audit.AuditBehavior<,>),
                 typeof(TransactionBehavior<,>),
             ];
         });

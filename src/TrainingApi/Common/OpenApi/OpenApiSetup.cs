@@ -23,6 +23,23 @@ public static class OpenApiSetup
                 License = new OpenApiLicense { Name = "EUPL-1.2" },
             });
             o.SupportNonNullableReferenceTypes();
+            o.AddSecurityDefinition(SecurityOperationFilter.BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token from the programme's identity provider, carrying `sub`, `role` and, for a JST coordinator, `teryt`. " +
+                              "In Development: `dotnet run --project src/TrainingApi -- token <role> [--sub …] [--teryt …]`.",
+            });
+            o.AddSecurityDefinition(SecurityOperationFilter.ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Security.ApiKeys.ApiKeySecret.Header,
+                Description = "A partner organisation's API key (role `partner`), issued by the programme team.",
+            });
+            // Security first, so the 401/403 problems it adds get examples too.
+            o.OperationFilter<SecurityOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".

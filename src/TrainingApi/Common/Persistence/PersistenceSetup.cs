@@ -16,7 +16,8 @@ public static class PersistenceSetup
             ?? throw new InvalidOperationException(
                 $"No connection string 'ConnectionStrings:{DatabaseOptions.ConnectionStringName}' is configured. " +
                 "Start the API with scripts/run.sh (it starts a local PostgreSQL), or set ConnectionStrings__TrainingDb."),
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
+            .AddInterceptors(provider.GetRequiredService<Audit.AuditInterceptor>()));
         return services;
     }
 

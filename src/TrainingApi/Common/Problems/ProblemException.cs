@@ -12,6 +12,9 @@ public class ProblemException(ProblemKind kind, Text detail, IReadOnlyDictionary
     public ProblemKind Kind { get; } = kind;
     public Text Detail { get; } = detail;
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    /// <summary>Sent as Retry-After (the exception handler clears headers set before the throw).</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>Shorthands for the refusals every slice needs, with bilingual details.</summary>
@@ -21,8 +24,18 @@ public static class Problem
         new($"No {resource.En} with id '{id}' exists, or you may not see it.",
             $"Nie istnieje {resource.Pl} o identyfikatorze '{id}' albo nie masz do niego dostępu."));
 
-    public static ProblemException Conflict(Text detail, string? code = null) =>
-        new(ProblemKind.Conflict, detail, code is null ? null : new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemException Conflict(Text detail, string? code = null, int? retryAfterSeconds = null) =>
+        new(ProblemKind.Conflict, detail, code is null ? null : new Dictionary<string, object?> { ["code"] = code })
+        {
+            RetryAfterSeconds = retryAfterSeconds,
+        };
+
+    public static ProblemException TooManyRequests(int retryAfterSeconds) => new(ProblemKind.TooManyRequests,
+        new($"You sent more requests than your limit allows. Retry in {retryAfterSeconds} s.",
+            $"Przekroczono limit żądań. Spróbuj ponownie za {retryAfterSeconds} s."))
+    {
+        RetryAfterSeconds = retryAfterSeconds,
+    };
 
     public static ProblemException Unprocessable(Text detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
         new(ProblemKind.UnprocessableContent, detail, extensions);

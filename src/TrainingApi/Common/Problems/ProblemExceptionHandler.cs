@@ -28,9 +28,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             LogServerError(log, exception, kind.Slug);
         }
 
-        if (kind == ProblemKind.ServiceUnavailable || kind == ProblemKind.TooManyRequests)
+        var retryAfter = exception is ProblemException { RetryAfterSeconds: { } seconds } ? seconds
+            : kind == ProblemKind.ServiceUnavailable ? RetryAfterSeconds
+            : (int?)null;
+        if (retryAfter is not null)
         {
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = retryAfter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var problem = new ProblemDetails

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
 using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Security;
 
 namespace TrainingApi.Common.Startup;
 
 /// <summary>
 /// One-off commands of the same binary, so production needs no extra tooling:
-/// <c>migrate</c> applies migrations and exits; <c>openapi [file]</c> writes the contract (by default to the repository's api-spec/openapi.json) and exits.
+/// <c>migrate</c> applies migrations and exits; <c>token</c> prints a Development token; <c>openapi [file]</c> writes the contract (by default to the repository's api-spec/openapi.json) and exits.
 /// </summary>
 public static class CommandLine
 {
@@ -33,9 +35,43 @@ public static class CommandLine
                 await Console.Out.WriteLineAsync($"OpenAPI document written to {Path.GetFullPath(path)}");
                 return true;
 
+            case "token":
+                await Console.Out.WriteLineAsync(DevelopmentToken(app, args));
+                return true;
+
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>token &lt;role&gt; [--sub name] [--teryt code] [--hours n]</c>: a bearer token signed with the
+    /// Development key, for Swagger UI's Authorize and curl. Refused where a real identity provider is configured.
+    /// </summary>
+    private static string DevelopmentToken(WebApplication app, string[] args)
+    {
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(auth.Authority))
+        {
+            throw new InvalidOperationException("Auth:Authority is configured: get tokens from that identity provider.");
+        }
+
+        var role = args.ElementAtOrDefault(1) ?? "";
+        if (!Roles.TokenRoles.Contains(role))
+        {
+            throw new ArgumentException($"Name a role: {string.Join(", ", Roles.TokenRoles)} (partners use API keys).");
+        }
+
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var teryt = Option("--teryt");
+        if (role == Roles.JstCoordinator && teryt is null)
+        {
+            throw new ArgumentException("A jst-coordinator token needs --teryt <code of its JST>, e.g. --teryt 1465011.");
+        }
+
+        var hours = int.TryParse(Option("--hours"), out var h) ? h : 8;
+        var key = DevelopmentTokens.SigningKey(auth, app.Environment.ContentRootPath);
+        return DevelopmentTokens.Create(key, auth.Audience, role, Option("--sub") ?? role + "-demo", teryt, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow);
     }
 
     /// <summary>

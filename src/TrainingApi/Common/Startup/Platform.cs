@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.HttpLogging;
+using TrainingApi.Common.Audit;
 using TrainingApi.Common.Health;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Mediator;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
+using TrainingApi.Common.RateLimiting;
+using TrainingApi.Common.Security;
+using TrainingApi.Common.Security.ApiKeys;
 
 namespace TrainingApi.Common.Startup;
 
@@ -34,13 +39,19 @@ public static class Platform
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.Section));
+        services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
         services.AddApiJson();
         services.AddApiProblemDetails();
         services.AddApiLocalization();
+        services.AddScoped<AuditScope>();
+        services.AddScoped<AuditInterceptor>();
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();
+        services.AddApiSecurity(builder.Configuration);
+        services.AddApiRateLimits(builder.Configuration);
         services.AddApiHealth();
         services.AddApiContract();
+        services.AddHostedService<Housekeeping>();
         return builder;
     }
 
@@ -55,7 +66,17 @@ public static class Platform
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseApiContract();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<PartnerRateLimitMiddleware>();
+        app.UseAuthorization();
+        // After authorization, so a refused caller never claims a key; before the endpoint, to replay.
+        app.UseMiddleware<IdempotencyMiddleware>();
+
         app.MapApiHealth();
+        app.MapApiKeys();
+        ListAuditEntries.Map(app);
         return app;
     }
 }

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
 
 namespace TrainingApi.Common.Startup;
 
 public static partial class StartupTasks
 {
-    /// <summary>Migrations (when configured, i.e. in Development) and demo data (when asked for), before the API listens.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>Checks, migrations (when configured, i.e. in Development) and demo data (when asked for), before the API listens.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
     {
+        app.EnsureAuthConfigured();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrainingApi.Startup");
         using var scope = app.Services.CreateScope();
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
 
 namespace TrainingApi.Features.Curriculum;
 
@@ -40,6 +42,8 @@ public static class CreateProgramme
                 return TypedResults.Created($"/api/v1/programmes/{created.Value.Id}", created.Value);
             })
             .WithName("CreateProgramme")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
+            .Idempotent()
             .WithSummary("Create a training programme")
             .WithDescription("Creates the programme a team of experts will write versions of. Answers with its ETag.")
             .ProducesValidationProblem()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
 using TrainingApi.Common.Problems;
 
 namespace TrainingApi.Features.Curriculum;
@@ -28,6 +29,7 @@ public static class GetProgramme
                 return EntityTags.OkOrNotModified(http, found.Value, found.Version);
             })
             .WithName("GetProgramme")
+            .RequireAnyRole()
             .WithSummary("Read a programme")
             .WithDescription("Answers with the programme and its ETag; with If-None-Match naming that ETag, 304.")
             .SupportsIfNoneMatch()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
 
 namespace TrainingApi.Features.Curriculum;
 
@@ -49,6 +50,7 @@ public static class ListProgrammes
         group.MapGet("/", async (string? search, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(search, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListProgrammes")
+            .RequireAnyRole()
             .WithSummary("List programmes")
             .WithDescription("Oldest first, paged by cursor: pass `nextCursor` back as `cursor`. `search` matches part of the title, any case.")
             .ProducesValidationProblem()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
 using TrainingApi.Common.Problems;
 
 namespace TrainingApi.Features.Curriculum;
@@ -45,6 +46,7 @@ public static class UpdateProgramme
                 return TypedResults.Ok(updated.Value);
             })
             .WithName("UpdateProgramme")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .WithSummary("Change a programme's title and summary")
             .WithDescription("Requires the ETag you read in If-Match: 428 without it, 412 when someone changed the programme since.")
             .ProducesValidationProblem()

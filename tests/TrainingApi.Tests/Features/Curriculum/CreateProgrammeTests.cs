@@ -1,13 +1,14 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Features.Curriculum;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum;
 
 public sealed class CreateProgrammeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
 
     [Fact]
     public async Task Creates_the_programme_and_answers_201_with_location_and_etag()

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using TrainingApi.Features.Curriculum;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum;
 
 public sealed class GetProgrammeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
 
     [Fact]
     public async Task Reads_the_programme_with_its_etag()

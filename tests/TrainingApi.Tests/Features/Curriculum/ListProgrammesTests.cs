@@ -1,13 +1,14 @@
 using System.Net;
 using TrainingApi.Common.Http;
 using TrainingApi.Features.Curriculum;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum;
 
 public sealed class ListProgrammesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
 
     [Fact]
     public async Task Pages_through_every_programme_once_in_creation_order()

@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Features.Curriculum;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum;
 
 public sealed class UpdateProgrammeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient client = api.CreateClient();
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
 
     [Fact]
     public async Task Updates_with_the_current_etag_and_answers_a_new_etag()

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security.ApiKeys;
+
+namespace TrainingApi.Common.Security;
+
+/// <summary>401 and 403 as problems, saying why the credentials were refused when the scheme knows.</summary>
+public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler fallback = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Challenged)
+        {
+            // Let the scheme set WWW-Authenticate, then write the body.
+            await context.ChallengeAsync();
+            await WriteAsync(context, ProblemKind.Unauthorized, WhyUnauthenticated(context));
+            return;
+        }
+
+        if (authorizeResult.Forbidden)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            var roles = string.Join(", ", policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>()
+                .SelectMany(r => r.AllowedRoles));
+            await WriteAsync(context, ProblemKind.Forbidden, new Text(
+                $"Your role may not do this. Allowed roles: {roles}.",
+                $"Twoja rola nie pozwala na tę operację. Dozwolone role: {roles}."));
+            return;
+        }
+
+        await fallback.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    private static Text WhyUnauthenticated(HttpContext context)
+    {
+        var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        return failure switch
+        {
+            SecurityTokenExpiredException => new("The token has expired; get a new one.", "Token wygasł; uzyskaj nowy."),
+            SecurityTokenInvalidAudienceException => new("The token is not meant for this API (wrong audience).", "Token nie jest przeznaczony dla tego API (zła grupa odbiorców)."),
+            SecurityTokenInvalidIssuerException => new("The token was issued by an issuer this API does not trust.", "Token wystawił wystawca, któremu to API nie ufa."),
+            SecurityTokenException => new("The token is not valid: it is unsigned, or signed with a key this API does not trust.", "Token jest nieważny: nie jest podpisany albo podpisano go nieznanym kluczem."),
+            ApiKeyRejectedException => new("The API key is unknown, revoked or expired.", "Klucz API jest nieznany, unieważniony albo wygasł."),
+            not null => new("The credentials were refused.", "Poświadczenia zostały odrzucone."),
+            null => new(
+                "Send a bearer token (Authorization: Bearer …) or, for partner systems, an API key (X-Api-Key: …).",
+                "Prześlij token (Authorization: Bearer …) albo, dla systemów partnerów, klucz API (X-Api-Key: …)."),
+        };
+    }
+
+    private async Task WriteAsync(HttpContext context, ProblemKind kind, Text detail)
+    {
+        context.Response.StatusCode = kind.Status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = kind.Status, Type = kind.Type, Title = kind.Title.ToString(), Detail = detail.ToString() },
+        });
+    }
+}

@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using TrainingApi.Common.Security.ApiKeys;
+
+namespace TrainingApi.Common.Security;
+
+public static partial class SecuritySetup
+{
+    /// <summary>Chooses the scheme per request: an X-Api-Key header means a partner system, anything else a bearer token.</summary>
+    public const string DefaultScheme = "BearerOrApiKey";
+
+    public static IServiceCollection AddApiSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddHttpContextAccessor();
+        // Outside a request (start-up, demo data, workers) the caller is the system itself.
+        services.AddScoped(provider => provider.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+            ? Caller.From(http.User)
+            : Caller.System);
+        services.AddScoped<Access>();
+
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Bearer token or partner API key", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(ApiKeySecret.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, IHostEnvironment>((jwt, auth, env) => ConfigureJwt(jwt, auth.Value, env));
+
+        // Safe by default: an endpoint that declares nothing still needs an authenticated caller.
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        return services;
+    }
+
+    /// <summary>Refuses to serve outside Development without a real identity provider.</summary>
+    public static void EnsureAuthConfigured(this WebApplication app)
+    {
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(auth.Authority) && !app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(auth.DevelopmentSigningKey))
+        {
+            throw new InvalidOperationException(
+                "Auth:Authority (the OpenID Connect provider) must be configured outside Development; see README, 'Authentication'.");
+        }
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, IHostEnvironment env)
+    {
+        // Keep claim names as issued (`sub`, `role`), not mapped to long WS-* URIs.
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidAudience = auth.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
+            NameClaimType = ClaimNames.Subject,
+            RoleClaimType = ClaimNames.Role,
+        };
+
+        if (!string.IsNullOrWhiteSpace(auth.Authority))
+        {
+            jwt.Authority = auth.Authority;
+            jwt.Audience = auth.Audience;
+            jwt.RequireHttpsMetadata = !env.IsDevelopment();
+        }
+        else
+        {
+            jwt.TokenValidationParameters.ValidIssuer = AuthOptions.DevelopmentIssuer;
+            jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.SigningKey(auth, env.ContentRootPath);
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        }
+
+        jwt.Events = new JwtBearerEvents { OnTokenValidated = context => NormaliseClaims(context, auth) };
+    }
+
+    /// <summary>
+    /// Brings the provider's claim names onto ours and refuses tokens that cannot be right: no subject, the
+    /// partner role (partners use API keys), or a coordinator without a well-formed TERYT code.
+    /// </summary>
+    private static Task NormaliseClaims(TokenValidatedContext context, AuthOptions auth)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity)
+        {
+            context.Fail("No identity.");
+            return Task.CompletedTask;
+        }
+
+        Copy(identity, auth.RoleClaim, ClaimNames.Role);
+        Copy(identity, auth.TerytClaim, ClaimNames.Teryt);
+        var roles = identity.FindAll(ClaimNames.Role).Select(c => c.Value).ToList();
+        var teryt = identity.FindFirst(ClaimNames.Teryt)?.Value;
+        if (identity.FindFirst(ClaimNames.Subject) is null)
+        {
+            context.Fail(new SecurityTokenException("The token has no subject."));
+        }
+        else if (roles.Contains(Roles.Partner) || identity.HasClaim(c => c.Type == ClaimNames.Organisation))
+        {
+            context.Fail(new SecurityTokenException("Partner systems authenticate with API keys, not tokens."));
+        }
+        else if (roles.Contains(Roles.JstCoordinator) && (teryt is null || !TerytFormat().IsMatch(teryt)))
+        {
+            context.Fail(new SecurityTokenException("A coordinator's token must carry the TERYT code of its JST."));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Copy(ClaimsIdentity identity, string from, string to)
+    {
+        if (from == to)
+        {
+            return;
+        }
+
+        foreach (var claim in identity.FindAll(from).ToList())
+        {
+            identity.AddClaim(new Claim(to, claim.Value));
+        }
+    }
+
+    [GeneratedRegex("^([0-9]{2}|[0-9]{4}|[0-9]{7})$")]
+    private static partial Regex TerytFormat();
+}
