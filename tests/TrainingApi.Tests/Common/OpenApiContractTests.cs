@@ -7,7 +7,7 @@ namespace TrainingApi.Tests.Common;
 /// <summary>
 /// The committed contract (api-spec/openapi.json) is what partners generate clients from: it must be exactly
 /// what the API serves. Regenerate it with
-/// `dotnet run --project src/TrainingApi -- openapi api-spec/openapi.json`.
+/// `dotnet run --project src/TrainingApi -- openapi`.
 /// </summary>
 public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -21,7 +21,7 @@ public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFact
 
         Assert.True(JsonNode.DeepEquals(served, committed),
             "api-spec/openapi.json differs from the document the API serves. If the API change is intended, run " +
-            "`dotnet run --project src/TrainingApi -- openapi api-spec/openapi.json` and commit the result.");
+            "`dotnet run --project src/TrainingApi -- openapi` and commit the result.");
     }
 
     [Fact]

@@ -7,7 +7,11 @@ namespace TrainingApi.Tests.Infrastructure;
 
 public static class HttpExtensions
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>As the API writes JSON: camelCase, enums in kebab-case.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
 
     /// <summary>Asserts the status and that the body is an RFC 9457 problem with a trace id; returns it.</summary>
     public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string typeSlug)

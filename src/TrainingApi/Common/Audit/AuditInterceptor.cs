@@ -14,7 +14,7 @@ namespace TrainingApi.Common.Audit;
 /// Writes an audit entry for every entity a save creates, changes or deletes, in the same SaveChanges and
 /// so in the same transaction: there is no change without its record. Personal data is named, not copied.
 /// </summary>
-public sealed class AuditInterceptor(Caller caller, AuditScope scope, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor http, AuditScope scope, TimeProvider clock) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 200;
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
@@ -47,6 +47,7 @@ public sealed class AuditInterceptor(Caller caller, AuditScope scope, TimeProvid
             return;
         }
 
+        var caller = SecuritySetup.CurrentCaller(http);
         var now = clock.GetUtcNow();
         var traceId = Activity.Current?.TraceId.ToString();
         foreach (var entry in changed)

@@ -19,8 +19,10 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         if (authorizeResult.Challenged)
         {
             // Let the scheme set WWW-Authenticate, then write the body.
+            // The scheme's result is cached for the request, so this does not authenticate twice.
+            var failure = (await context.AuthenticateAsync()).Failure;
             await context.ChallengeAsync();
-            await WriteAsync(context, ProblemKind.Unauthorized, WhyUnauthenticated(context));
+            await WriteAsync(context, ProblemKind.Unauthorized, WhyUnauthenticated(failure));
             return;
         }
 
@@ -38,10 +40,8 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         await fallback.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    private static Text WhyUnauthenticated(HttpContext context)
-    {
-        var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
-        return failure switch
+    private static Text WhyUnauthenticated(Exception? failure) =>
+        failure switch
         {
             SecurityTokenExpiredException => new("The token has expired; get a new one.", "Token wygasł; uzyskaj nowy."),
             SecurityTokenInvalidAudienceException => new("The token is not meant for this API (wrong audience).", "Token nie jest przeznaczony dla tego API (zła grupa odbiorców)."),
@@ -53,7 +53,6 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
                 "Send a bearer token (Authorization: Bearer …) or, for partner systems, an API key (X-Api-Key: …).",
                 "Prześlij token (Authorization: Bearer …) albo, dla systemów partnerów, klucz API (X-Api-Key: …)."),
         };
-    }
 
     private async Task WriteAsync(HttpContext context, ProblemKind kind, Text detail)
     {

@@ -18,10 +18,9 @@ public static partial class SecuritySetup
     {
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddHttpContextAccessor();
-        // Outside a request (start-up, demo data, workers) the caller is the system itself.
-        services.AddScoped(provider => provider.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
-            ? Caller.From(http.User)
-            : Caller.System);
+        // Transient, read from the request each time: a scoped copy made before authentication ran (the API
+        // key handler opens the DbContext, whose audit interceptor needs a caller) would stay anonymous.
+        services.AddTransient(provider => CurrentCaller(provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddScoped<Access>();
 
         services.AddAuthentication(DefaultScheme)
@@ -37,6 +36,10 @@ public static partial class SecuritySetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;
     }
+
+    /// <summary>The caller of the current request; outside a request (start-up, demo data, workers) the system itself.</summary>
+    public static Caller CurrentCaller(IHttpContextAccessor accessor) =>
+        accessor.HttpContext is { } http ? Caller.From(http.User) : Caller.System;
 
     /// <summary>Refuses to serve outside Development without a real identity provider.</summary>
     public static void EnsureAuthConfigured(this WebApplication app)

@@ -38,11 +38,11 @@ public static class ListOrganisations
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/", async (OrganisationKind? kind, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Query(kind, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
+        group.MapGet("/", async (string? kind, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Query(QueryEnum.Parse<OrganisationKind>(kind, "kind"), limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListOrganisations")
             .WithSummary("List organisations")
-            .WithDescription("Registration order, paged by cursor. A partner system sees only its own organisation.")
+            .WithDescription("Registration order, paged by cursor; `kind` is national-association, jst or other. A partner system sees only its own organisation.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Partner)
             .ProducesValidationProblem()
             .WithResponseExample(StatusCodes.Status200OK, new Page<OrganisationView>([OrganisationView.Example], null));

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.Consultations.Organisations;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Common.Security;
+
+/// <summary>
+/// Every operation in the contract, called anonymously and as every role: the outcome must match the table
+/// below, kept here by hand on purpose (the code must agree with it, not the other way round). A new
+/// operation missing from the table fails the test until someone decides who may call it.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private const string Anonymous = "anonymous";
+
+    private static readonly string[] Everyone = [.. Roles.All];
+
+    /// <summary>operationId → who may call it ("anonymous" for public operations).</summary>
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["CreateProgramme"] = [Roles.ProgrammeTeam, Roles.Expert],
+        ["UpdateProgramme"] = [Roles.ProgrammeTeam, Roles.Expert],
+        ["GetProgramme"] = Everyone,
+        ["ListProgrammes"] = Everyone,
+        ["RegisterOrganisation"] = [Roles.ProgrammeTeam],
+        ["ListOrganisations"] = [Roles.ProgrammeTeam, Roles.Expert, Roles.Partner],
+        ["GetOrganisation"] = [Roles.ProgrammeTeam, Roles.Expert, Roles.Partner],
+        ["IssueApiKey"] = [Roles.ProgrammeTeam],
+        ["ListApiKeys"] = [Roles.ProgrammeTeam],
+        ["RevokeApiKey"] = [Roles.ProgrammeTeam],
+        ["ListAuditEntries"] = [Roles.ProgrammeTeam],
+    };
+
+    [Fact]
+    public async Task Every_operation_answers_every_caller_as_the_table_says()
+    {
+        var operations = await OperationsAsync();
+        var missing = operations.Select(o => o.Id).Except(Allowed.Keys).ToList();
+        Assert.True(missing.Count == 0, "Operations missing from the role table: " + string.Join(", ", missing));
+
+        var callers = new Dictionary<string, HttpClient> { [Anonymous] = api.CreateClient() };
+        foreach (var role in Roles.TokenRoles)
+        {
+            callers[role] = api.ClientAs(role);
+        }
+
+        callers[Roles.Partner] = await api.PartnerClientAsync(SeededOrganisations.Zmp);
+
+        var mismatches = new List<string>();
+        foreach (var (id, method, path) in operations)
+        {
+            foreach (var (caller, client) in callers)
+            {
+                var status = (await client.SendAsync(RequestFor(method, path))).StatusCode;
+                var allowed = Allowed[id].Contains(caller);
+                var expected = allowed ? "allowed" : caller == Anonymous ? "401" : "403";
+                var actual = status switch
+                {
+                    HttpStatusCode.Unauthorized => "401",
+                    HttpStatusCode.Forbidden => "403",
+                    _ => "allowed",
+                };
+                if (actual != expected)
+                {
+                    mismatches.Add($"{id} as {caller}: expected {expected}, got {(int)status}");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public async Task The_table_names_no_operation_the_contract_lacks()
+    {
+        var operations = (await OperationsAsync()).Select(o => o.Id).ToHashSet();
+
+        Assert.DoesNotContain(Allowed.Keys, id => !operations.Contains(id));
+    }
+
+    private async Task<List<(string Id, string Method, string Path)>> OperationsAsync()
+    {
+        var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        return document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (op.Value!["operationId"]!.GetValue<string>(), op.Key.ToUpperInvariant(), path.Key)))
+            .ToList();
+    }
+
+    /// <summary>Path parameters get fresh ids; bodies are empty objects: enough to get past authorization, which runs first.</summary>
+    private static HttpRequestMessage RequestFor(string method, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), PathParameter().Replace(path, _ => Guid.NewGuid().ToString()));
+        if (method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = HttpExtensions.JsonBody("{}");
+        }
+
+        return request;
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex PathParameter();
+}
