@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrainingApi.Common.Persistence;
@@ -42,6 +43,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    /// <summary>Replace services for a test class (a fixed clock, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A client with a bearer token for the role (a coordinator needs its JST's TERYT code).</summary>
