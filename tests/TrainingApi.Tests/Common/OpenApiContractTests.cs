@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using TrainingApi.Common.Security;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingApi.Common.Events;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common;
@@ -22,6 +24,19 @@ public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.True(JsonNode.DeepEquals(served, committed),
             "api-spec/openapi.json differs from the document the API serves. If the API change is intended, run " +
             "`dotnet run --project src/TrainingApi -- openapi` and commit the result.");
+    }
+
+    [Fact]
+    public void The_committed_webhook_payload_schemas_are_those_of_the_event_catalogue()
+    {
+        var expected = EventSchemas.Render(api.Services.GetRequiredService<EventCatalogue>());
+        var folder = Path.Combine(RepositoryRoot(), "api-spec", "events");
+        var committed = Directory.GetFiles(folder, "*.schema.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+
+        Assert.Equal(expected.Keys.Order(), committed.Keys.Order());
+        Assert.All(expected, schema => Assert.True(
+            JsonNode.DeepEquals(JsonNode.Parse(schema.Value), JsonNode.Parse(committed[schema.Key])),
+            $"api-spec/events/{schema.Key} is stale: run `dotnet run --project src/TrainingApi -- openapi` and commit."));
     }
 
     [Fact]

@@ -15,14 +15,22 @@ namespace TrainingApi.Tests.Infrastructure;
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string EncryptionKeyBase64 = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     private PostgresServer? server;
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Whether this factory made the database (and so drops it), or joined another's.</summary>
+    private bool ownsDatabase;
+
+    protected void SetConnectionString(string connectionString) => ConnectionString = connectionString;
 
     public virtual async Task InitializeAsync()
     {
         server = await PostgresServer.GetAsync();
         ConnectionString = await server.CreateDatabaseAsync();
+        ownsDatabase = true;
     }
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -34,6 +42,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Load", "false");
         builder.UseSetting("Auth:DevelopmentSigningKey", TestTokens.SigningKeyBase64);
+        builder.UseSetting("Encryption:Key", EncryptionKeyBase64);
+        // Webhook workers run only where a test class turns them on (WebhookFactory), and may call loopback receivers.
+        builder.UseSetting("Webhooks:WorkerEnabled", "false");
+        builder.UseSetting("Webhooks:AllowInsecureUrls", "true");
         // High enough that only the rate-limit tests, which lower them, ever meet them.
         builder.UseSetting("RateLimits:PartnerPerMinute", "100000");
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
@@ -80,7 +92,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (server is not null && ConnectionString.Length > 0)
+        if (server is not null && ownsDatabase)
         {
             await server.DropDatabaseAsync(ConnectionString);
         }

@@ -22,7 +22,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
-    public async Task InvokeAsync(HttpContext http, TrainingDb db, Caller caller)
+    public async Task InvokeAsync(HttpContext http, TrainingDb db, Caller caller, SecretBox box)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<IdempotentMetadata>() is null || caller.IsAnonymous)
         {
@@ -72,14 +72,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                     "Żądanie z tym Idempotency-Key jest wciąż przetwarzane. Ponów za chwilę, aby otrzymać jego wynik."), "idempotency-key-in-use", retryAfterSeconds: 1);
             }
 
-            await ReplayAsync(http, existing);
+            await ReplayAsync(http, existing, box);
             return;
         }
 
-        await RunAndRememberAsync(http, db, scope, key);
+        await RunAndRememberAsync(http, db, box, scope, key);
     }
 
-    private async Task RunAndRememberAsync(HttpContext http, TrainingDb db, string scope, string key)
+    private async Task RunAndRememberAsync(HttpContext http, TrainingDb db, SecretBox box, string scope, string key)
     {
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
@@ -103,7 +103,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         }
         else
         {
-            var body = buffer.ToArray();
+            // Answers can hold secrets (an API key, a webhook secret) or personal data: kept encrypted.
+            var body = box.Seal(buffer.ToArray());
             var contentType = http.Response.ContentType;
             var location = http.Response.Headers.Location.ToString();
             var etag = http.Response.Headers.ETag.ToString();
@@ -144,7 +145,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     private static Task ReleaseAsync(TrainingDb db, string scope, string key) =>
         db.Set<IdempotencyRecord>().Where(r => r.Scope == scope && r.Key == key && !r.Completed).ExecuteDeleteAsync(CancellationToken.None);
 
-    private static async Task ReplayAsync(HttpContext http, IdempotencyRecord record)
+    private static async Task ReplayAsync(HttpContext http, IdempotencyRecord record, SecretBox box)
     {
         http.Response.StatusCode = record.StatusCode ?? StatusCodes.Status200OK;
         http.Response.Headers[ReplayedHeader] = "true";
@@ -165,7 +166,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
         if (record.Body is { Length: > 0 } body)
         {
-            await http.Response.Body.WriteAsync(body, http.RequestAborted);
+            await http.Response.Body.WriteAsync(box.Open(body), http.RequestAborted);
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class IdempotencyRecord : INotAudited
     public string? ContentType { get; set; }
     public string? Location { get; set; }
     public string? ETag { get; set; }
+    /// <summary>The answer, sealed by <see cref="Security.SecretBox"/>.</summary>
     public byte[]? Body { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }

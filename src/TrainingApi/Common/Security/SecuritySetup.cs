@@ -22,6 +22,8 @@ public static partial class SecuritySetup
         // key handler opens the DbContext, whose audit interceptor needs a caller) would stay anonymous.
         services.AddTransient(provider => CurrentCaller(provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddScoped<Access>();
+        services.Configure<EncryptionOptions>(configuration.GetSection(EncryptionOptions.Section));
+        services.AddSingleton<SecretBox>();
 
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token or partner API key", o => o.ForwardDefaultSelector = http =>
@@ -41,7 +43,7 @@ public static partial class SecuritySetup
     public static Caller CurrentCaller(IHttpContextAccessor accessor) =>
         accessor.HttpContext is { } http ? Caller.From(http.User) : Caller.System;
 
-    /// <summary>Refuses to serve outside Development without a real identity provider.</summary>
+    /// <summary>Refuses to serve outside Development without a real identity provider and an encryption key.</summary>
     public static void EnsureAuthConfigured(this WebApplication app)
     {
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
@@ -50,6 +52,9 @@ public static partial class SecuritySetup
             throw new InvalidOperationException(
                 "Auth:Authority (the OpenID Connect provider) must be configured outside Development; see README, 'Authentication'.");
         }
+
+        // Fails here, before serving, when Encryption:Key is missing outside Development.
+        app.Services.GetRequiredService<SecretBox>();
     }
 
     private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, IHostEnvironment env)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TrainingApi.Common.Events;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Security;
 
@@ -6,7 +7,7 @@ namespace TrainingApi.Common.Startup;
 
 /// <summary>
 /// One-off commands of the same binary, so production needs no extra tooling:
-/// <c>migrate</c> applies migrations and exits; <c>token</c> prints a Development token; <c>openapi [file]</c> writes the contract (by default to the repository's api-spec/openapi.json) and exits.
+/// <c>migrate</c> applies migrations and exits; <c>token</c> prints a Development token; <c>openapi [file]</c> writes the contract (by default to the repository's api-spec/openapi.json) and the webhook payload schemas beside it, and exits.
 /// </summary>
 public static class CommandLine
 {
@@ -31,6 +32,19 @@ public static class CommandLine
                 app.Urls.Add("http://127.0.0.1:0");
                 await app.StartAsync();
                 await File.WriteAllTextAsync(path, OpenApiDocumentText.Render(app.Services));
+                // The webhook payload schemas live beside the contract, in api-spec/events/.
+                var events = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "events");
+                Directory.CreateDirectory(events);
+                foreach (var stale in Directory.GetFiles(events, "*.schema.json"))
+                {
+                    File.Delete(stale);
+                }
+
+                foreach (var (file, schema) in EventSchemas.Render(app.Services.GetRequiredService<EventCatalogue>()))
+                {
+                    await File.WriteAllTextAsync(Path.Combine(events, file), schema);
+                }
+
                 await app.StopAsync();
                 await Console.Out.WriteLineAsync($"OpenAPI document written to {Path.GetFullPath(path)}");
                 return true;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.HttpLogging;
 using TrainingApi.Common.Audit;
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Webhooks;
 using TrainingApi.Common.Health;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Idempotency;
@@ -49,6 +51,9 @@ public static class Platform
         services.AddUseCases();
         services.AddApiSecurity(builder.Configuration);
         services.AddApiRateLimits(builder.Configuration);
+        services.AddWebhooks(builder.Configuration);
+        services.AddIntegrationEvent<ApiKeyIssued>();
+        services.AddIntegrationEvent<ApiKeyRevoked>();
         services.AddApiHealth();
         services.AddApiContract();
         services.AddHostedService<Housekeeping>();
@@ -76,6 +81,7 @@ public static class Platform
 
         app.MapApiHealth();
         app.MapApiKeys();
+        app.MapWebhooks();
         ListAuditEntries.Map(app);
         return app;
     }

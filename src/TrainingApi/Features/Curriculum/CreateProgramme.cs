@@ -1,4 +1,5 @@
 using FluentValidation;
+using TrainingApi.Common.Events;
 using Mediator;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Idempotency;
@@ -23,12 +24,13 @@ public static class CreateProgramme
         }
     }
 
-    public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, Versioned<ProgrammeView>>
+    public sealed class Handler(TrainingDb db, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, Versioned<ProgrammeView>>
     {
         public async ValueTask<Versioned<ProgrammeView>> Handle(Command command, CancellationToken ct)
         {
             var programme = new Programme(command.Title.Trim(), command.Summary?.Trim(), clock.UtcNowForDatabase());
             db.Add(programme);
+            events.Publish(new ProgrammeCreated(programme.Id, programme.Title));
             await db.SaveChangesAsync(ct);
             return new(ProgrammeView.From(programme), programme.Version);
         }

@@ -1,3 +1,4 @@
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Startup;
 
@@ -12,7 +13,10 @@ public static class CurriculumModule
     public static readonly Text ProgrammeNoun = new("programme", "program");
 
     public static IServiceCollection AddCurriculum(this IServiceCollection services) =>
-        services.AddScoped<IDemoData, CurriculumDemoData>();
+        services
+            .AddScoped<IDemoData, CurriculumDemoData>()
+            .AddIntegrationEvent<ProgrammeCreated>()
+            .AddIntegrationEvent<ProgrammeUpdated>();
 
     public static IEndpointRouteBuilder MapCurriculum(this IEndpointRouteBuilder app)
     {

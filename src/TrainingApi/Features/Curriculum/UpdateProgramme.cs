@@ -1,4 +1,5 @@
 using FluentValidation;
+using TrainingApi.Common.Events;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
@@ -24,7 +25,7 @@ public static class UpdateProgramme
         }
     }
 
-    public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, Versioned<ProgrammeView>>
+    public sealed class Handler(TrainingDb db, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, Versioned<ProgrammeView>>
     {
         public async ValueTask<Versioned<ProgrammeView>> Handle(Command command, CancellationToken ct)
         {
@@ -32,6 +33,7 @@ public static class UpdateProgramme
                             ?? throw Problem.NotFound(CurriculumModule.ProgrammeNoun, command.Id);
             db.ExpectVersion(programme, command.ExpectedVersion);
             programme.Describe(command.Title.Trim(), command.Summary?.Trim(), clock.UtcNowForDatabase());
+            events.Publish(new ProgrammeUpdated(programme.Id, programme.Title));
             await db.SaveChangesAsync(ct);
             return new(ProgrammeView.From(programme), programme.Version);
         }

@@ -32,6 +32,14 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["ListApiKeys"] = [Roles.ProgrammeTeam],
         ["RevokeApiKey"] = [Roles.ProgrammeTeam],
         ["ListAuditEntries"] = [Roles.ProgrammeTeam],
+        ["ListEventTypes"] = Everyone,
+        ["CreateWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner],
+        ["ListWebhookSubscriptions"] = [Roles.ProgrammeTeam, Roles.Partner],
+        ["GetWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner],
+        ["UpdateWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner],
+        ["DeleteWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner],
+        ["ListWebhookDeliveries"] = [Roles.ProgrammeTeam, Roles.Partner],
+        ["RedeliverWebhook"] = [Roles.ProgrammeTeam, Roles.Partner],
     };
 
     [Fact]

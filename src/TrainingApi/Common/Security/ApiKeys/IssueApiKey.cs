@@ -1,5 +1,7 @@
 using FluentValidation;
+using TrainingApi.Common.Events;
 using Mediator;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
@@ -20,7 +22,7 @@ public static class IssueApiKey
         public Validator() => RuleFor(c => c.Name).NotEmpty().MaximumLength(ApiKey.NameMaxLength);
     }
 
-    public sealed class Handler(TrainingDb db, IOrganisationDirectory organisations, Caller caller, TimeProvider clock)
+    public sealed class Handler(TrainingDb db, IOrganisationDirectory organisations, Caller caller, EventOutbox events, TimeProvider clock)
         : ICommandHandler<Command, IssuedApiKey>
     {
         public async ValueTask<IssuedApiKey> Handle(Command command, CancellationToken cancellationToken)
@@ -36,12 +38,13 @@ public static class IssueApiKey
             var (secret, prefix, hash) = ApiKeySecret.Generate();
             var key = new ApiKey(command.OrganisationId, command.Name.Trim(), prefix, hash, expiresAt, caller.Subject!, now);
             db.Add(key);
+            events.Publish(new ApiKeyIssued(key.OrganisationId, key.Id, key.Prefix, key.ExpiresAt), key.OrganisationId);
             await db.SaveChangesAsync(cancellationToken);
             return new IssuedApiKey(ApiKeyView.From(key, now), secret);
         }
     }
 
-    // Deliberately not idempotent-replayable: a replay would have to keep the secret, which is never stored.
+    // Idempotent: a replay returns the same key and secret from the stored answer, which is encrypted at rest.
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", async (Guid organisationId, Request request, IMediator mediator, CancellationToken ct) =>
             {
@@ -53,6 +56,7 @@ public static class IssueApiKey
             .WithDescription("The secret is in this answer only; keep it safe. Expiry defaults to one year, at most two. " +
                              "The key authenticates the organisation's system as role `partner` (header X-Api-Key).")
             .RequireRoles(Roles.ProgrammeTeam)
+            .Idempotent()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestExample(new Request("System uwag ZMP — produkcja", new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero)))

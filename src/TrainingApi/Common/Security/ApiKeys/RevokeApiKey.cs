@@ -1,4 +1,5 @@
 using Mediator;
+using TrainingApi.Common.Events;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Persistence;
@@ -12,13 +13,18 @@ public static class RevokeApiKey
 
     public sealed record Command(Guid OrganisationId, Guid KeyId) : ICommand;
 
-    public sealed class Handler(TrainingDb db, Caller caller, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(TrainingDb db, Caller caller, EventOutbox events, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.Id == command.KeyId && k.OrganisationId == command.OrganisationId, cancellationToken)
                       ?? throw Problem.NotFound(KeyNoun, command.KeyId);
-            key.Revoke(caller.Subject!, clock.UtcNowForDatabase());
+            if (key.RevokedAt is null)
+            {
+                key.Revoke(caller.Subject!, clock.UtcNowForDatabase());
+                events.Publish(new ApiKeyRevoked(key.OrganisationId, key.Id, key.Prefix, key.RevokedAt!.Value), key.OrganisationId);
+            }
+
             return Unit.Value;
         }
     }

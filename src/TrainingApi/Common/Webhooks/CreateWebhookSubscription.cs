@@ -1,0 +1,71 @@
+using FluentValidation;
+using Mediator;
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Idempotency;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+using TrainingApi.Common.Security.ApiKeys;
+
+namespace TrainingApi.Common.Webhooks;
+
+public static class CreateWebhookSubscription
+{
+    /// <param name="OrganisationId">Programme team only: the partner the subscription serves (none: the team's own receiver).</param>
+    public sealed record Request(string Url, IReadOnlyList<string>? EventTypes, string? Description, Guid? OrganisationId);
+
+    public sealed record Command(string Url, IReadOnlyList<string>? EventTypes, string? Description, Guid? OrganisationId) : ICommand<CreatedWebhookSubscription>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(EventCatalogue catalogue, Caller caller)
+        {
+            RuleFor(c => c.EventTypes).ValidEventTypes(catalogue);
+            RuleFor(c => c.Description).MaximumLength(WebhookSubscription.DescriptionMaxLength);
+            RuleFor(c => c.OrganisationId).Null().When(_ => caller.Is(Roles.Partner))
+                .WithMessage(_ => new Text("A partner subscribes for its own organisation; leave organisationId out.",
+                    "Partner subskrybuje dla własnej organizacji; pomiń organisationId.").ToString());
+        }
+    }
+
+    public sealed class Handler(
+        TrainingDb db, Caller caller, WebhookUrlPolicy urls, SecretBox secrets, IOrganisationDirectory organisations, TimeProvider clock)
+        : ICommandHandler<Command, CreatedWebhookSubscription>
+    {
+        public async ValueTask<CreatedWebhookSubscription> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var url = urls.Validate(command.Url, "url");
+            var owner = caller.Is(Roles.Partner) ? caller.OrganisationId : command.OrganisationId;
+            if (command.OrganisationId is { } organisation && !await organisations.ExistsAsync(organisation, cancellationToken))
+            {
+                throw Problem.Unprocessable(new Text($"No organisation {organisation} is registered.", $"Nie zarejestrowano organizacji {organisation}."));
+            }
+
+            var secret = WebhookSignature.NewSecret();
+            var subscription = new WebhookSubscription(owner, url.AbsoluteUri, command.EventTypes!, command.Description?.Trim(),
+                secrets.SealText(secret), clock.UtcNowForDatabase());
+            db.Add(subscription);
+            await db.SaveChangesAsync(cancellationToken);
+            return new CreatedWebhookSubscription(WebhookSubscriptionView.From(subscription), secret);
+        }
+    }
+
+    // Idempotent like every creating POST: the stored answer (with the secret) is encrypted at rest, kept 24 hours.
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/", async (Request request, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new Command(request.Url, request.EventTypes, request.Description, request.OrganisationId), ct);
+                return TypedResults.Created($"/api/v1/webhook-subscriptions/{created.Subscription.Id}", created);
+            })
+            .WithName("CreateWebhookSubscription")
+            .WithSummary("Subscribe a URL to events")
+            .WithDescription("Deliveries are signed per Standard Webhooks with the secret in this answer (shown once). " +
+                             "Outside Development the URL must be https and not a loopback or private address.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+            .Idempotent()
+            .ProducesValidationProblem()
+            .WithRequestExample(new Request("https://uwagi.zmp.poznan.pl/webhooks/trainingapi", ["programme.updated", "api-key.revoked"], "System uwag ZMP", null))
+            .WithResponseExample(StatusCodes.Status201Created, CreatedWebhookSubscription.Example);
+}

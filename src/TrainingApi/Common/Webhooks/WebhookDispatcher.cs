@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Persistence;
+
+namespace TrainingApi.Common.Webhooks;
+
+/// <summary>
+/// Turns committed outbox events into one delivery per matching active subscription. Instances share the
+/// queue with FOR UPDATE SKIP LOCKED: each event is fanned out once, by whichever instance locked it.
+/// </summary>
+public sealed class WebhookDispatcher(TrainingDb db, TimeProvider clock)
+{
+    private const int BatchSize = 100;
+
+    /// <returns>How many events were dispatched (0 when the queue is empty).</returns>
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var events = await db.Set<OutboxEvent>()
+                .FromSql($"""
+                    SELECT * FROM platform.outbox_events
+                    WHERE dispatched_at IS NULL
+                    ORDER BY occurred_at, id
+                    LIMIT {BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                .ToListAsync(token);
+            if (events.Count == 0)
+            {
+                return 0;
+            }
+
+            var types = events.Select(e => e.Type).Distinct().ToList();
+            var subscriptions = await db.Set<WebhookSubscription>().AsNoTracking()
+                .Where(s => s.Active && s.EventTypes.Any(t => types.Contains(t)))
+                .Select(s => new { s.Id, s.OrganisationId, s.EventTypes })
+                .ToListAsync(token);
+
+            var now = clock.UtcNowForDatabase();
+            foreach (var @event in events)
+            {
+                var receivers = subscriptions.Where(s => s.EventTypes.Contains(@event.Type)
+                    && (@event.AudienceOrganisationId is null || s.OrganisationId is null || s.OrganisationId == @event.AudienceOrganisationId));
+                foreach (var subscription in receivers)
+                {
+                    db.Add(new WebhookDelivery(subscription.Id, @event, now));
+                }
+
+                @event.DispatchedAt = now;
+            }
+
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return events.Count;
+        }, ct);
+    }
+}
