@@ -13,6 +13,16 @@ public static class EntityTags
     public static string Format(uint version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>
+    /// A version for a representation built from several rows (a version and its sections): a stable hash of
+    /// their stamps, the same on every instance (unlike <see cref="HashCode"/>, which is seeded per process).
+    /// </summary>
+    public static uint Combine(params object[] stamps)
+    {
+        var text = string.Join('|', stamps.Select(s => Convert.ToString(s, CultureInfo.InvariantCulture)));
+        return BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0);
+    }
+
+    /// <summary>
     /// The version the client says it read. 428 when If-Match is missing; null for <c>*</c> (any version);
     /// a tag that cannot be ours can never match, so it is a 412.
     /// </summary>

@@ -1,12 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Demo;
+using TrainingApi.Features.Curriculum.LegalActs;
+using TrainingApi.Features.Curriculum.Sections;
+using TrainingApi.Features.Curriculum.Versions;
 
 namespace TrainingApi.Features.Curriculum;
 
-/// <summary>The programme concept and the advisory guidelines, as the experts would title them.</summary>
+/// <summary>
+/// The training programme with its modules, units and advisory guidelines (Polish, see Demo/), as version 1.0
+/// in consultation, and the legal acts it cites: enough to try every curriculum endpoint from Swagger UI.
+/// </summary>
 public sealed class CurriculumDemoData(TrainingDb db, TimeProvider clock) : IDemoData
 {
+    private const string Reason = "Dane demonstracyjne.";
+
     public int Order => 10;
 
     public async Task LoadAsync(IServiceProvider services, CancellationToken ct)
@@ -17,15 +27,41 @@ public sealed class CurriculumDemoData(TrainingDb db, TimeProvider clock) : IDem
         }
 
         var now = clock.UtcNowForDatabase();
-        db.Add(new Programme(
-            "Zarządzanie cyfryzacją szkół w jednostkach samorządu terytorialnego",
-            "Koncepcja programu szkoleń dla pracowników JST odpowiedzialnych za cyfryzację szkół, " +
-            "przygotowana przez zespół pięciu ekspertów i kierownika projektu.",
-            now));
-        db.Add(new Programme(
-            "Wytyczne do procesu doradczego dla JST",
-            "Wytyczne dla doradców wspierających JST w diagnozie dojrzałości cyfrowej, planie rozwoju i jego wdrażaniu.",
-            now.AddMicroseconds(1)));
+        var acts = CurriculumDemoContent.LegalActs.ToDictionary(a => a.Citation, a => new LegalAct(a.Citation, a.Title, a.Published, now));
+        db.AddRange(acts.Values);
+
+        var programme = new Programme(CurriculumDemoContent.ProgrammeTitle,
+            "Koncepcja programu szkoleń dla pracowników JST odpowiedzialnych za cyfryzację szkół wraz z wytycznymi do procesu doradczego.", now);
+        db.Add(programme);
+        var version = new ProgrammeVersion(programme.Id, "1.0", null, "Wersja przekazana do konsultacji ze związkami JST.", now);
+        db.Add(version);
+
+        var byAnchor = new Dictionary<string, Section>();
+        foreach (var demo in CurriculumDemoContent.Sections)
+        {
+            var parent = demo.ParentAnchor is null ? null : byAnchor[demo.ParentAnchor];
+            var content = new SectionContent(demo.Title, demo.Markdown, demo.Hours,
+                new LearningOutcomes(demo.Knowledge, demo.Skills, demo.SocialCompetences),
+                [.. demo.DeliveryForms.Select(f => Common.Http.QueryEnum.Parse<DeliveryForm>(f, "deliveryForms")!.Value)],
+                [.. demo.TargetRoles.Select(r => Common.Http.QueryEnum.Parse<TargetRole>(r, "targetRoles")!.Value)],
+                demo.Authors);
+            var position = byAnchor.Values.Count(s => s.ParentId == parent?.Id);
+            var kind = Common.Http.QueryEnum.Parse<SectionKind>(demo.Kind, "kind")!.Value;
+            var section = new Section(version.Id, demo.Anchor, parent?.Id, position, kind, content, MarkdownRendering.ToHtml(demo.Markdown), now);
+            byAnchor[demo.Anchor] = section;
+            db.Add(section);
+            db.AddRange(demo.LegalActs.Select(citation => new SectionCitation(section.Id, acts[citation].Id)));
+        }
+
+        // The demo version has been through review and the accessibility check, and is out for consultation.
+        var from = VersionStatus.Draft;
+        foreach (var to in new[] { VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation })
+        {
+            db.Add(new VersionTransition(version.Id, from, to, Reason, "system", now));
+            version.MoveTo(to, now);
+            from = to;
+        }
+
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,22 +1,35 @@
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Diff;
+using TrainingApi.Features.Curriculum.LegalActs;
+using TrainingApi.Features.Curriculum.Sections;
+using TrainingApi.Features.Curriculum.Versions;
 
 namespace TrainingApi.Features.Curriculum;
 
-/// <summary>The Curriculum slice: programmes, their versions and sections, the accessibility check, legal references.</summary>
+/// <summary>The Curriculum slice: programmes, their versions and sections, the accessibility check, diffs, legal references.</summary>
 public static class CurriculumModule
 {
     public const string Schema = "curriculum";
     public const string Tag = "Curriculum";
 
     public static readonly Text ProgrammeNoun = new("programme", "program");
+    public static readonly Text VersionNoun = new("programme version", "wersja programu");
+    public static readonly Text LegalActNoun = new("legal act", "akt prawny");
 
     public static IServiceCollection AddCurriculum(this IServiceCollection services) =>
         services
             .AddScoped<IDemoData, CurriculumDemoData>()
+            .AddScoped<IAccessRule<ProgrammeVersion>, VersionAccess>()
+            .AddScoped<VersionTotalsCalculator>()
+            .AddScoped<VersionAccessibility>()
             .AddIntegrationEvent<ProgrammeCreated>()
-            .AddIntegrationEvent<ProgrammeUpdated>();
+            .AddIntegrationEvent<ProgrammeUpdated>()
+            .AddIntegrationEvent<VersionStatusChanged>()
+            .AddIntegrationEvent<LegalActAmended>();
 
     public static IEndpointRouteBuilder MapCurriculum(this IEndpointRouteBuilder app)
     {
@@ -25,6 +38,28 @@ public static class CurriculumModule
         ListProgrammes.Map(programmes);
         GetProgramme.Map(programmes);
         UpdateProgramme.Map(programmes);
+        CreateVersion.Map(programmes);
+        ListVersions.Map(programmes);
+        DiffVersions.Map(programmes);
+
+        var versions = app.MapGroup("/api/v1/versions").WithTags(Tag);
+        GetVersion.Map(versions);
+        TransitionVersion.Map(versions);
+        ListVersionTransitions.Map(versions);
+        AddSection.Map(versions);
+        ListSections.Map(versions);
+        GetSection.Map(versions);
+        UpdateSection.Map(versions);
+        DeleteSection.Map(versions);
+        CheckVersionAccessibility.Map(versions);
+        WaiveFinding.Map(versions);
+        CheckMarkdown.Map(app);
+
+        var acts = app.MapGroup("/api/v1/legal-acts").WithTags(Tag);
+        RegisterLegalAct.Map(acts);
+        ListLegalActs.Map(acts);
+        RecordAmendment.Map(acts);
+        ListSectionsToReview.Map(app);
         return app;
     }
 }

@@ -551,6 +551,147 @@ namespace TrainingApi.Common.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Accessibility.AccessibilityWaiver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<DateTimeOffset>("WaivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waived_at");
+
+                    b.Property<string>("WaivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("waived_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accessibility_waivers");
+
+                    b.HasIndex("VersionId", "FindingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accessibility_waivers_version_id_finding_id");
+
+                    b.ToTable("accessibility_waivers", "curriculum");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.LegalActs.LegalAct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("citation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("LastAmendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_amended_on");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_acts");
+
+                    b.HasIndex("Citation")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_acts_citation");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_legal_acts_created_at_id");
+
+                    b.ToTable("legal_acts", "curriculum");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.LegalActs.LegalActAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AmendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("amended_on");
+
+                    b.Property<string>("AmendingCitation")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("amending_citation");
+
+                    b.Property<int>("FlaggedSections")
+                        .HasColumnType("integer")
+                        .HasColumnName("flagged_sections");
+
+                    b.Property<Guid>("LegalActId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_act_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_act_amendments");
+
+                    b.HasIndex("LegalActId", "RecordedAt")
+                        .HasDatabaseName("ix_legal_act_amendments_legal_act_id_recorded_at");
+
+                    b.ToTable("legal_act_amendments", "curriculum");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.Curriculum.Programme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -592,6 +733,256 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("programmes", "curriculum");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Sections.Section", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("anchor");
+
+                    b.PrimitiveCollection<List<string>>("Authors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("authors");
+
+                    b.PrimitiveCollection<List<string>>("DeliveryForms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("delivery_forms");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<string>>("Knowledge")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("knowledge");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("markdown");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("ReviewNeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("review_needed");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("review_reason");
+
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skills");
+
+                    b.PrimitiveCollection<List<string>>("SocialCompetences")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("social_competences");
+
+                    b.PrimitiveCollection<List<string>>("TargetRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_roles");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sections");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_sections_parent_id");
+
+                    b.HasIndex("ReviewNeeded")
+                        .HasDatabaseName("ix_sections_review_needed")
+                        .HasFilter("review_needed");
+
+                    b.HasIndex("VersionId", "Anchor")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sections_version_id_anchor");
+
+                    b.HasIndex("VersionId", "ParentId", "Position")
+                        .HasDatabaseName("ix_sections_version_id_parent_id_position");
+
+                    b.ToTable("sections", "curriculum");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Sections.SectionCitation", b =>
+                {
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("section_id");
+
+                    b.Property<Guid>("LegalActId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_act_id");
+
+                    b.HasKey("SectionId", "LegalActId")
+                        .HasName("pk_section_citations");
+
+                    b.HasIndex("LegalActId")
+                        .HasDatabaseName("ix_section_citations_legal_act_id");
+
+                    b.ToTable("section_citations", "curriculum");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BasedOnVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("based_on_version_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_versions");
+
+                    b.HasIndex("BasedOnVersionId")
+                        .HasDatabaseName("ix_versions_based_on_version_id");
+
+                    b.HasIndex("ProgrammeId", "Label")
+                        .IsUnique()
+                        .HasDatabaseName("ix_versions_programme_id_label");
+
+                    b.HasIndex("ProgrammeId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_versions_programme_id_created_at_id");
+
+                    b.ToTable("versions", "curriculum");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Versions.VersionTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_version_transitions");
+
+                    b.HasIndex("VersionId", "At")
+                        .HasDatabaseName("ix_version_transitions_version_id_at");
+
+                    b.ToTable("version_transitions", "curriculum");
+                });
+
             modelBuilder.Entity("TrainingApi.Common.Security.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("TrainingApi.Features.Consultations.Organisations.Organisation", null)
@@ -617,6 +1008,85 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscription_subscription_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Accessibility.AccessibilityWaiver", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accessibility_waivers_programme_version_version_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.LegalActs.LegalActAmendment", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.LegalActs.LegalAct", null)
+                        .WithMany()
+                        .HasForeignKey("LegalActId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_act_amendments_legal_act_legal_act_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Sections.Section", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sections_sections_parent_id");
+
+                    b.HasOne("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sections_programme_version_version_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Sections.SectionCitation", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.LegalActs.LegalAct", null)
+                        .WithMany()
+                        .HasForeignKey("LegalActId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_section_citations_legal_acts_legal_act_id");
+
+                    b.HasOne("TrainingApi.Features.Curriculum.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_section_citations_section_section_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_versions_versions_based_on_version_id");
+
+                    b.HasOne("TrainingApi.Features.Curriculum.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_versions_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Versions.VersionTransition", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_version_transitions_versions_version_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,48 @@
+namespace TrainingApi.Features.Curriculum.Accessibility;
+
+/// <summary>
+/// FOG-PL, the Gunning fog index adapted to Polish in the Jasnopis project
+/// (Broda, Nitoń, Gruszczyński, Ogrodniczuk): FOG-PL = 0.4 × (words / sentences + 100 × hardWords / words),
+/// where hard words have four or more syllables (Polish words are longer than English ones, hence four rather than three).
+/// The score approximates the years of schooling a reader needs. Levels:
+/// <list type="bullet">
+/// <item><c>easy</c>: ≤ 9 — primary school; meets WCAG 3.1.5 (lower secondary level) without a simplified version.</item>
+/// <item><c>moderate</c>: ≤ 12 — secondary school; acceptable for officials, the audience of this programme.</item>
+/// <item><c>hard</c>: ≤ 17 — university; the checker warns (plain-language-hard).</item>
+/// <item><c>very-hard</c>: &gt; 17 — specialist text.</item>
+/// </list>
+/// </summary>
+internal static class FogPl
+{
+    public const string Formula = "FOG-PL";
+    public const int MinimumWords = 10;
+    public const int HardWordSyllables = 4;
+    public const double EasyMax = 9;
+    public const double ModerateMax = 12;
+    public const double HardMax = 17;
+
+    public static PlainLanguageScore? Score(IReadOnlyList<ProseSentence> sentences)
+    {
+        var words = sentences.SelectMany(sentence => sentence.NativeWords).Select(word => word.Text).ToList();
+        var sentenceCount = sentences.Count(sentence => sentence.NativeWords.Count > 0);
+        if (words.Count < MinimumWords || sentenceCount == 0)
+        {
+            return null;
+        }
+
+        var hardWords = words.Count(word => PolishSyllables.Count(word) >= HardWordSyllables);
+        var raw = 0.4 * (((double)words.Count / sentenceCount) + (100.0 * hardWords / words.Count));
+        var score = Math.Round(raw, 1, MidpointRounding.AwayFromZero);
+        return new PlainLanguageScore(Formula, score, words.Count, sentenceCount, hardWords, LevelOf(score));
+    }
+
+    public static bool IsHard(PlainLanguageScore score) => score.Score > ModerateMax;
+
+    private static string LevelOf(double score) => score switch
+    {
+        <= EasyMax => "easy",
+        <= ModerateMax => "moderate",
+        <= HardMax => "hard",
+        _ => "very-hard",
+    };
+}

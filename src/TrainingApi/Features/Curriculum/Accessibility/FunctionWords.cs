@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+
+namespace TrainingApi.Features.Curriculum.Accessibility;
+
+/// <summary>
+/// Frequent short words that give away the language of a sentence. Words spelled the same in both languages
+/// ("a", "i", "to", "on", "do", "by", "we", "no", "my", "ten") are in neither list, so they never tip the balance.
+/// </summary>
+internal static class FunctionWords
+{
+    public static readonly FrozenSet<string> English = new[]
+    {
+        "the", "and", "of", "is", "for", "with", "that", "this", "are", "be", "in", "it", "as", "at", "an", "or", "from",
+        "were", "will", "can", "should", "have", "has", "had", "not", "you", "they", "their", "our", "your",
+        "which", "who", "what", "how", "all", "about", "into", "than", "also", "if", "does", "been", "its", "these",
+        "those", "there", "would", "could", "must", "may", "more", "when", "where", "each", "every", "between",
+        "through", "such", "other", "only", "any", "some", "very", "he", "she", "them", "his", "her", "us",
+        "but", "because", "while", "after", "before", "then", "why", "just", "so", "being", "over", "out",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string> Polish = new[]
+    {
+        "w", "z", "na", "się", "że", "jest", "nie", "o", "jak", "od", "po", "dla", "oraz", "lub", "są", "jego", "jej",
+        "ich", "przez", "przy", "który", "która", "które", "którzy", "tym", "tego", "ta", "te", "czy", "ale", "aby",
+        "tak", "także", "również", "być", "może", "już", "co", "gdzie", "ze", "za", "pod", "nad", "bez", "u", "tylko",
+        "też", "jako", "jeśli", "gdy", "ma", "mają", "będzie", "będą", "można", "należy", "każdy", "każda",
+    }.ToFrozenSet(StringComparer.Ordinal);
+}

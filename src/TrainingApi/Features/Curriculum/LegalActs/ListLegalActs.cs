@@ -1,0 +1,54 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
+
+namespace TrainingApi.Features.Curriculum.LegalActs;
+
+public static class ListLegalActs
+{
+    public sealed record Query(string? Search, int Limit, string? Cursor) : IQuery<Page<LegalActView>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Limit).ValidPageLimit();
+            RuleFor(q => q.Search).MaximumLength(200);
+        }
+    }
+
+    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Page<LegalActView>>
+    {
+        public async ValueTask<Page<LegalActView>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var acts = db.Set<LegalAct>().AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                acts = acts.Where(a => EF.Functions.ILike(a.Title, pattern, "\\") || EF.Functions.ILike(a.Citation, pattern, "\\"));
+            }
+
+            if (KeysetCursor.Decode(query.Cursor) is { } after)
+            {
+                acts = acts.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(after.At, after.Id)));
+            }
+
+            var rows = await acts.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
+            return KeysetCursor.ToPage(rows, query.Limit, a => new KeysetCursor(a.CreatedAt, a.Id), LegalActView.From);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder acts) =>
+        acts.MapGet("/", async (string? search, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Query(search, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
+            .WithName("ListLegalActs")
+            .WithSummary("List the register of legal acts")
+            .WithDescription("In registration order, paged by cursor; `search` matches part of the citation or title.")
+            .RequireAnyRole()
+            .ProducesValidationProblem()
+            .WithResponseExample(StatusCodes.Status200OK, new Page<LegalActView>([LegalActView.Example], null));
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using TrainingApi.Common.Localization;
+using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.LegalActs;
+
+namespace TrainingApi.Features.Curriculum.Sections;
+
+public sealed record OutcomesRequest(IReadOnlyList<string>? Knowledge, IReadOnlyList<string>? Skills, IReadOnlyList<string>? SocialCompetences)
+{
+    public LearningOutcomes ToOutcomes() => new(Clean(Knowledge), Clean(Skills), Clean(SocialCompetences));
+
+    private static List<string> Clean(IReadOnlyList<string>? items) => [.. (items ?? []).Select(i => i.Trim())];
+}
+
+/// <summary>What adding and changing a section have in common: the content an author writes.</summary>
+public interface ISectionContentCommand
+{
+    string Title { get; }
+    string Markdown { get; }
+    decimal? Hours { get; }
+    OutcomesRequest? LearningOutcomes { get; }
+    IReadOnlyList<DeliveryForm>? DeliveryForms { get; }
+    IReadOnlyList<TargetRole>? TargetRoles { get; }
+    IReadOnlyList<string>? Authors { get; }
+    IReadOnlyList<string>? LegalActs { get; }
+}
+
+public static class SectionContentExtensions
+{
+    public static SectionContent ToContent(this ISectionContentCommand c) => new(
+        c.Title.Trim(), c.Markdown, c.Hours, c.LearningOutcomes?.ToOutcomes() ?? LearningOutcomes.None,
+        [.. (c.DeliveryForms ?? []).Distinct()], [.. (c.TargetRoles ?? []).Distinct()], [.. (c.Authors ?? []).Select(a => a.Trim())]);
+}
+
+public sealed class SectionContentValidator : AbstractValidator<ISectionContentCommand>
+{
+    private const int MaxListItems = 30;
+    private const int MaxItemLength = 500;
+
+    public SectionContentValidator()
+    {
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Section.TitleMaxLength);
+        RuleFor(c => c.Markdown).NotNull().MaximumLength(Section.MarkdownMaxLength);
+        RuleFor(c => c.Markdown).Custom((markdown, context) =>
+        {
+            foreach (var violation in MarkdownSafety.Validate(markdown ?? ""))
+            {
+                context.AddFailure("markdown", new Text(
+                    $"Line {violation.Line}, column {violation.Column}: {violation.MessageEn}",
+                    $"Wiersz {violation.Line}, kolumna {violation.Column}: {violation.MessagePl}").ToString());
+            }
+        });
+        RuleFor(c => c.Hours).GreaterThan(0).LessThanOrEqualTo(Section.MaxHours)
+            .Must(h => h is null || h % 0.25m == 0).WithMessage(_ => new Text("Give hours in quarters of an hour (e.g. 1.5).", "Podaj godziny z dokładnością do kwadransa (np. 1,5).").ToString());
+        RuleForEach(c => c.Authors).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Authors).Must(a => a is null || a.Count <= 20);
+        RuleForEach(c => c.DeliveryForms).IsInEnum();
+        RuleForEach(c => c.TargetRoles).IsInEnum();
+        RuleFor(c => c.LegalActs).Must(a => a is null || a.Count <= MaxListItems);
+        RuleForEach(c => c.LegalActs).Must(citation => LegalAct.NormaliseCitation(citation) is not null)
+            .WithMessage(_ => new Text("Cite an act as in the Journal of Laws, e.g. “Dz.U. 2023 poz. 1234”.", "Podaj akt jak w Dzienniku Ustaw, np. „Dz.U. 2023 poz. 1234”.").ToString());
+        When(c => c.LearningOutcomes is not null, () =>
+        {
+            RuleFor(c => c.LearningOutcomes!.Knowledge).Must(l => l is null || l.Count <= MaxListItems).OverridePropertyName("learningOutcomes.knowledge");
+            RuleFor(c => c.LearningOutcomes!.Skills).Must(l => l is null || l.Count <= MaxListItems).OverridePropertyName("learningOutcomes.skills");
+            RuleFor(c => c.LearningOutcomes!.SocialCompetences).Must(l => l is null || l.Count <= MaxListItems).OverridePropertyName("learningOutcomes.socialCompetences");
+            RuleForEach(c => c.LearningOutcomes!.Knowledge).NotEmpty().MaximumLength(MaxItemLength).OverridePropertyName("learningOutcomes.knowledge");
+            RuleForEach(c => c.LearningOutcomes!.Skills).NotEmpty().MaximumLength(MaxItemLength).OverridePropertyName("learningOutcomes.skills");
+            RuleForEach(c => c.LearningOutcomes!.SocialCompetences).NotEmpty().MaximumLength(MaxItemLength).OverridePropertyName("learningOutcomes.socialCompetences");
+        });
+    }
+}

@@ -1,0 +1,96 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Versions;
+
+namespace TrainingApi.Features.Curriculum.Sections;
+
+public static class UpdateSection
+{
+    /// <summary>The whole section but its anchor (stable) and kind; moving it is changing parentAnchor or position.</summary>
+    public sealed record Request(
+        string? ParentAnchor, int? Position, string Title, string Markdown, decimal? Hours, OutcomesRequest? LearningOutcomes,
+        IReadOnlyList<DeliveryForm>? DeliveryForms, IReadOnlyList<TargetRole>? TargetRoles, IReadOnlyList<string>? Authors, IReadOnlyList<string>? LegalActs);
+
+    public sealed record Command(
+        Guid VersionId, string Anchor, uint? ExpectedVersion, string? ParentAnchor, int? Position, string Title, string Markdown, decimal? Hours,
+        OutcomesRequest? LearningOutcomes, IReadOnlyList<DeliveryForm>? DeliveryForms, IReadOnlyList<TargetRole>? TargetRoles,
+        IReadOnlyList<string>? Authors, IReadOnlyList<string>? LegalActs) : ICommand<Versioned<SectionView>>, ISectionContentCommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Position).GreaterThanOrEqualTo(0);
+            Include(new SectionContentValidator());
+        }
+    }
+
+    public sealed class Handler(TrainingDb db, Access access, TimeProvider clock) : ICommandHandler<Command, Versioned<SectionView>>
+    {
+        public async ValueTask<Versioned<SectionView>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var version = await access.FindVisibleAsync(db.Set<ProgrammeVersion>(), v => v.Id == command.VersionId,
+                CurriculumModule.VersionNoun, command.VersionId, cancellationToken);
+            var sections = await db.Set<Section>().Where(s => s.VersionId == version.Id).ToListAsync(cancellationToken);
+            var section = sections.FirstOrDefault(s => s.Anchor == command.Anchor) ?? throw Problem.NotFound(SectionRules.SectionNoun, command.Anchor);
+            version.EnsureEditable();
+            db.ExpectVersion(section, command.ExpectedVersion);
+
+            var parent = command.ParentAnchor is null ? null : SectionRules.ResolveParent(sections, command.ParentAnchor, version.Label);
+            SectionTree.EnsureKindFits(section.Kind, parent, section.Anchor);
+            SectionTree.EnsureNoCycle(section, parent, sections);
+            var content = command.ToContent();
+            SectionRules.EnsureContentFitsKind(section.Kind, content, section.Anchor);
+            var legalActs = await SectionRules.ResolveLegalActsAsync(db, command.LegalActs, cancellationToken);
+
+            var now = clock.UtcNowForDatabase();
+            var oldParent = section.ParentId;
+            if (parent?.Id != oldParent || (command.Position is { } position && position != section.Position))
+            {
+                SectionRules.PlaceAmongSiblings(sections, section, parent?.Id, command.Position, now);
+                SectionRules.Renumber(sections, oldParent, now);
+            }
+
+            section.Write(content, content.Markdown == section.Markdown ? section.Html : MarkdownRendering.ToHtml(content.Markdown), now);
+
+            var current = await db.Set<SectionCitation>().Where(c => c.SectionId == section.Id).ToListAsync(cancellationToken);
+            db.RemoveRange(current.Where(c => !legalActs.Contains(c.LegalActId)));
+            db.AddRange(legalActs.Where(id => current.All(c => c.LegalActId != id)).Select(id => new SectionCitation(section.Id, id)));
+            await db.SaveChangesAsync(cancellationToken);
+
+            var depth = SectionTree.WithDepth(sections).Single(s => s.Section.Id == section.Id).Depth;
+            var citations = await SectionRules.CitationsBySectionAsync(db, [section.Id], cancellationToken);
+            return new(SectionView.From(section, parent?.Anchor, depth, citations.GetValueOrDefault(section.Id) ?? []), section.Version);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder versions) =>
+        versions.MapPut("/{versionId:guid}/sections/{anchor}", async (Guid versionId, string anchor, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var expected = EntityTags.RequireIfMatch(http.Request);
+                var updated = await mediator.Send(new Command(versionId, anchor, expected, r.ParentAnchor, r.Position, r.Title, r.Markdown, r.Hours,
+                    r.LearningOutcomes, r.DeliveryForms, r.TargetRoles, r.Authors, r.LegalActs), ct);
+                http.Response.Headers.ETag = EntityTags.Format(updated.Version);
+                return TypedResults.Ok(updated.Value);
+            })
+            .WithName("UpdateSection")
+            .WithSummary("Change or move a section of a draft")
+            .WithDescription("Replaces the section's content; a different parentAnchor or position moves it (never under itself). " +
+                             "Editing clears its review-needed flag. A version past draft is frozen: 409, create a new draft from it.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
+            .RequiresIfMatch()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithRequestExample(new Request("modul-3", 0, SectionView.Example.Title, SectionView.Example.Markdown, 4,
+                new OutcomesRequest(SectionView.Example.LearningOutcomes.Knowledge, SectionView.Example.LearningOutcomes.Skills, SectionView.Example.LearningOutcomes.SocialCompetences),
+                SectionView.Example.DeliveryForms, SectionView.Example.TargetRoles, SectionView.Example.Authors, SectionView.Example.LegalActs))
+            .WithResponseExample(StatusCodes.Status200OK, SectionView.Example);
+}

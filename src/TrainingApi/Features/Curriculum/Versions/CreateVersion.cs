@@ -1,0 +1,99 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.Idempotency;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum.Sections;
+
+namespace TrainingApi.Features.Curriculum.Versions;
+
+public static class CreateVersion
+{
+    public sealed record Request(string Label, Guid? BasedOnVersionId, string? Notes);
+
+    public sealed record Command(Guid ProgrammeId, string Label, Guid? BasedOnVersionId, string? Notes) : ICommand<Versioned<VersionView>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Label).NotEmpty().MaximumLength(ProgrammeVersion.LabelMaxLength).Matches(@"^\d{1,3}\.\d{1,3}$")
+                .WithMessage(_ => new Text("Write the label as major.minor, e.g. 1.0 or 1.1.", "Zapisz oznaczenie jako główna.poboczna, np. 1.0 albo 1.1.").ToString());
+            RuleFor(c => c.Notes).MaximumLength(ProgrammeVersion.NotesMaxLength);
+        }
+    }
+
+    public sealed class Handler(TrainingDb db, Access access, VersionTotalsCalculator totals, TimeProvider clock) : ICommandHandler<Command, Versioned<VersionView>>
+    {
+        public async ValueTask<Versioned<VersionView>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!await db.Set<Programme>().AnyAsync(p => p.Id == command.ProgrammeId, cancellationToken))
+            {
+                throw Problem.NotFound(CurriculumModule.ProgrammeNoun, command.ProgrammeId);
+            }
+
+            if (await db.Set<ProgrammeVersion>().AnyAsync(v => v.ProgrammeId == command.ProgrammeId && v.Label == command.Label, cancellationToken))
+            {
+                throw Problem.Conflict(new Text($"The programme already has a version {command.Label}; choose another label.",
+                    $"Program ma już wersję {command.Label}; wybierz inne oznaczenie."), "version-label-taken");
+            }
+
+            var now = clock.UtcNowForDatabase();
+            var version = new ProgrammeVersion(command.ProgrammeId, command.Label, command.BasedOnVersionId, command.Notes?.Trim(), now);
+            db.Add(version);
+            if (command.BasedOnVersionId is { } basedOn)
+            {
+                var source = await access.FindVisibleAsync(db.Set<ProgrammeVersion>().AsNoTracking(), v => v.Id == basedOn && v.ProgrammeId == command.ProgrammeId,
+                    CurriculumModule.VersionNoun, basedOn, cancellationToken);
+                await CopySectionsAsync(source.Id, version.Id, now, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var sums = await totals.ForAsync(version.Id, cancellationToken);
+            return new(VersionView.From(version, sums), GetVersion.VersionTag(version, sums));
+        }
+
+        /// <summary>The new draft starts as a copy: same anchors, same tree, same citations and review flags.</summary>
+        private async Task CopySectionsAsync(Guid from, Guid to, DateTimeOffset now, CancellationToken ct)
+        {
+            var sections = await db.Set<Section>().AsNoTracking().Where(s => s.VersionId == from).ToListAsync(ct);
+            var citations = await db.Set<SectionCitation>().AsNoTracking()
+                .Where(c => db.Set<Section>().Any(s => s.Id == c.SectionId && s.VersionId == from)).ToListAsync(ct);
+            var copies = new Dictionary<Guid, Section>();
+            foreach (var section in SectionTree.InDocumentOrder(sections))
+            {
+                var copy = section.CopyInto(to, section.ParentId is { } parent ? copies[parent].Id : null, now);
+                copies[section.Id] = copy;
+                db.Add(copy);
+            }
+
+            foreach (var citation in citations)
+            {
+                db.Add(new SectionCitation(copies[citation.SectionId].Id, citation.LegalActId));
+            }
+        }
+    }
+
+    public static void Map(RouteGroupBuilder programmes) =>
+        programmes.MapPost("/{programmeId:guid}/versions", async (Guid programmeId, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new Command(programmeId, request.Label, request.BasedOnVersionId, request.Notes), ct);
+                http.Response.Headers.ETag = EntityTags.Format(created.Version);
+                return TypedResults.Created($"/api/v1/versions/{created.Value.Id}", created.Value);
+            })
+            .WithName("CreateVersion")
+            .WithSummary("Create a draft version")
+            .WithDescription("Empty, or a copy of any version of the same programme (basedOnVersionId) keeping its anchors, tree, " +
+                             "citations and review flags: the way to change a version whose content is frozen.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
+            .Idempotent()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRequestExample(new Request("1.1", VersionView.Example.Id, "Wersja po konsultacjach ze związkami JST."))
+            .WithResponseExample(StatusCodes.Status201Created, VersionView.Example with { Status = VersionStatus.Draft, Label = "1.1" });
+}

@@ -1,0 +1,105 @@
+using FluentValidation;
+using Mediator;
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum.Accessibility;
+
+namespace TrainingApi.Features.Curriculum.Versions;
+
+public static class TransitionVersion
+{
+    public sealed record Request(VersionStatus To, string Reason);
+
+    public sealed record Result(VersionView Version, TransitionView Transition, AccessibilitySummary? Accessibility);
+
+    public sealed record Command(Guid VersionId, VersionStatus To, string Reason) : ICommand<Result>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.To).IsInEnum();
+            RuleFor(c => c.Reason).NotEmpty().MaximumLength(VersionTransition.ReasonMaxLength);
+        }
+    }
+
+    public sealed class Handler(
+        TrainingDb db, Access access, Caller caller, VersionAccessibility accessibility, VersionTotalsCalculator totals, EventOutbox events, TimeProvider clock)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var version = await access.FindVisibleAsync(db.Set<ProgrammeVersion>(), v => v.Id == command.VersionId,
+                CurriculumModule.VersionNoun, command.VersionId, cancellationToken);
+            var from = version.Status;
+            if (!VersionWorkflow.Exists(from, command.To))
+            {
+                var next = string.Join(", ", VersionWorkflow.NextFrom(from).Select(ProgrammeVersion.StatusName));
+                throw Problem.Conflict(new Text(
+                    $"Version {version.Label} is {ProgrammeVersion.StatusName(from)} and cannot move to {ProgrammeVersion.StatusName(command.To)}. " +
+                    (next.Length > 0 ? $"It can move to: {next}." : "It is final.") +
+                    (from != VersionStatus.Draft && command.To == VersionStatus.Draft ? " To change its content, create a new draft from it." : ""),
+                    $"Wersja {version.Label} ma status {ProgrammeVersion.StatusName(from)} i nie może przejść do {ProgrammeVersion.StatusName(command.To)}. " +
+                    (next.Length > 0 ? $"Może przejść do: {next}." : "To status końcowy.") +
+                    (from != VersionStatus.Draft && command.To == VersionStatus.Draft ? " Aby zmienić treść, utwórz z niej nową wersję roboczą." : "")),
+                    "transition-not-allowed");
+            }
+
+            var allowed = VersionWorkflow.WhoMay(from, command.To);
+            if (!allowed.Any(caller.Is))
+            {
+                throw new ProblemException(ProblemKind.Forbidden, new Text(
+                    $"Only {string.Join(", ", allowed)} may move a version from {ProgrammeVersion.StatusName(from)} to {ProgrammeVersion.StatusName(command.To)}.",
+                    $"Tylko {string.Join(", ", allowed)} może przenieść wersję ze statusu {ProgrammeVersion.StatusName(from)} do {ProgrammeVersion.StatusName(command.To)}."));
+            }
+
+            // The check runs on every move out of draft, and its unwaived errors block `accessible`.
+            AccessibilitySummary? summary = null;
+            if (from == VersionStatus.Draft || command.To == VersionStatus.Accessible)
+            {
+                var report = await accessibility.CheckAsync(version.Id, cancellationToken);
+                summary = report.Summary;
+                if (command.To == VersionStatus.Accessible && !summary.Passes)
+                {
+                    throw new ProblemException(ProblemKind.Conflict, new Text(
+                        $"The accessibility check found {summary.BlockingErrors} error(s) not waived. Waive each with a reason " +
+                        $"(POST /api/v1/versions/{version.Id}/accessibility/waivers), or fix them in a new draft.",
+                        $"Kontrola dostępności wykazała {summary.BlockingErrors} nieuchylonych błędów. Uchyl każdy z uzasadnieniem " +
+                        $"(POST /api/v1/versions/{version.Id}/accessibility/waivers) albo popraw je w nowej wersji roboczej."),
+                        new Dictionary<string, object?>
+                        {
+                            ["code"] = "accessibility-errors",
+                            ["blockingFindings"] = report.Blocking.Select(f => f.Id).ToList(),
+                        });
+                }
+            }
+
+            var now = clock.UtcNowForDatabase();
+            version.MoveTo(command.To, now);
+            var transition = new VersionTransition(version.Id, from, command.To, command.Reason.Trim(), caller.Subject!, now);
+            db.Add(transition);
+            events.Publish(new VersionStatusChanged(version.ProgrammeId, version.Id, version.Label, ProgrammeVersion.StatusName(from), ProgrammeVersion.StatusName(command.To)));
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(VersionView.From(version, await totals.ForAsync(version.Id, cancellationToken)), TransitionView.Of(transition), summary);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder versions) =>
+        versions.MapPost("/{versionId:guid}/transitions", async (Guid versionId, Request request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Command(versionId, request.To, request.Reason), ct)))
+            .WithName("TransitionVersion")
+            .WithSummary("Move a version on in its workflow")
+            .WithDescription("draft → in-review (authors or team) → accessible → in-consultation → revised → in-pilot → tested (team), and any " +
+                             "live version → superseded (team). The reason is recorded. Leaving draft runs the accessibility check; its " +
+                             "unwaived errors block `accessible`. Not allowed moves are 409 naming the allowed ones.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithRequestExample(new Request(VersionStatus.InConsultation, "Konsultacje ze związkami JST od 11 marca do 5 kwietnia 2024 r."))
+            .WithResponseExample(StatusCodes.Status200OK, new Result(VersionView.Example, TransitionView.Example, null));
+}
