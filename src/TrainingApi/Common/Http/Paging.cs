@@ -36,11 +36,13 @@ public readonly record struct KeysetCursor(DateTimeOffset At, Guid Id)
         }
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
         {
-            throw Problem.Validation("cursor", new Text(
-                "The cursor is not one this API gave out; start again without it.",
-                "Kursor nie pochodzi z tego API; zacznij od początku bez niego."));
+            throw InvalidCursor();
         }
     }
+
+    public static ProblemException InvalidCursor() => Problem.Validation("cursor", new Text(
+        "The cursor is not one this API gave out; start again without it.",
+        "Kursor nie pochodzi z tego API; zacznij od początku bez niego."));
 
     /// <summary>Takes limit+1 rows and turns them into a page, so the last page has no cursor.</summary>
     public static Page<TView> ToPage<TRow, TView>(IReadOnlyList<TRow> rows, int limit, Func<TRow, KeysetCursor> key, Func<TRow, TView> view)

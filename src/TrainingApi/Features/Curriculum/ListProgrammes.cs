@@ -28,8 +28,8 @@ public static class ListProgrammes
             var programmes = db.Set<Programme>().AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
-                var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-                programmes = programmes.Where(p => EF.Functions.ILike(p.Title, pattern, "\\"));
+                var pattern = LikePattern.Containing(query.Search);
+                programmes = programmes.Where(p => EF.Functions.ILike(p.Title, pattern, LikePattern.Escape));
             }
 
             if (KeysetCursor.Decode(query.Cursor) is { } after)
@@ -41,9 +41,6 @@ public static class ListProgrammes
             var rows = await programmes.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Take(query.Limit + 1).ToListAsync(ct);
             return KeysetCursor.ToPage(rows, query.Limit, p => new KeysetCursor(p.CreatedAt, p.Id), ProgrammeView.From);
         }
-
-        private static string EscapeLike(string text) =>
-            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
     }
 
     public static void Map(RouteGroupBuilder group) =>

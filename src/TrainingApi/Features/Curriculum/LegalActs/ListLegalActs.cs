@@ -28,8 +28,8 @@ public static class ListLegalActs
             var acts = db.Set<LegalAct>().AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
-                var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                acts = acts.Where(a => EF.Functions.ILike(a.Title, pattern, "\\") || EF.Functions.ILike(a.Citation, pattern, "\\"));
+                var pattern = LikePattern.Containing(query.Search);
+                acts = acts.Where(a => EF.Functions.ILike(a.Title, pattern, LikePattern.Escape) || EF.Functions.ILike(a.Citation, pattern, LikePattern.Escape));
             }
 
             if (KeysetCursor.Decode(query.Cursor) is { } after)

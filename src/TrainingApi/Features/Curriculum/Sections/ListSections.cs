@@ -59,8 +59,7 @@ public static class ListSections
             }
             catch (FormatException)
             {
-                throw Common.Problems.Problem.Validation("cursor", new Common.Localization.Text(
-                    "The cursor is not one this API gave out; start again without it.", "Kursor nie pochodzi z tego API; zacznij od początku bez niego."));
+                throw KeysetCursor.InvalidCursor();
             }
         }
     }

@@ -1,0 +1,11 @@
+namespace TrainingApi.Common.Persistence;
+
+public static class LikePattern
+{
+    /// <summary>The escape character to pass to ILike with <see cref="Containing"/>.</summary>
+    public const string Escape = "\\";
+
+    /// <summary>A pattern matching the text anywhere, with %, _ and \ in it taken literally (a search for "100%" finds "100%").</summary>
+    public static string Containing(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+}
