@@ -1,16 +1,19 @@
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.Consultations;
 using TrainingApi.Features.Curriculum;
+using TrainingApi.Features.PilotEnrollment;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddCurriculum();
 builder.Services.AddConsultations();
+builder.Services.AddPilotEnrollment();
 
 var app = builder.Build();
 app.UsePlatform();
 app.MapCurriculum();
 app.MapConsultations();
+app.MapPilotEnrollment();
 
 // `migrate`, `openapi` and `token` run here and exit; they need the endpoints mapped but not the server started.
 if (await CommandLine.TryRunAsync(app, args))

@@ -47,6 +47,7 @@ public static class Platform
         services.AddApiLocalization();
         services.AddScoped<AuditScope>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<AuditLog>();
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();
         services.AddApiSecurity(builder.Configuration);

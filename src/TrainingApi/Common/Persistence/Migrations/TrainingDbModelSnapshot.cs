@@ -983,6 +983,280 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("version_transitions", "curriculum");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<bool>("HasDigitalStrategy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_digital_strategy");
+
+                    b.Property<string>("JstTeryt")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("jst_teryt");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("motivation");
+
+                    b.Property<Guid>("RecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recruitment_id");
+
+                    b.Property<DateTimeOffset>("RodoAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rodo_acknowledged_at");
+
+                    b.Property<string>("RodoClauseVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rodo_clause_version");
+
+                    b.Property<int>("SchoolsRun")
+                        .HasColumnType("integer")
+                        .HasColumnName("schools_run");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlist_position");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("RecruitmentId", "JstTeryt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_applications_one_active_per_jst")
+                        .HasFilter("status NOT IN ('Withdrawn', 'Rejected')");
+
+                    b.HasIndex("RecruitmentId", "WaitlistPosition")
+                        .HasDatabaseName("ix_applications_waitlist")
+                        .HasFilter("status = 'Waitlisted'");
+
+                    b.HasIndex("RecruitmentId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_applications_recruitment_id_submitted_at_id");
+
+                    b.ToTable("applications", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participants");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_participants_application_id");
+
+                    b.ToTable("participants", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcceptedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted_count");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("EligibleKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("eligible_kinds");
+
+                    b.Property<int>("MaxParticipantsPerJst")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_participants_per_jst");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("RodoClauseVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rodo_clause_version");
+
+                    b.Property<string>("SelectionMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("selection_mode");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WaitlistedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlisted_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitments");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_recruitments_created_at_id");
+
+                    b.ToTable("recruitments", "enrollment", t =>
+                        {
+                            t.HasCheckConstraint("ck_recruitments_quota", "accepted_count >= 0 AND accepted_count <= capacity AND waitlisted_count >= 0");
+
+                            t.HasCheckConstraint("ck_recruitments_window", "closes_at > opens_at");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Register.Jst", b =>
+                {
+                    b.Property<string>("Teryt")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("teryt");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PowiatCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("powiat_code");
+
+                    b.Property<string>("SameJstAs")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("same_jst_as");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("VoivodeshipCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("voivodeship_code");
+
+                    b.HasKey("Teryt")
+                        .HasName("pk_jst");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_jst_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("VoivodeshipCode", "Kind")
+                        .HasDatabaseName("ix_jst_voivodeship_code_kind");
+
+                    b.ToTable("jst", "enrollment");
+                });
+
             modelBuilder.Entity("TrainingApi.Common.Security.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("TrainingApi.Features.Consultations.Organisations.Organisation", null)
@@ -1087,6 +1361,31 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_version_transitions_versions_version_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", null)
+                        .WithMany()
+                        .HasForeignKey("RecruitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_recruitment_recruitment_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Participant", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Application", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participants_applications_application_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
+                {
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingApi.Common.Audit;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Features.PilotEnrollment.Recruitments;
+
+namespace TrainingApi.Features.PilotEnrollment.Applications;
+
+public enum ApplicationStatus
+{
+    Submitted,
+    Accepted,
+    Waitlisted,
+    Rejected,
+    Confirmed,
+    Withdrawn,
+    Completed,
+}
+
+/// <summary>
+/// A JST's application to a recruitment. One active application per JST per recruitment, kept by a partial
+/// unique index. Its status and waiting-list position are set by conditional statements on the recruitment's
+/// counters (see <see cref="SlotAllocation"/>), never by read-then-write.
+/// </summary>
+public sealed class Application : IVersioned
+{
+    public static readonly ApplicationStatus[] Inactive = [ApplicationStatus.Withdrawn, ApplicationStatus.Rejected];
+
+    private Application() { }
+
+    public Application(Guid recruitmentId, string jstTeryt, string submittedBy, string rodoClauseVersion, Questionnaire questionnaire, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        RecruitmentId = recruitmentId;
+        JstTeryt = jstTeryt;
+        Status = ApplicationStatus.Submitted;
+        SubmittedBy = submittedBy;
+        RodoClauseVersion = rodoClauseVersion;
+        RodoAcknowledgedAt = now;
+        SchoolsRun = questionnaire.SchoolsRun;
+        HasDigitalStrategy = questionnaire.HasDigitalStrategy;
+        Motivation = questionnaire.Motivation;
+        SubmittedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RecruitmentId { get; private set; }
+
+    /// <summary>The canonical TERYT code of the JST (the county code for a city with county rights).</summary>
+    public string JstTeryt { get; private set; } = "";
+
+    public ApplicationStatus Status { get; private set; }
+    public int? WaitlistPosition { get; private set; }
+    public string SubmittedBy { get; private set; } = "";
+    public string RodoClauseVersion { get; private set; } = "";
+    public DateTimeOffset RodoAcknowledgedAt { get; private set; }
+    public int SchoolsRun { get; private set; }
+    public bool HasDigitalStrategy { get; private set; }
+    public string? Motivation { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+    public uint Version { get; private set; }
+
+    public List<Participant> Participants { get; private set; } = [];
+
+    public Questionnaire Questionnaire => new(SchoolsRun, HasDigitalStrategy, Motivation);
+
+    public void Confirm(DateTimeOffset now)
+    {
+        Status = ApplicationStatus.Confirmed;
+        DecidedAt = now;
+    }
+
+    public void Withdraw(string reason, DateTimeOffset now)
+    {
+        Status = ApplicationStatus.Withdrawn;
+        WaitlistPosition = null;
+        WithdrawalReason = reason;
+        DecidedAt = now;
+    }
+
+    /// <summary>Off the waiting list into a place that has come free.</summary>
+    public void Promote(DateTimeOffset now)
+    {
+        Status = ApplicationStatus.Accepted;
+        WaitlistPosition = null;
+        DecidedAt = now;
+    }
+
+    public void MoveUpWaitingList() => WaitlistPosition--;
+}
+
+public sealed record Questionnaire(int SchoolsRun, bool HasDigitalStrategy, string? Motivation);
+
+/// <summary>An official the JST sends to the pilot. Name, e-mail and phone are personal data (RODO).</summary>
+public sealed class Participant
+{
+    private Participant() { }
+
+    public Participant(string name, string position, string email, string? phone)
+    {
+        Id = Guid.CreateVersion7();
+        Name = name;
+        Position = position;
+        Email = email;
+        Phone = phone;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+
+    [PersonalData]
+    public string Name { get; private set; } = "";
+
+    public string Position { get; private set; } = "";
+
+    [PersonalData]
+    public string Email { get; private set; } = "";
+
+    [PersonalData]
+    public string? Phone { get; private set; }
+}
+
+public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.ToTable("applications", PilotEnrollmentModule.Schema);
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.JstTeryt).HasMaxLength(7);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.SubmittedBy).HasMaxLength(200);
+        builder.Property(a => a.RodoClauseVersion).HasMaxLength(50);
+        builder.Property(a => a.Motivation).HasMaxLength(2000);
+        builder.Property(a => a.WithdrawalReason).HasMaxLength(1000);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.Ignore(a => a.Questionnaire);
+        builder.HasOne<Recruitment>().WithMany().HasForeignKey(a => a.RecruitmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Participants).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        // One active application per JST per recruitment, whatever the race.
+        builder.HasIndex(a => new { a.RecruitmentId, a.JstTeryt }).IsUnique()
+            .HasFilter("status NOT IN ('Withdrawn', 'Rejected')").HasDatabaseName("ux_applications_one_active_per_jst");
+        // The waiting list, in order. Not unique: renumbering after a withdrawal shifts positions row by row,
+        // and PostgreSQL checks a unique index at each row; the recruitment lock keeps positions gapless instead.
+        builder.HasIndex(a => new { a.RecruitmentId, a.WaitlistPosition }).HasFilter("status = 'Waitlisted'").HasDatabaseName("ix_applications_waitlist");
+        builder.HasIndex(a => new { a.RecruitmentId, a.SubmittedAt, a.Id });
+    }
+}
+
+public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.ToTable("participants", PilotEnrollmentModule.Schema);
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Position).HasMaxLength(200);
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.Property(p => p.Phone).HasMaxLength(30);
+    }
+}

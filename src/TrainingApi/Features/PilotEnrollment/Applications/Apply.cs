@@ -1,0 +1,160 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TrainingApi.Common.Audit;
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Idempotency;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.PilotEnrollment.Recruitments;
+using TrainingApi.Features.PilotEnrollment.Register;
+
+namespace TrainingApi.Features.PilotEnrollment.Applications;
+
+public static class Apply
+{
+    public sealed record ParticipantRequest(string Name, string Position, string Email, string? Phone);
+
+    /// <param name="Teryt">The programme team applying on a JST's behalf names it; a coordinator applies for the JST in its token and leaves it out.</param>
+    public sealed record Request(string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire);
+
+    public sealed record Command(Guid RecruitmentId, string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire)
+        : ICommand<ApplicationView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(Caller caller)
+        {
+            RuleFor(c => c.Participants).NotEmpty().Must(p => p!.Count <= 3)
+                .WithMessage(_ => new Text("A JST sends one to three participants.", "JST zgłasza od jednego do trzech uczestników.").ToString());
+            RuleForEach(c => c.Participants).ChildRules(p =>
+            {
+                p.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+                p.RuleFor(x => x.Position).NotEmpty().MaximumLength(200);
+                p.RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
+                p.RuleFor(x => x.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$").When(x => x.Phone is not null);
+            });
+            RuleFor(c => c.Participants).Must(p => p is null || p.Select(x => x.Email.Trim().ToLowerInvariant()).Distinct().Count() == p.Count)
+                .WithMessage(_ => new Text("Each participant needs their own e-mail address.", "Każdy uczestnik musi mieć własny adres e-mail.").ToString());
+            RuleFor(c => c.RodoClauseVersion).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.Questionnaire).NotNull();
+            RuleFor(c => c.Questionnaire!.SchoolsRun).InclusiveBetween(0, 2000).When(c => c.Questionnaire is not null).OverridePropertyName("questionnaire.schoolsRun");
+            RuleFor(c => c.Questionnaire!.Motivation).MaximumLength(2000).When(c => c.Questionnaire is not null).OverridePropertyName("questionnaire.motivation");
+            RuleFor(c => c.Teryt).NotEmpty().When(_ => !caller.Is(Roles.JstCoordinator))
+                .WithMessage(_ => new Text("Name the JST you apply for on its behalf (its TERYT code).", "Podaj JST, w imieniu której składasz zgłoszenie (kod TERYT).").ToString());
+        }
+    }
+
+    public sealed class Handler(TrainingDb db, Caller caller, EventOutbox events, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
+    {
+        public async ValueTask<ApplicationView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var recruitment = await db.Set<Recruitment>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == command.RecruitmentId, cancellationToken)
+                              ?? throw Problem.NotFound(PilotEnrollmentModule.RecruitmentNoun, command.RecruitmentId);
+            var now = clock.UtcNowForDatabase();
+            if (!recruitment.IsOpenAt(now))
+            {
+                throw Problem.Conflict(new Text(
+                    $"The recruitment takes applications from {WarsawTime.Format(recruitment.OpensAt)} until {WarsawTime.Format(recruitment.ClosesAt)}.",
+                    $"Nabór przyjmuje zgłoszenia od {WarsawTime.Format(recruitment.OpensAt)} do {WarsawTime.Format(recruitment.ClosesAt)}."), "recruitment-not-open");
+            }
+
+            var jst = ResolveJst(command.Teryt);
+            if (!recruitment.Accepts(jst.Kind))
+            {
+                throw Problem.Unprocessable(new Text(
+                    $"{jst.Name} ({jst.Teryt}) is a {Common.Http.QueryEnum.Name(jst.Kind)}; this recruitment is for: {string.Join(", ", recruitment.EligibleKinds.Select(k => Common.Http.QueryEnum.Name(Enum.Parse<JstKind>(k))))}.",
+                    $"{jst.Name} ({jst.Teryt}) to {Common.Http.QueryEnum.Name(jst.Kind)}; nabór jest dla: {string.Join(", ", recruitment.EligibleKinds.Select(k => Common.Http.QueryEnum.Name(Enum.Parse<JstKind>(k))))}."),
+                    new Dictionary<string, object?> { ["code"] = "jst-not-eligible" });
+            }
+
+            if (command.Participants!.Count > recruitment.MaxParticipantsPerJst)
+            {
+                throw Problem.Validation("participants", new Text($"This recruitment takes at most {recruitment.MaxParticipantsPerJst} participants per JST.",
+                    $"Ten nabór przyjmuje najwyżej {recruitment.MaxParticipantsPerJst} uczestników z jednej JST."));
+            }
+
+            if (command.RodoClauseVersion.Trim() != recruitment.RodoClauseVersion)
+            {
+                throw Problem.Unprocessable(new Text($"Acknowledge the current RODO information clause, version {recruitment.RodoClauseVersion}.",
+                    $"Potwierdź zapoznanie się z aktualną klauzulą informacyjną RODO, wersja {recruitment.RodoClauseVersion}."),
+                    new Dictionary<string, object?> { ["code"] = "rodo-clause-outdated" });
+            }
+
+            var application = new Application(recruitment.Id, jst.CanonicalTeryt, caller.Subject!, recruitment.RodoClauseVersion, command.Questionnaire!, now);
+            application.Participants.AddRange(command.Participants.Select(p => new Participant(p.Name.Trim(), p.Position.Trim(), p.Email.Trim(), p.Phone?.Trim())));
+            db.Add(application);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                throw AlreadyApplied(jst);
+            }
+
+            var decision = await SlotAllocation.AssignAsync(db, recruitment.Id, application.Id, now, cancellationToken);
+            audit.Changed(db, nameof(Application), application.Id, new { status = decision.Status, waitlistPosition = decision.WaitlistPosition });
+            if (decision.WaitlistPosition is { } position)
+            {
+                events.Publish(new ApplicationWaitlisted(recruitment.Id, application.Id, jst.CanonicalTeryt, position));
+            }
+            else
+            {
+                events.Publish(new ApplicationAccepted(recruitment.Id, application.Id, jst.CanonicalTeryt));
+            }
+
+            // The statement changed the row behind EF's back; answer from the decision rather than read it again
+            // while the recruitment is still locked.
+            return ApplicationView.From(application) with
+            {
+                Status = Enum.Parse<ApplicationStatus>(decision.Status),
+                WaitlistPosition = decision.WaitlistPosition,
+                DecidedAt = now,
+            };
+        }
+
+        private Jst ResolveJst(string? requested)
+        {
+            var teryt = caller.Is(Roles.JstCoordinator) ? caller.Teryt : requested;
+            if (caller.Is(Roles.JstCoordinator) && requested is not null && JstRegister.Canonical(requested) != JstRegister.Canonical(caller.Teryt))
+            {
+                throw Problem.Validation("teryt", new Text("A coordinator applies for its own JST only; leave teryt out.",
+                    "Koordynator składa zgłoszenie tylko za swoją JST; pomiń pole teryt."));
+            }
+
+            return JstRegister.Find(teryt) ?? throw Problem.Unprocessable(new Text(
+                $"There is no local-government unit with TERYT code '{teryt}' in the register (GUS TERC, 2024-01-01). Search it with GET /api/v1/jst.",
+                $"W rejestrze (GUS TERC, 2024-01-01) nie ma jednostki samorządu o kodzie TERYT '{teryt}'. Wyszukaj ją: GET /api/v1/jst."),
+                new Dictionary<string, object?> { ["code"] = "unknown-teryt" });
+        }
+
+        private static ProblemException AlreadyApplied(Jst jst) => Problem.Conflict(new Text(
+            $"{jst.Name} ({jst.CanonicalTeryt}) already has an application in this recruitment; withdraw it before applying again.",
+            $"{jst.Name} ({jst.CanonicalTeryt}) ma już zgłoszenie w tym naborze; wycofaj je przed ponownym zgłoszeniem."), "already-applied");
+    }
+
+    public static void Map(RouteGroupBuilder recruitments) =>
+        recruitments.MapPost("/{recruitmentId:guid}/applications", async (Guid recruitmentId, Request r, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new Command(recruitmentId, r.Teryt, r.Participants, r.RodoClauseVersion, r.Questionnaire), ct);
+                return TypedResults.Created($"/api/v1/applications/{created.Id}", created);
+            })
+            .WithName("ApplyToRecruitment")
+            .WithSummary("Apply for a JST to join the pilot")
+            .WithDescription("By the JST's coordinator (for the JST in its token) or by the programme team on its behalf (naming `teryt`). " +
+                             "One active application per JST. In a first-come recruitment the answer says at once whether it took a place " +
+                             "(`accepted`) or is on the waiting list (`waitlisted`, with its position); the quota holds under any load.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
+            .Idempotent()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRequestExample(new Request(null,
+                [new ParticipantRequest("Ewa Zielińska", "naczelniczka Wydziału Edukacji", "ewa.zielinska@uml.lodz.pl", "+48 42 000 00 00")],
+                "RODO-2024-04", ApplicationView.Example.Questionnaire))
+            .WithResponseExample(StatusCodes.Status201Created, ApplicationView.Example);
+}

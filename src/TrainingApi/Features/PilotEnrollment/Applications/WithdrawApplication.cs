@@ -1,0 +1,90 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+
+namespace TrainingApi.Features.PilotEnrollment.Applications;
+
+public static class WithdrawApplication
+{
+    public sealed record Request(string Reason);
+
+    public sealed record Command(Guid Id, string Reason) : ICommand<ApplicationView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
+    }
+
+    /// <summary>
+    /// Under the recruitment's lock, so no application is being placed meanwhile: a freed place goes to position 1
+    /// of the waiting list and everyone behind moves up one, in the same transaction as the withdrawal.
+    /// </summary>
+    public sealed class Handler(TrainingDb db, Access access, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
+    {
+        private static readonly ApplicationStatus[] Withdrawable = [ApplicationStatus.Submitted, ApplicationStatus.Accepted, ApplicationStatus.Confirmed, ApplicationStatus.Waitlisted];
+
+        public async ValueTask<ApplicationView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var recruitmentId = await access.Visible(db.Set<Application>()).Where(a => a.Id == command.Id).Select(a => (Guid?)a.RecruitmentId).FirstOrDefaultAsync(cancellationToken)
+                                ?? throw Problem.NotFound(PilotEnrollmentModule.ApplicationNoun, command.Id);
+            await SlotAllocation.LockAsync(db, recruitmentId, cancellationToken);
+
+            var application = await db.Set<Application>().Include(a => a.Participants).SingleAsync(a => a.Id == command.Id, cancellationToken);
+            if (!Withdrawable.Contains(application.Status))
+            {
+                throw Problem.Conflict(new Text($"The application is {Common.Http.QueryEnum.Name(application.Status)} and can no longer be withdrawn.",
+                    $"Zgłoszenie ma status {Common.Http.QueryEnum.Name(application.Status)} i nie można go już wycofać."), "not-withdrawable");
+            }
+
+            var now = clock.UtcNowForDatabase();
+            var heldPlace = application.Status is ApplicationStatus.Accepted or ApplicationStatus.Confirmed;
+            var position = application.WaitlistPosition;
+            application.Withdraw(command.Reason.Trim(), now);
+
+            var queue = await db.Set<Application>()
+                .Where(a => a.RecruitmentId == recruitmentId && a.Status == ApplicationStatus.Waitlisted && a.Id != application.Id)
+                .OrderBy(a => a.WaitlistPosition).ToListAsync(cancellationToken);
+            if (heldPlace && queue.Count > 0)
+            {
+                var promoted = queue[0];
+                promoted.Promote(now);
+                events.Publish(new ApplicationPromoted(recruitmentId, promoted.Id, promoted.JstTeryt));
+                queue.RemoveAt(0);
+                queue.ForEach(a => a.MoveUpWaitingList());
+                await SlotAllocation.CountAsync(db, recruitmentId, 0, -1, cancellationToken);
+            }
+            else if (heldPlace)
+            {
+                await SlotAllocation.CountAsync(db, recruitmentId, -1, 0, cancellationToken);
+            }
+            else if (position is { } left)
+            {
+                queue.Where(a => a.WaitlistPosition > left).ToList().ForEach(a => a.MoveUpWaitingList());
+                await SlotAllocation.CountAsync(db, recruitmentId, 0, -1, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return ApplicationView.From(application);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder applications) =>
+        applications.MapPost("/{id:guid}/withdraw", async (Guid id, Request request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Command(id, request.Reason), ct)))
+            .WithName("WithdrawApplication")
+            .WithSummary("Withdraw an application")
+            .WithDescription("By the JST's coordinator or the programme team. A place it held goes at once to the first JST on the waiting " +
+                             "list (announced as `application.promoted`), and the rest of the list moves up without gaps.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithRequestExample(new Request("Zmiana priorytetów po wyborach samorządowych."))
+            .WithResponseExample(StatusCodes.Status200OK, ApplicationView.Example with { Status = ApplicationStatus.Withdrawn });
+}

@@ -1,0 +1,45 @@
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.Security;
+using TrainingApi.Common.Startup;
+using TrainingApi.Features.PilotEnrollment.Applications;
+using TrainingApi.Features.PilotEnrollment.Recruitments;
+using TrainingApi.Features.PilotEnrollment.Register;
+
+namespace TrainingApi.Features.PilotEnrollment;
+
+/// <summary>The PilotEnrollment slice: the JST register, recruitments and applications (running the pilot comes next).</summary>
+public static class PilotEnrollmentModule
+{
+    public const string Schema = "enrollment";
+    public const string Tag = "Pilot enrollment";
+
+    public static readonly Text RecruitmentNoun = new("recruitment", "nabór");
+    public static readonly Text ApplicationNoun = new("application", "zgłoszenie");
+
+    public static IServiceCollection AddPilotEnrollment(this IServiceCollection services) =>
+        services
+            .AddScoped<IAccessRule<Application>, ApplicationAccess>()
+            .AddScoped<IDemoData, PilotEnrollmentDemoData>()
+            .AddIntegrationEvent<ApplicationAccepted>()
+            .AddIntegrationEvent<ApplicationWaitlisted>()
+            .AddIntegrationEvent<ApplicationPromoted>();
+
+    public static IEndpointRouteBuilder MapPilotEnrollment(this IEndpointRouteBuilder app)
+    {
+        SearchJst.Map(app);
+
+        var recruitments = app.MapGroup("/api/v1/recruitments").WithTags(Tag);
+        OpenRecruitment.Map(recruitments);
+        ListRecruitments.Map(recruitments);
+        GetRecruitment.Map(recruitments);
+        Apply.Map(recruitments);
+        ListApplications.Map(recruitments);
+
+        var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);
+        GetApplication.Map(applications);
+        ConfirmApplication.Map(applications);
+        WithdrawApplication.Map(applications);
+        return app;
+    }
+}

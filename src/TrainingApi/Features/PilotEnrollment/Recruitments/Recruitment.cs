@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Features.PilotEnrollment.Register;
+
+namespace TrainingApi.Features.PilotEnrollment.Recruitments;
+
+public enum SelectionMode
+{
+    /// <summary>Places go in order of arrival; the rest form a waiting list.</summary>
+    FirstCome,
+}
+
+/// <summary>
+/// A call for JST to join the pilot: a window, a capacity in JST, up to N participants per JST, the eligible
+/// kinds of unit. The counters are kept on the row and changed only by single conditional statements, so the
+/// quota holds however many applications arrive at once, on however many instances.
+/// </summary>
+public sealed class Recruitment : IVersioned
+{
+    public const int TitleMaxLength = 300;
+    public const int MaxCapacity = 1000;
+
+    private Recruitment() { }
+
+    public Recruitment(string title, string? description, DateTimeOffset opensAt, DateTimeOffset closesAt, int capacity, int maxParticipantsPerJst,
+        IReadOnlyCollection<JstKind> eligibleKinds, SelectionMode mode, string rodoClauseVersion, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        Title = title;
+        Description = description;
+        OpensAt = opensAt;
+        ClosesAt = closesAt;
+        Capacity = capacity;
+        MaxParticipantsPerJst = maxParticipantsPerJst;
+        EligibleKinds = [.. eligibleKinds.Select(k => k.ToString())];
+        SelectionMode = mode;
+        RodoClauseVersion = rodoClauseVersion;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public DateTimeOffset OpensAt { get; private set; }
+    public DateTimeOffset ClosesAt { get; private set; }
+    public int Capacity { get; private set; }
+    public int MaxParticipantsPerJst { get; private set; }
+    public List<string> EligibleKinds { get; private set; } = [];
+    public SelectionMode SelectionMode { get; private set; }
+
+    /// <summary>The version of the RODO information clause applicants must acknowledge.</summary>
+    public string RodoClauseVersion { get; private set; } = "";
+
+    public int AcceptedCount { get; private set; }
+    public int WaitlistedCount { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
+
+    public bool Accepts(JstKind kind) => EligibleKinds.Contains(kind.ToString());
+}
+
+public sealed class RecruitmentConfiguration : IEntityTypeConfiguration<Recruitment>
+{
+    public void Configure(EntityTypeBuilder<Recruitment> builder)
+    {
+        builder.ToTable("recruitments", PilotEnrollmentModule.Schema, t =>
+        {
+            t.HasCheckConstraint("ck_recruitments_quota", "accepted_count >= 0 AND accepted_count <= capacity AND waitlisted_count >= 0");
+            t.HasCheckConstraint("ck_recruitments_window", "closes_at > opens_at");
+        });
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Title).HasMaxLength(Recruitment.TitleMaxLength);
+        builder.Property(r => r.Description).HasMaxLength(4000);
+        builder.Property(r => r.SelectionMode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.RodoClauseVersion).HasMaxLength(50);
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
+    }
+}
