@@ -19,6 +19,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(TrainingDb db) : IP
             return next(message, cancellationToken);
         }
 
+        // The whole command is one transaction; EF's savepoint around each SaveChanges inside it would only cost
+        // two round trips per save, since a failure aborts the command anyway.
+        db.Database.AutoSavepointsEnabled = false;
         var strategy = db.Database.CreateExecutionStrategy();
         return new ValueTask<TResponse>(strategy.ExecuteAsync(async ct =>
         {
