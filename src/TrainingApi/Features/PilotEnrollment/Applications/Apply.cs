@@ -2,8 +2,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using TrainingApi.Common.Audit;
-using TrainingApi.Common.Events;
 using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
@@ -49,7 +47,8 @@ public static class Apply
         }
     }
 
-    public sealed class Handler(TrainingDb db, Caller caller, EventOutbox events, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
+    /// <summary>Checks and stores the application as submitted; <see cref="PlaceApplication"/> then gives it its place.</summary>
+    public sealed class Handler(TrainingDb db, Caller caller, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
     {
         public async ValueTask<ApplicationView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -97,25 +96,7 @@ public static class Apply
                 throw AlreadyApplied(jst);
             }
 
-            var decision = await SlotAllocation.AssignAsync(db, recruitment.Id, application.Id, now, cancellationToken);
-            audit.Changed(db, nameof(Application), application.Id, new { status = decision.Status, waitlistPosition = decision.WaitlistPosition });
-            if (decision.WaitlistPosition is { } position)
-            {
-                events.Publish(new ApplicationWaitlisted(recruitment.Id, application.Id, jst.CanonicalTeryt, position));
-            }
-            else
-            {
-                events.Publish(new ApplicationAccepted(recruitment.Id, application.Id, jst.CanonicalTeryt));
-            }
-
-            // The statement changed the row behind EF's back; answer from the decision rather than read it again
-            // while the recruitment is still locked.
-            return ApplicationView.From(application) with
-            {
-                Status = Enum.Parse<ApplicationStatus>(decision.Status),
-                WaitlistPosition = decision.WaitlistPosition,
-                DecidedAt = now,
-            };
+            return ApplicationView.From(application);
         }
 
         private Jst ResolveJst(string? requested)
@@ -141,8 +122,9 @@ public static class Apply
     public static void Map(RouteGroupBuilder recruitments) =>
         recruitments.MapPost("/{recruitmentId:guid}/applications", async (Guid recruitmentId, Request r, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new Command(recruitmentId, r.Teryt, r.Participants, r.RodoClauseVersion, r.Questionnaire), ct);
-                return TypedResults.Created($"/api/v1/applications/{created.Id}", created);
+                var submitted = await mediator.Send(new Command(recruitmentId, r.Teryt, r.Participants, r.RodoClauseVersion, r.Questionnaire), ct);
+                var placed = await mediator.Send(new PlaceApplication.Command(recruitmentId, submitted.Id), ct);
+                return TypedResults.Created($"/api/v1/applications/{placed.Id}", placed);
             })
             .WithName("ApplyToRecruitment")
             .WithSummary("Apply for a JST to join the pilot")

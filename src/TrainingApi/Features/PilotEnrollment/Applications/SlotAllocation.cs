@@ -4,46 +4,60 @@ using TrainingApi.Common.Persistence;
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
 /// <summary>
-/// First come, first served, in PostgreSQL: one statement locks the recruitment row, decides from its counters
-/// whether this application takes a place or the next waiting-list position, bumps the counter and writes the
-/// decision on the application. Concurrent applications queue on the row lock (on any number of API instances),
-/// and under READ COMMITTED each one re-reads the counters its predecessor committed, so exactly `capacity` are
-/// accepted and the waiting list is numbered 1, 2, 3… without gaps. The lock is held from this statement to the
-/// commit that follows it, nothing longer. The lock is FOR NO KEY UPDATE, not FOR UPDATE: every application
-/// insert holds a FOR KEY SHARE lock on the recruitment (its foreign key), which FOR UPDATE would wait for —
-/// two applicants would each wait for the other's key lock, a deadlock.
+/// First come, first served, in PostgreSQL. An application is first stored as submitted (its own transaction,
+/// so many commit together); then whoever holds the recruitment's row lock places every submitted application
+/// at once, in order of arrival, in one statement: a place while the counter is under capacity, else the next
+/// waiting-list position. Exactly `capacity` are accepted and the list is numbered 1, 2, 3… without gaps, on any
+/// number of instances, because only the lock holder changes counters and it reads them after taking the lock.
+/// Other applicants do not queue behind the lock: they find their application placed by the holder's batch, or
+/// take the lock when it is free. One commit places a whole burst, which is what keeps 100 concurrent clients fast.
+/// The lock is FOR NO KEY UPDATE, not FOR UPDATE: every application insert holds a FOR KEY SHARE lock on the
+/// recruitment (its foreign key), which FOR UPDATE would have to wait for.
 /// </summary>
 public static class SlotAllocation
 {
-    public sealed record Decision(string Status, int? WaitlistPosition);
+    public sealed record Placed(Guid Id, string Status, int? WaitlistPosition, string JstTeryt);
 
-    public static async Task<Decision> AssignAsync(TrainingDb db, Guid recruitmentId, Guid applicationId, DateTimeOffset now, CancellationToken ct)
-    {
-        var decisions = await db.Database.SqlQuery<Decision>($"""
+    /// <summary>Takes the recruitment's lock if nobody holds it; false when it is taken.</summary>
+    public static async Task<bool> TryLockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct) =>
+        (await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM enrollment.recruitments WHERE id = {recruitmentId} FOR NO KEY UPDATE SKIP LOCKED
+            """).ToListAsync(ct)).Count == 1;
+
+    /// <summary>
+    /// Under the lock: places all submitted applications of the recruitment. A separate statement from the lock,
+    /// so that its snapshot is taken after the lock and sees every application and counter committed before it.
+    /// </summary>
+    public static Task<List<Placed>> PlaceSubmittedAsync(TrainingDb db, Guid recruitmentId, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.SqlQuery<Placed>($"""
             WITH r AS (
-                SELECT id, capacity, accepted_count, waitlisted_count
-                FROM enrollment.recruitments WHERE id = {recruitmentId} FOR NO KEY UPDATE
-            ), decision AS (
-                SELECT id, accepted_count < capacity AS accept, waitlisted_count + 1 AS position FROM r
+                SELECT capacity, accepted_count, waitlisted_count FROM enrollment.recruitments WHERE id = {recruitmentId}
+            ), pending AS (
+                SELECT a.id, row_number() OVER (ORDER BY a.submitted_at, a.id) AS n
+                FROM enrollment.applications a
+                WHERE a.recruitment_id = {recruitmentId} AND a.status = 'Submitted'
+            ), decided AS (
+                SELECT p.id, r.accepted_count + p.n <= r.capacity AS accept,
+                       r.waitlisted_count + p.n - GREATEST(r.capacity - r.accepted_count, 0) AS position
+                FROM pending p CROSS JOIN r
+            ), placed AS (
+                UPDATE enrollment.applications a
+                   SET status = CASE WHEN d.accept THEN 'Accepted' ELSE 'Waitlisted' END,
+                       waitlist_position = CASE WHEN d.accept THEN NULL ELSE d.position END,
+                       decided_at = {now}
+                  FROM decided d WHERE a.id = d.id
+                RETURNING a.id, a.status, a.waitlist_position, a.jst_teryt
             ), counted AS (
                 UPDATE enrollment.recruitments t
-                   SET accepted_count = t.accepted_count + CASE WHEN d.accept THEN 1 ELSE 0 END,
-                       waitlisted_count = t.waitlisted_count + CASE WHEN d.accept THEN 0 ELSE 1 END
-                  FROM decision d WHERE t.id = d.id
-                RETURNING t.id
+                   SET accepted_count = t.accepted_count + (SELECT count(*) FROM placed WHERE placed.status = 'Accepted'),
+                       waitlisted_count = t.waitlisted_count + (SELECT count(*) FROM placed WHERE placed.status = 'Waitlisted')
+                 WHERE t.id = {recruitmentId}
+                RETURNING 1
             )
-            UPDATE enrollment.applications a
-               SET status = CASE WHEN d.accept THEN 'Accepted' ELSE 'Waitlisted' END,
-                   waitlist_position = CASE WHEN d.accept THEN NULL ELSE d.position END,
-                   decided_at = {now}
-              FROM decision d, counted c
-             WHERE a.id = {applicationId}
-            RETURNING a.status AS status, a.waitlist_position AS waitlist_position
+            SELECT placed.id, placed.status, placed.waitlist_position, placed.jst_teryt FROM placed, counted
             """).ToListAsync(ct);
-        return decisions.Single();
-    }
 
-    /// <summary>Takes the recruitment's lock for a change of the waiting list made through tracked entities (withdrawals).</summary>
+    /// <summary>Takes the recruitment's lock, waiting for it, for a change of the waiting list made through tracked entities (withdrawals).</summary>
     public static Task LockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM enrollment.recruitments WHERE id = {recruitmentId} FOR NO KEY UPDATE", ct);
 
