@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddCurriculum();
 builder.Services.AddConsultations();
-builder.Services.AddPilotEnrollment();
+builder.Services.AddPilotEnrollment(builder.Configuration);
 
 var app = builder.Build();
 app.UsePlatform();

@@ -11,6 +11,9 @@ public static class LikePattern
     /// <summary>A pattern matching text that starts with it (an index on the column can serve it).</summary>
     public static string StartingWith(string text) => Literal(text) + "%";
 
+    /// <summary>The text itself, for a case-insensitive equality with ILike.</summary>
+    public static string Exactly(string text) => Literal(text);
+
     private static string Literal(string text) =>
         text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -3,6 +3,7 @@ using TrainingApi.Common.Localization;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.PilotEnrollment.Applications;
+using TrainingApi.Features.PilotEnrollment.PersonalData;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
 
@@ -17,10 +18,12 @@ public static class PilotEnrollmentModule
     public static readonly Text RecruitmentNoun = new("recruitment", "nabór");
     public static readonly Text ApplicationNoun = new("application", "zgłoszenie");
 
-    public static IServiceCollection AddPilotEnrollment(this IServiceCollection services) =>
+    public static IServiceCollection AddPilotEnrollment(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section))
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
+            .AddHostedService<PersonalDataRetention>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>();
@@ -35,11 +38,16 @@ public static class PilotEnrollmentModule
         GetRecruitment.Map(recruitments);
         Apply.Map(recruitments);
         ListApplications.Map(recruitments);
+        GetRecruitmentStatistics.Map(recruitments);
 
         var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);
         GetApplication.Map(applications);
         ConfirmApplication.Map(applications);
         WithdrawApplication.Map(applications);
+
+        ExportMyPersonalData.Map(app);
+        ExportPersonData.Map(app);
+        ErasePerson.Map(app);
         return app;
     }
 }

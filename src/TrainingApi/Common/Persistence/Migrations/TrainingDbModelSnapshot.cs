@@ -1093,6 +1093,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1115,6 +1119,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("ApplicationId")
                         .HasDatabaseName("ix_participants_application_id");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_participants_email");
 
                     b.ToTable("participants", "enrollment");
                 });

@@ -120,6 +120,19 @@ public sealed class Participant
 
     [PersonalData]
     public string? Phone { get; private set; }
+
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public const string ErasedMarker = "[usunięto]";
+
+    /// <summary>RODO erasure: the person is gone, the fact that the JST sent someone (counts, statistics) stays.</summary>
+    public void Erase(DateTimeOffset now)
+    {
+        Name = ErasedMarker;
+        Email = ErasedMarker;
+        Phone = null;
+        ErasedAt = now;
+    }
 }
 
 public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
@@ -158,5 +171,7 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
         builder.Property(p => p.Position).HasMaxLength(200);
         builder.Property(p => p.Email).HasMaxLength(254);
         builder.Property(p => p.Phone).HasMaxLength(30);
+        // Requests for a person's data are by e-mail address.
+        builder.HasIndex(p => p.Email);
     }
 }

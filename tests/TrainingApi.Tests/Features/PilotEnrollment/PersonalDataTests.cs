@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.PilotEnrollment.Applications;
+using TrainingApi.Features.PilotEnrollment.PersonalData;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Features.PilotEnrollment;
+
+/// <summary>ExportMyPersonalData, ExportPersonData and ErasePerson: RODO access and erasure.</summary>
+public sealed class PersonalDataTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient team = api.ClientAs(Roles.ProgrammeTeam);
+
+    [Fact]
+    public async Task A_coordinator_downloads_the_data_held_on_the_applications_it_submitted()
+    {
+        var recruitment = await EnrollmentSteps.OpenAsync(api);
+        var coordinator = api.ClientAs(Roles.JstCoordinator, teryt: "0201011", subject: "koordynator.boleslawiec");
+        (await coordinator.PostJsonAsync($"/api/v1/recruitments/{recruitment.Id}/applications", EnrollmentSteps.Body(participants: 2))).EnsureSuccessStatusCode();
+
+        var response = await coordinator.GetAsync("/api/v1/me/personal-data");
+
+        var export = await response.ShouldBeAsync<PersonalDataExport>(HttpStatusCode.OK);
+        Assert.Equal("koordynator.boleslawiec", export.Subject);
+        Assert.Equal(2, export.AsParticipant.Count);
+        Assert.Single(export.ApplicationsSubmitted);
+        Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.GetValues("Content-Disposition").First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_team_exports_and_then_erases_a_participant_and_the_counts_stay()
+    {
+        var recruitment = await EnrollmentSteps.OpenAsync(api);
+        var applied = await (await team.PostJsonAsync($"/api/v1/recruitments/{recruitment.Id}/applications", new
+        {
+            teryt = "0201022", rodoClauseVersion = EnrollmentSteps.Rodo,
+            participants = new[]
+            {
+                new { name = "Jan Kowalski", position = "sekretarz gminy", email = "Jan.Kowalski@gmina.example.pl", phone = "+48 75 000 00 00" },
+                new { name = "Anna Nowak", position = "skarbnik", email = "anna.nowak@gmina.example.pl", phone = "+48 75 000 00 01" },
+            },
+            questionnaire = new { schoolsRun = 5, hasDigitalStrategy = false },
+        })).ShouldBeAsync<ApplicationView>(HttpStatusCode.Created);
+
+        var export = await (await team.PostJsonAsync("/api/v1/personal-data/exports", new { email = "jan.kowalski@gmina.example.pl" })).ShouldBeAsync<PersonalDataExport>(HttpStatusCode.OK);
+        var erased = await (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "JAN.KOWALSKI@gmina.example.pl" })).ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
+        var again = await (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "jan.kowalski@gmina.example.pl" })).ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
+
+        Assert.Equal("Jan Kowalski", Assert.Single(export.AsParticipant).Name);
+        Assert.Equal((1, 0), (erased.ParticipantRecordsErased, again.ParticipantRecordsErased));
+        var after = await (await team.GetAsync($"/api/v1/applications/{applied.Id}")).ShouldBeAsync<ApplicationView>(HttpStatusCode.OK);
+        Assert.Equal(2, after.Participants.Count);
+        Assert.DoesNotContain(after.Participants, p => p.Email.Contains("kowalski", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("Kowalski", StringComparison.Ordinal));
+        Assert.Contains(after.Participants, p => p.Name == "Anna Nowak");
+        await using var db = api.Db();
+        var gone = await db.Context.Set<Participant>().SingleAsync(p => p.ErasedAt != null && p.ApplicationId == applied.Id);
+        Assert.Equal((Participant.ErasedMarker, null), (gone.Name, gone.Phone));
+    }
+
+    [Fact]
+    public async Task Bad_requests_and_other_roles_are_refused()
+    {
+        await (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "nie-adres" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await api.ClientAs(Roles.JstCoordinator).PostJsonAsync("/api/v1/personal-data/erasures", new { email = "a@b.pl" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await api.ClientAs(Roles.Expert).PostJsonAsync("/api/v1/personal-data/exports", new { email = "a@b.pl" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+}
+
+/// <summary>The retention setting erases everyone's personal data once its date has passed.</summary>
+public sealed class PersonalDataRetentionTests(PersonalDataRetentionTests.ExpiredRetentionFactory api) : IClassFixture<PersonalDataRetentionTests.ExpiredRetentionFactory>
+{
+    [Fact]
+    public async Task Past_the_retention_date_all_participants_are_erased_and_counts_stay()
+    {
+        var recruitment = await EnrollmentSteps.OpenAsync(api);
+        foreach (var teryt in EnrollmentSteps.Gminas(3, skip: 50))
+        {
+            (await EnrollmentSteps.ApplyAsync(api, recruitment.Id, teryt, participants: 2)).EnsureSuccessStatusCode();
+        }
+
+        var retention = api.Services.GetServices<IHostedService>().OfType<PersonalDataRetention>().Single();
+        var erased = await retention.PurgeAsync(CancellationToken.None);
+
+        Assert.Equal(6, erased);
+        await using var db = api.Db();
+        Assert.Equal(6, await db.Context.Set<Participant>().CountAsync(p => p.Name == Participant.ErasedMarker && p.Email == Participant.ErasedMarker));
+        Assert.Equal(0, await retention.PurgeAsync(CancellationToken.None));
+    }
+
+    public sealed class ExpiredRetentionFactory : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["PersonalData:EraseAfter"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}
