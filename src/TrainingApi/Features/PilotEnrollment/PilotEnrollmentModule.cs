@@ -4,6 +4,7 @@ using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.PersonalData;
+using TrainingApi.Features.PilotEnrollment.Pilot;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
 
@@ -17,10 +18,13 @@ public static class PilotEnrollmentModule
 
     public static readonly Text RecruitmentNoun = new("recruitment", "nabór");
     public static readonly Text ApplicationNoun = new("application", "zgłoszenie");
+    public static readonly Text CohortNoun = new("cohort", "grupa szkoleniowa");
+    public static readonly Text SessionNoun = new("training session", "sesja szkoleniowa");
 
     public static IServiceCollection AddPilotEnrollment(this IServiceCollection services, IConfiguration configuration) =>
         services
             .Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section))
+            .Configure<PilotOptions>(configuration.GetSection(PilotOptions.Section))
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddHostedService<PersonalDataRetention>()
@@ -39,6 +43,14 @@ public static class PilotEnrollmentModule
         Apply.Map(recruitments);
         ListApplications.Map(recruitments);
         GetRecruitmentStatistics.Map(recruitments);
+        CreateCohort.Map(recruitments);
+        GetEvaluationSummary.Map(recruitments);
+
+        var cohorts = app.MapGroup("/api/v1/cohorts").WithTags(Tag);
+        ScheduleSession.Map(cohorts);
+        GetCohortCompletion.Map(cohorts);
+        RecordEvaluations.Map(cohorts);
+        RecordAttendance.Map(app);
 
         var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);
         GetApplication.Map(applications);

@@ -1126,6 +1126,174 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("participants", "enrollment");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Attendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("SessionId", "ParticipantId")
+                        .HasName("pk_attendance");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_attendance_participant_id");
+
+                    b.ToTable("attendance", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("RecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recruitment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohorts");
+
+                    b.HasIndex("RecruitmentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohorts_recruitment_id_name");
+
+                    b.ToTable("cohorts", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.CohortApplication", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.HasKey("CohortId", "ApplicationId")
+                        .HasName("pk_cohort_applications");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_applications_application_id");
+
+                    b.ToTable("cohort_applications", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.ModuleEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ModuleAnchor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("module_anchor");
+
+                    b.Property<int?>("PostScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_score");
+
+                    b.Property<int?>("PreScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("pre_score");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfaction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_module_evaluations");
+
+                    b.HasIndex("CohortId", "ModuleAnchor")
+                        .HasDatabaseName("ix_module_evaluations_cohort_id_module_anchor");
+
+                    b.ToTable("module_evaluations", "enrollment", t =>
+                        {
+                            t.HasCheckConstraint("ck_module_evaluations_satisfaction", "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_module_evaluations_scores", "(pre_score IS NULL OR pre_score BETWEEN 0 AND 100) AND (post_score IS NULL OR post_score BETWEEN 0 AND 100)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("ModuleAnchor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("module_anchor");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trainer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("CohortId", "StartsAt")
+                        .HasDatabaseName("ix_training_sessions_cohort_id_starts_at");
+
+                    b.ToTable("training_sessions", "enrollment");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1390,9 +1558,78 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasConstraintName("fk_participants_applications_application_id");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Attendance", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_participants_participant_id");
+
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_training_sessions_session_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", null)
+                        .WithMany()
+                        .HasForeignKey("RecruitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_recruitment_recruitment_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.CohortApplication", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_applications_applications_application_id");
+
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", null)
+                        .WithMany("Applications")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_applications_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.ModuleEvaluation", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_module_evaluations_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.TrainingSession", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_cohorts_cohort_id");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
+                {
+                    b.Navigation("Applications");
                 });
 #pragma warning restore 612, 618
         }
