@@ -44,6 +44,7 @@ public static class PilotEnrollmentModule
         ListApplications.Map(recruitments);
         GetRecruitmentStatistics.Map(recruitments);
         CreateCohort.Map(recruitments);
+        AllocatePlaces.Map(recruitments);
         GetEvaluationSummary.Map(recruitments);
 
         var cohorts = app.MapGroup("/api/v1/cohorts").WithTags(Tag);
@@ -56,6 +57,7 @@ public static class PilotEnrollmentModule
         GetApplication.Map(applications);
         ConfirmApplication.Map(applications);
         WithdrawApplication.Map(applications);
+        ScoreApplication.Map(applications);
 
         ExportMyPersonalData.Map(app);
         ExportPersonData.Map(app);

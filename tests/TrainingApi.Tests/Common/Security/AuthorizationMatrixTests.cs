@@ -65,6 +65,8 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["ExportPersonData"] = [Roles.ProgrammeTeam],
         ["ErasePerson"] = [Roles.ProgrammeTeam],
         ["CreateCohort"] = [Roles.ProgrammeTeam],
+        ["ScoreApplication"] = [Roles.ProgrammeTeam],
+        ["AllocatePlaces"] = [Roles.ProgrammeTeam],
         ["ScheduleSession"] = [Roles.ProgrammeTeam],
         ["RecordAttendance"] = [Roles.ProgrammeTeam],
         ["GetCohortCompletion"] = [Roles.ProgrammeTeam, Roles.Ministry],

@@ -1027,6 +1027,15 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("schools_run");
 
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("ScoreNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("score_note");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1305,6 +1314,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("accepted_count");
 
+                    b.Property<DateTimeOffset?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocated_at");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
                         .HasColumnName("capacity");
@@ -1330,6 +1343,14 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.Property<int>("MaxParticipantsPerJst")
                         .HasColumnType("integer")
                         .HasColumnName("max_participants_per_jst");
+
+                    b.Property<int?>("MaxPerKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_per_kind");
+
+                    b.Property<int?>("MaxPerVoivodeship")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_per_voivodeship");
 
                     b.Property<DateTimeOffset>("OpensAt")
                         .HasColumnType("timestamp with time zone")

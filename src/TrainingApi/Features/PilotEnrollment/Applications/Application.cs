@@ -58,6 +58,11 @@ public sealed class Application : IVersioned
     public bool HasDigitalStrategy { get; private set; }
     public string? Motivation { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>Ranked mode: the programme team's score, 0–100, with its reason.</summary>
+    public int? Score { get; private set; }
+
+    public string? ScoreNote { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? WithdrawalReason { get; private set; }
     public uint Version { get; private set; }
@@ -89,6 +94,20 @@ public sealed class Application : IVersioned
     }
 
     public void MoveUpWaitingList() => WaitlistPosition--;
+
+    public void Rate(int score, string? note)
+    {
+        Score = score;
+        ScoreNote = note;
+    }
+
+    /// <summary>The outcome of a ranked allocation run.</summary>
+    public void Allocate(bool accepted, int? waitlistPosition, DateTimeOffset now)
+    {
+        Status = accepted ? ApplicationStatus.Accepted : ApplicationStatus.Waitlisted;
+        WaitlistPosition = accepted ? null : waitlistPosition;
+        DecidedAt = now;
+    }
 }
 
 public sealed record Questionnaire(int SchoolsRun, bool HasDigitalStrategy, string? Motivation);
@@ -147,6 +166,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Property(a => a.RodoClauseVersion).HasMaxLength(50);
         builder.Property(a => a.Motivation).HasMaxLength(2000);
         builder.Property(a => a.WithdrawalReason).HasMaxLength(1000);
+        builder.Property(a => a.ScoreNote).HasMaxLength(1000);
         builder.Property(a => a.Version).IsRowVersion();
         builder.Ignore(a => a.Questionnaire);
         builder.HasOne<Recruitment>().WithMany().HasForeignKey(a => a.RecruitmentId).OnDelete(DeleteBehavior.Restrict);

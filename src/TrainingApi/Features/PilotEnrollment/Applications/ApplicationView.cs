@@ -7,12 +7,16 @@ public sealed record ParticipantView(string Name, string Position, string Email,
 public sealed record ApplicationView(
     Guid Id, Guid RecruitmentId, string JstTeryt, string JstName, ApplicationStatus Status, int? WaitlistPosition,
     IReadOnlyList<ParticipantView> Participants, Questionnaire Questionnaire, string RodoClauseVersion, DateTimeOffset RodoAcknowledgedAt,
-    DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt)
+    DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int? Score = null)
 {
+    /// <summary>The recruitment's mode, for the endpoint to know whether to place the application at once; not sent.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Recruitments.SelectionMode SelectionMode { get; init; }
+
     public static ApplicationView From(Application a) => new(
         a.Id, a.RecruitmentId, a.JstTeryt, JstRegister.Find(a.JstTeryt)?.Name ?? a.JstTeryt, a.Status, a.WaitlistPosition,
         [.. a.Participants.Select(p => new ParticipantView(p.Name, p.Position, p.Email, p.Phone))], a.Questionnaire,
-        a.RodoClauseVersion, a.RodoAcknowledgedAt, a.SubmittedAt, a.DecidedAt);
+        a.RodoClauseVersion, a.RodoAcknowledgedAt, a.SubmittedAt, a.DecidedAt, a.Score);
 
     public static readonly ApplicationView Example = new(
         Guid.Parse("01936b30-2000-7000-8000-000000000021"), Guid.Parse("01936b30-1000-7000-8000-000000000020"), "1061", "Łódź",

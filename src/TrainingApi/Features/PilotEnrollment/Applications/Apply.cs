@@ -96,7 +96,7 @@ public static class Apply
                 throw AlreadyApplied(jst);
             }
 
-            return ApplicationView.From(application);
+            return ApplicationView.From(application) with { SelectionMode = recruitment.SelectionMode };
         }
 
         private Jst ResolveJst(string? requested)
@@ -123,14 +123,18 @@ public static class Apply
         recruitments.MapPost("/{recruitmentId:guid}/applications", async (Guid recruitmentId, Request r, IMediator mediator, CancellationToken ct) =>
             {
                 var submitted = await mediator.Send(new Command(recruitmentId, r.Teryt, r.Participants, r.RodoClauseVersion, r.Questionnaire), ct);
-                var placed = await mediator.Send(new PlaceApplication.Command(recruitmentId, submitted.Id), ct);
-                return TypedResults.Created($"/api/v1/applications/{placed.Id}", placed);
+                // First come: placed at once. Ranked: stays submitted until the allocation run.
+                var answer = submitted.SelectionMode == SelectionMode.FirstCome
+                    ? await mediator.Send(new PlaceApplication.Command(recruitmentId, submitted.Id), ct)
+                    : submitted;
+                return TypedResults.Created($"/api/v1/applications/{answer.Id}", answer);
             })
             .WithName("ApplyToRecruitment")
             .WithSummary("Apply for a JST to join the pilot")
             .WithDescription("By the JST's coordinator (for the JST in its token) or by the programme team on its behalf (naming `teryt`). " +
                              "One active application per JST. In a first-come recruitment the answer says at once whether it took a place " +
-                             "(`accepted`) or is on the waiting list (`waitlisted`, with its position); the quota holds under any load.")
+                             "(`accepted`) or is on the waiting list (`waitlisted`, with its position); the quota holds under any load. In a ranked " +
+                             "recruitment it stays `submitted` until the allocation run after the window closes.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
             .Idempotent()
             .ProducesValidationProblem()

@@ -13,11 +13,11 @@ public static class OpenRecruitment
 {
     public sealed record Request(
         string Title, string? Description, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int? Capacity, int? MaxParticipantsPerJst,
-        IReadOnlyList<JstKind>? EligibleKinds, SelectionMode? SelectionMode, string RodoClauseVersion);
+        IReadOnlyList<JstKind>? EligibleKinds, SelectionMode? SelectionMode, string RodoClauseVersion, int? MaxPerVoivodeship = null, int? MaxPerKind = null);
 
     public sealed record Command(
         string Title, string? Description, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Capacity, int MaxParticipantsPerJst,
-        IReadOnlyList<JstKind>? EligibleKinds, SelectionMode SelectionMode, string RodoClauseVersion) : ICommand<RecruitmentView>;
+        IReadOnlyList<JstKind>? EligibleKinds, SelectionMode SelectionMode, string RodoClauseVersion, int? MaxPerVoivodeship, int? MaxPerKind) : ICommand<RecruitmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -33,6 +33,12 @@ public static class OpenRecruitment
             RuleForEach(c => c.EligibleKinds).IsInEnum();
             RuleFor(c => c.SelectionMode).IsInEnum();
             RuleFor(c => c.RodoClauseVersion).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.MaxPerVoivodeship).InclusiveBetween(1, Recruitment.MaxCapacity);
+            RuleFor(c => c.MaxPerKind).InclusiveBetween(1, Recruitment.MaxCapacity);
+            RuleFor(c => c.MaxPerVoivodeship).Null().When(c => c.SelectionMode == SelectionMode.FirstCome)
+                .WithMessage(_ => new Text("Limits per voivodeship and per kind apply to ranked recruitments.", "Limity na województwo i rodzaj JST dotyczą naborów rankingowych.").ToString());
+            RuleFor(c => c.MaxPerKind).Null().When(c => c.SelectionMode == SelectionMode.FirstCome)
+                .WithMessage(_ => new Text("Limits per voivodeship and per kind apply to ranked recruitments.", "Limity na województwo i rodzaj JST dotyczą naborów rankingowych.").ToString());
         }
     }
 
@@ -42,7 +48,8 @@ public static class OpenRecruitment
         {
             var now = clock.UtcNowForDatabase();
             var recruitment = new Recruitment(command.Title.Trim(), command.Description?.Trim(), command.OpensAt.ToUniversalTime(), command.ClosesAt.ToUniversalTime(),
-                command.Capacity, command.MaxParticipantsPerJst, [.. command.EligibleKinds!.Distinct()], command.SelectionMode, command.RodoClauseVersion.Trim(), now);
+                command.Capacity, command.MaxParticipantsPerJst, [.. command.EligibleKinds!.Distinct()], command.SelectionMode, command.RodoClauseVersion.Trim(), now,
+                command.MaxPerVoivodeship, command.MaxPerKind);
             db.Add(recruitment);
             await db.SaveChangesAsync(cancellationToken);
             return RecruitmentView.From(recruitment, now);
@@ -53,13 +60,14 @@ public static class OpenRecruitment
         recruitments.MapPost("/", async (Request r, IMediator mediator, CancellationToken ct) =>
             {
                 var created = await mediator.Send(new Command(r.Title, r.Description, r.OpensAt, r.ClosesAt, r.Capacity ?? 50, r.MaxParticipantsPerJst ?? 3,
-                    r.EligibleKinds, r.SelectionMode ?? SelectionMode.FirstCome, r.RodoClauseVersion), ct);
+                    r.EligibleKinds, r.SelectionMode ?? SelectionMode.FirstCome, r.RodoClauseVersion, r.MaxPerVoivodeship, r.MaxPerKind), ct);
                 return TypedResults.Created($"/api/v1/recruitments/{created.Id}", created);
             })
             .WithName("OpenRecruitment")
             .WithSummary("Announce a recruitment of JST to the pilot")
             .WithDescription("Capacity in JST (default 50), participants per JST (1–3, default 3), eligible kinds of unit, the window " +
-                             "(send times with their offset; shown back in Europe/Warsaw too) and the RODO clause version applicants acknowledge.")
+                             "(send times with their offset; shown back in Europe/Warsaw too), the RODO clause version applicants acknowledge, and " +
+                             "the selection mode: `first-come` (default) or `ranked` (with optional maxPerVoivodeship and maxPerKind).")
             .RequireRoles(Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()

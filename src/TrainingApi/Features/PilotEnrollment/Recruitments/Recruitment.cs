@@ -9,6 +9,9 @@ public enum SelectionMode
 {
     /// <summary>Places go in order of arrival; the rest form a waiting list.</summary>
     FirstCome,
+
+    /// <summary>Applications are scored; after the window closes an allocation run assigns places by score within the limits.</summary>
+    Ranked,
 }
 
 /// <summary>
@@ -24,8 +27,11 @@ public sealed class Recruitment : IVersioned
     private Recruitment() { }
 
     public Recruitment(string title, string? description, DateTimeOffset opensAt, DateTimeOffset closesAt, int capacity, int maxParticipantsPerJst,
-        IReadOnlyCollection<JstKind> eligibleKinds, SelectionMode mode, string rodoClauseVersion, DateTimeOffset now)
+        IReadOnlyCollection<JstKind> eligibleKinds, SelectionMode mode, string rodoClauseVersion, DateTimeOffset now,
+        int? maxPerVoivodeship = null, int? maxPerKind = null)
     {
+        MaxPerVoivodeship = maxPerVoivodeship;
+        MaxPerKind = maxPerKind;
         Id = Guid.CreateVersion7(now);
         Title = title;
         Description = description;
@@ -52,6 +58,14 @@ public sealed class Recruitment : IVersioned
     /// <summary>The version of the RODO information clause applicants must acknowledge.</summary>
     public string RodoClauseVersion { get; private set; } = "";
 
+    /// <summary>Ranked mode: at most this many accepted JST from one voivodeship.</summary>
+    public int? MaxPerVoivodeship { get; private set; }
+
+    /// <summary>Ranked mode: at most this many accepted JST of one kind.</summary>
+    public int? MaxPerKind { get; private set; }
+
+    public DateTimeOffset? AllocatedAt { get; private set; }
+
     public int AcceptedCount { get; private set; }
     public int WaitlistedCount { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -60,6 +74,13 @@ public sealed class Recruitment : IVersioned
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 
     public bool Accepts(JstKind kind) => EligibleKinds.Contains(kind.ToString());
+
+    public void Allocated(int accepted, int waitlisted, DateTimeOffset now)
+    {
+        AcceptedCount = accepted;
+        WaitlistedCount = waitlisted;
+        AllocatedAt = now;
+    }
 }
 
 public sealed class RecruitmentConfiguration : IEntityTypeConfiguration<Recruitment>
