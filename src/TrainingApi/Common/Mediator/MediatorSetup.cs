@@ -20,7 +20,9 @@ public static class MediatorSetup
                 typeof(TransactionBehavior<,>),
             ];
         });
-        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Singletons: building a validator compiles its rules' expressions, far too costly to repeat per request.
+        // So a validator takes no per-request service (the caller, the DbContext): such checks belong in handlers.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 }

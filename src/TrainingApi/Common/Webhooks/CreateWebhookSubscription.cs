@@ -20,13 +20,10 @@ public static class CreateWebhookSubscription
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(EventCatalogue catalogue, Caller caller)
+        public Validator(EventCatalogue catalogue)
         {
             RuleFor(c => c.EventTypes).ValidEventTypes(catalogue);
             RuleFor(c => c.Description).MaximumLength(WebhookSubscription.DescriptionMaxLength);
-            RuleFor(c => c.OrganisationId).Null().When(_ => caller.Is(Roles.Partner))
-                .WithMessage(_ => new Text("A partner subscribes for its own organisation; leave organisationId out.",
-                    "Partner subskrybuje dla własnej organizacji; pomiń organisationId.").ToString());
         }
     }
 
@@ -36,6 +33,12 @@ public static class CreateWebhookSubscription
     {
         public async ValueTask<CreatedWebhookSubscription> Handle(Command command, CancellationToken cancellationToken)
         {
+            if (caller.Is(Roles.Partner) && command.OrganisationId is not null)
+            {
+                throw Problem.Validation("organisationId", new Text("A partner subscribes for its own organisation; leave organisationId out.",
+                    "Partner subskrybuje dla własnej organizacji; pomiń organisationId."));
+            }
+
             var url = urls.Validate(command.Url, "url");
             var owner = caller.Is(Roles.Partner) ? caller.OrganisationId : command.OrganisationId;
             if (command.OrganisationId is { } organisation && !await organisations.ExistsAsync(organisation, cancellationToken))

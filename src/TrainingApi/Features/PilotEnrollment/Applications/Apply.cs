@@ -25,7 +25,7 @@ public static class Apply
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(Caller caller)
+        public Validator()
         {
             RuleFor(c => c.Participants).NotEmpty().Must(p => p!.Count <= 3)
                 .WithMessage(_ => new Text("A JST sends one to three participants.", "JST zgłasza od jednego do trzech uczestników.").ToString());
@@ -42,8 +42,6 @@ public static class Apply
             RuleFor(c => c.Questionnaire).NotNull();
             RuleFor(c => c.Questionnaire!.SchoolsRun).InclusiveBetween(0, 2000).When(c => c.Questionnaire is not null).OverridePropertyName("questionnaire.schoolsRun");
             RuleFor(c => c.Questionnaire!.Motivation).MaximumLength(2000).When(c => c.Questionnaire is not null).OverridePropertyName("questionnaire.motivation");
-            RuleFor(c => c.Teryt).NotEmpty().When(_ => !caller.Is(Roles.JstCoordinator))
-                .WithMessage(_ => new Text("Name the JST you apply for on its behalf (its TERYT code).", "Podaj JST, w imieniu której składasz zgłoszenie (kod TERYT).").ToString());
         }
     }
 
@@ -101,6 +99,12 @@ public static class Apply
 
         private Jst ResolveJst(string? requested)
         {
+            if (!caller.Is(Roles.JstCoordinator) && string.IsNullOrWhiteSpace(requested))
+            {
+                throw Problem.Validation("teryt", new Text("Name the JST you apply for on its behalf (its TERYT code).",
+                    "Podaj JST, w imieniu której składasz zgłoszenie (kod TERYT)."));
+            }
+
             var teryt = caller.Is(Roles.JstCoordinator) ? caller.Teryt : requested;
             if (caller.Is(Roles.JstCoordinator) && requested is not null && JstRegister.Canonical(requested) != JstRegister.Canonical(caller.Teryt))
             {
