@@ -28,6 +28,7 @@ public static class PilotEnrollmentModule
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddHostedService<PersonalDataRetention>()
+            .AddHostedService<StrandedApplicationSweeper>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>();
