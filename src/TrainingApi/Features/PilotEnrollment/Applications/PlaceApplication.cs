@@ -41,20 +41,7 @@ public static class PlaceApplication
                 if (await SlotAllocation.TryLockAsync(db, command.RecruitmentId, cancellationToken))
                 {
                     var now = clock.UtcNowForDatabase();
-                    var placed = await SlotAllocation.PlaceSubmittedAsync(db, command.RecruitmentId, now, cancellationToken);
-                    foreach (var p in placed)
-                    {
-                        audit.Changed(db, nameof(Application), p.Id, new { status = p.Status, waitlistPosition = p.WaitlistPosition });
-                        if (p.WaitlistPosition is { } position)
-                        {
-                            events.Publish(new ApplicationWaitlisted(command.RecruitmentId, p.Id, p.JstTeryt, position));
-                        }
-                        else
-                        {
-                            events.Publish(new ApplicationAccepted(command.RecruitmentId, p.Id, p.JstTeryt));
-                        }
-                    }
-
+                    var placed = await SlotAllocation.PlaceAndAnnounceAsync(db, events, audit, command.RecruitmentId, now, cancellationToken);
                     // Another holder may have placed it between the check above and taking the lock: then look again.
                     if (placed.FirstOrDefault(p => p.Id == command.ApplicationId) is { } mine)
                     {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Audit;
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
@@ -56,6 +58,26 @@ public static class SlotAllocation
             )
             SELECT placed.id, placed.status, placed.waitlist_position, placed.jst_teryt FROM placed, counted
             """).ToListAsync(ct);
+
+    /// <summary>Under the lock: places the submitted applications and records each decision (audit entry, event) in the same transaction.</summary>
+    public static async Task<List<Placed>> PlaceAndAnnounceAsync(TrainingDb db, EventOutbox events, AuditLog audit, Guid recruitmentId, DateTimeOffset now, CancellationToken ct)
+    {
+        var placed = await PlaceSubmittedAsync(db, recruitmentId, now, ct);
+        foreach (var p in placed)
+        {
+            audit.Changed(db, nameof(Application), p.Id, new { status = p.Status, waitlistPosition = p.WaitlistPosition });
+            if (p.WaitlistPosition is { } position)
+            {
+                events.Publish(new ApplicationWaitlisted(recruitmentId, p.Id, p.JstTeryt, position));
+            }
+            else
+            {
+                events.Publish(new ApplicationAccepted(recruitmentId, p.Id, p.JstTeryt));
+            }
+        }
+
+        return placed;
+    }
 
     /// <summary>Takes the recruitment's lock, waiting for it, for a change of the waiting list made through tracked entities (withdrawals).</summary>
     public static Task LockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct) =>

@@ -53,22 +53,8 @@ public sealed partial class StrandedApplicationSweeper(IServiceScopeFactory scop
                 }
 
                 var now = clock.UtcNowForDatabase();
-                var events = scope.ServiceProvider.GetRequiredService<EventOutbox>();
-                var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-                var rows = await SlotAllocation.PlaceSubmittedAsync(db, recruitmentId, now, token);
-                foreach (var p in rows)
-                {
-                    audit.Changed(db, nameof(Application), p.Id, new { status = p.Status, waitlistPosition = p.WaitlistPosition });
-                    if (p.WaitlistPosition is { } position)
-                    {
-                        events.Publish(new ApplicationWaitlisted(recruitmentId, p.Id, p.JstTeryt, position));
-                    }
-                    else
-                    {
-                        events.Publish(new ApplicationAccepted(recruitmentId, p.Id, p.JstTeryt));
-                    }
-                }
-
+                var rows = await SlotAllocation.PlaceAndAnnounceAsync(db, scope.ServiceProvider.GetRequiredService<EventOutbox>(),
+                    scope.ServiceProvider.GetRequiredService<AuditLog>(), recruitmentId, now, token);
                 await db.SaveChangesAsync(token);
                 await transaction.CommitAsync(token);
                 return rows.Count;

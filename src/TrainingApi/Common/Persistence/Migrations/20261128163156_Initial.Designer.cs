@@ -13,8 +13,8 @@ using TrainingApi.Common.Persistence;
 namespace TrainingApi.Common.Persistence.Migrations
 {
     [DbContext(typeof(TrainingDb))]
-    [Migration("20261128154235_Curriculum")]
-    partial class Curriculum
+    [Migration("20261128163156_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -986,6 +986,476 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("version_transitions", "curriculum");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<bool>("HasDigitalStrategy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_digital_strategy");
+
+                    b.Property<string>("JstTeryt")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("jst_teryt");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("motivation");
+
+                    b.Property<Guid>("RecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recruitment_id");
+
+                    b.Property<DateTimeOffset>("RodoAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rodo_acknowledged_at");
+
+                    b.Property<string>("RodoClauseVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rodo_clause_version");
+
+                    b.Property<int>("SchoolsRun")
+                        .HasColumnType("integer")
+                        .HasColumnName("schools_run");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("ScoreNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("score_note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlist_position");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("RecruitmentId", "JstTeryt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_applications_one_active_per_jst")
+                        .HasFilter("status NOT IN ('Withdrawn', 'Rejected')");
+
+                    b.HasIndex("RecruitmentId", "WaitlistPosition")
+                        .HasDatabaseName("ix_applications_waitlist")
+                        .HasFilter("status = 'Waitlisted'");
+
+                    b.HasIndex("RecruitmentId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_applications_recruitment_id_submitted_at_id");
+
+                    b.ToTable("applications", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participants");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_participants_application_id");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_participants_email");
+
+                    b.ToTable("participants", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Attendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("SessionId", "ParticipantId")
+                        .HasName("pk_attendance");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_attendance_participant_id");
+
+                    b.ToTable("attendance", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("RecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recruitment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohorts");
+
+                    b.HasIndex("RecruitmentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohorts_recruitment_id_name");
+
+                    b.ToTable("cohorts", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.CohortApplication", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.HasKey("CohortId", "ApplicationId")
+                        .HasName("pk_cohort_applications");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_applications_application_id");
+
+                    b.ToTable("cohort_applications", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.ModuleEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ModuleAnchor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("module_anchor");
+
+                    b.Property<int?>("PostScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_score");
+
+                    b.Property<int?>("PreScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("pre_score");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfaction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_module_evaluations");
+
+                    b.HasIndex("CohortId", "ModuleAnchor")
+                        .HasDatabaseName("ix_module_evaluations_cohort_id_module_anchor");
+
+                    b.ToTable("module_evaluations", "enrollment", t =>
+                        {
+                            t.HasCheckConstraint("ck_module_evaluations_satisfaction", "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_module_evaluations_scores", "(pre_score IS NULL OR pre_score BETWEEN 0 AND 100) AND (post_score IS NULL OR post_score BETWEEN 0 AND 100)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("ModuleAnchor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("module_anchor");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trainer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("CohortId", "StartsAt")
+                        .HasDatabaseName("ix_training_sessions_cohort_id_starts_at");
+
+                    b.ToTable("training_sessions", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcceptedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted_count");
+
+                    b.Property<DateTimeOffset?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocated_at");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("EligibleKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("eligible_kinds");
+
+                    b.Property<int>("MaxParticipantsPerJst")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_participants_per_jst");
+
+                    b.Property<int?>("MaxPerKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_per_kind");
+
+                    b.Property<int?>("MaxPerVoivodeship")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_per_voivodeship");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("RodoClauseVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rodo_clause_version");
+
+                    b.Property<string>("SelectionMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("selection_mode");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WaitlistedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlisted_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitments");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_recruitments_created_at_id");
+
+                    b.ToTable("recruitments", "enrollment", t =>
+                        {
+                            t.HasCheckConstraint("ck_recruitments_quota", "accepted_count >= 0 AND accepted_count <= capacity AND waitlisted_count >= 0");
+
+                            t.HasCheckConstraint("ck_recruitments_window", "closes_at > opens_at");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Register.Jst", b =>
+                {
+                    b.Property<string>("Teryt")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("teryt");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PowiatCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("powiat_code");
+
+                    b.Property<string>("SameJstAs")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("same_jst_as");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("VoivodeshipCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("voivodeship_code");
+
+                    b.HasKey("Teryt")
+                        .HasName("pk_jst");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_jst_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("VoivodeshipCode", "Kind")
+                        .HasDatabaseName("ix_jst_voivodeship_code_kind");
+
+                    b.ToTable("jst", "enrollment");
+                });
+
             modelBuilder.Entity("TrainingApi.Common.Security.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("TrainingApi.Features.Consultations.Organisations.Organisation", null)
@@ -1090,6 +1560,100 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_version_transitions_versions_version_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", null)
+                        .WithMany()
+                        .HasForeignKey("RecruitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_recruitment_recruitment_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Participant", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Application", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participants_applications_application_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Attendance", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_participants_participant_id");
+
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_training_sessions_session_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", null)
+                        .WithMany()
+                        .HasForeignKey("RecruitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_recruitment_recruitment_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.CohortApplication", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_applications_applications_application_id");
+
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", null)
+                        .WithMany("Applications")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_applications_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.ModuleEvaluation", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_module_evaluations_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.TrainingSession", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
+                {
+                    b.Navigation("Applications");
                 });
 #pragma warning restore 612, 618
         }
