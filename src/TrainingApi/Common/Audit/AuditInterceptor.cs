@@ -82,7 +82,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, AuditScope scope
                 continue;
             }
 
-            var personal = property.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>() is not null;
+            var personal = property.Metadata.PropertyInfo is { } info && IsPersonal(info);
             if (entry.State == EntityState.Added)
             {
                 summary[Name(property)] = personal ? "(personal data)" : Value(property.CurrentValue);
@@ -97,6 +97,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, AuditScope scope
 
         return summary;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, bool> Personal = new();
+
+    // Reflection on every property of every saved entity is measurable on the hot path; the answer never changes.
+    private static bool IsPersonal(PropertyInfo info) => Personal.GetOrAdd(info, i => i.GetCustomAttribute<PersonalDataAttribute>() is not null);
 
     private static string Name(PropertyEntry property) => JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name);
 

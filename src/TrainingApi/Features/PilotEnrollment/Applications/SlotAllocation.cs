@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
@@ -21,10 +22,21 @@ public static class SlotAllocation
     public sealed record Placed(Guid Id, string Status, int? WaitlistPosition, string JstTeryt);
 
     /// <summary>Takes the recruitment's lock if nobody holds it; false when it is taken.</summary>
-    public static async Task<bool> TryLockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct) =>
-        (await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM enrollment.recruitments WHERE id = {recruitmentId} FOR NO KEY UPDATE SKIP LOCKED
-            """).ToListAsync(ct)).Count == 1;
+    /// <remarks>Plain ADO.NET on the context's connection and transaction: this runs many times per application under load.</remarks>
+    public static async Task<bool> TryLockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct)
+    {
+        await using var command = Command(db, "SELECT 1 FROM enrollment.recruitments WHERE id = @id FOR NO KEY UPDATE SKIP LOCKED");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("id", recruitmentId));
+        return await command.ExecuteScalarAsync(ct) is not null;
+    }
+
+    private static System.Data.Common.DbCommand Command(TrainingDb db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
 
     /// <summary>
     /// Under the lock: places all submitted applications of the recruitment. A separate statement from the lock,
