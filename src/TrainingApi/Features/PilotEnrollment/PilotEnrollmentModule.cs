@@ -29,6 +29,7 @@ public static class PilotEnrollmentModule
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddHostedService<PersonalDataRetention>()
             .AddHostedService<StrandedApplicationSweeper>()
+            .AddSingleton<PlacementCoordinator>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>();

@@ -12,8 +12,8 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 /// at once, in order of arrival, in one statement: a place while the counter is under capacity, else the next
 /// waiting-list position. Exactly `capacity` are accepted and the list is numbered 1, 2, 3… without gaps, on any
 /// number of instances, because only the lock holder changes counters and it reads them after taking the lock.
-/// Other applicants do not queue behind the lock: they find their application placed by the holder's batch, or
-/// take the lock when it is free. One commit places a whole burst, which is what keeps 100 concurrent clients fast.
+/// Within an instance, <see cref="PlacementCoordinator"/> makes one lock holder serve every waiting applicant, so one
+/// commit places a whole burst.
 /// The lock is FOR NO KEY UPDATE, not FOR UPDATE: every application insert holds a FOR KEY SHARE lock on the
 /// recruitment (its foreign key), which FOR UPDATE would have to wait for.
 /// </summary>
