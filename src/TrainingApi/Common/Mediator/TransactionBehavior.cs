@@ -14,7 +14,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(TrainingDb db) : IP
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null)
+        if (db.Database.CurrentTransaction is not null || message is ISingleSaveCommand)
         {
             return next(message, cancellationToken);
         }
@@ -34,3 +34,10 @@ public sealed class TransactionBehavior<TMessage, TResponse>(TrainingDb db) : IP
         }, cancellationToken));
     }
 }
+
+/// <summary>
+/// A command whose handler writes everything in one SaveChanges, which is atomic by itself (EF Core wraps it in a
+/// transaction, or sends it as one implicit-transaction batch): an explicit transaction would only add the round
+/// trips of BEGIN and COMMIT. For hot paths only; reads before the save see no transaction of their own.
+/// </summary>
+public interface ISingleSaveCommand;

@@ -30,6 +30,7 @@ public static class PilotEnrollmentModule
             .AddHostedService<PersonalDataRetention>()
             .AddHostedService<StrandedApplicationSweeper>()
             .AddSingleton<PlacementCoordinator>()
+            .AddSingleton<RecruitmentTermsCache>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>();

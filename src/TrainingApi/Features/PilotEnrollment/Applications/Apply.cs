@@ -20,8 +20,9 @@ public static class Apply
     /// <param name="Teryt">The programme team applying on a JST's behalf names it; a coordinator applies for the JST in its token and leaves it out.</param>
     public sealed record Request(string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire);
 
+    /// <remarks>One SaveChanges (application, participants, audit): no explicit transaction, two round trips fewer per application.</remarks>
     public sealed record Command(Guid RecruitmentId, string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire)
-        : ICommand<ApplicationView>;
+        : ICommand<ApplicationView>, Common.Mediator.ISingleSaveCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -46,12 +47,11 @@ public static class Apply
     }
 
     /// <summary>Checks and stores the application as submitted; <see cref="PlaceApplication"/> then gives it its place.</summary>
-    public sealed class Handler(TrainingDb db, Caller caller, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
+    public sealed class Handler(TrainingDb db, Caller caller, RecruitmentTermsCache recruitments, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
     {
         public async ValueTask<ApplicationView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var recruitment = await db.Set<Recruitment>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == command.RecruitmentId, cancellationToken)
-                              ?? throw Problem.NotFound(PilotEnrollmentModule.RecruitmentNoun, command.RecruitmentId);
+            var recruitment = await recruitments.GetAsync(db, command.RecruitmentId, cancellationToken);
             var now = clock.UtcNowForDatabase();
             if (!recruitment.IsOpenAt(now))
             {
@@ -129,7 +129,7 @@ public static class Apply
                 var submitted = await mediator.Send(new Command(recruitmentId, r.Teryt, r.Participants, r.RodoClauseVersion, r.Questionnaire), ct);
                 // First come: placed at once. Ranked: stays submitted until the allocation run.
                 var answer = submitted.SelectionMode == SelectionMode.FirstCome
-                    ? await mediator.Send(new PlaceApplication.Command(recruitmentId, submitted.Id), ct)
+                    ? await mediator.Send(new PlaceApplication.Command(recruitmentId, submitted), ct)
                     : submitted;
                 return TypedResults.Created($"/api/v1/applications/{answer.Id}", answer);
             })

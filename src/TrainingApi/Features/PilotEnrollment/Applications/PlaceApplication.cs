@@ -1,6 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using TrainingApi.Common.Persistence;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
@@ -12,15 +10,15 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 /// </summary>
 public static class PlaceApplication
 {
-    public sealed record Command(Guid RecruitmentId, Guid ApplicationId) : IQuery<ApplicationView>;
+    /// <param name="Submitted">The application as just stored: only its place is still to come.</param>
+    public sealed record Command(Guid RecruitmentId, ApplicationView Submitted) : IQuery<ApplicationView>;
 
-    public sealed class Handler(TrainingDb db, PlacementCoordinator coordinator) : IQueryHandler<Command, ApplicationView>
+    public sealed class Handler(PlacementCoordinator coordinator) : IQueryHandler<Command, ApplicationView>
     {
         public async ValueTask<ApplicationView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var application = await db.Set<Application>().AsNoTracking().Include(a => a.Participants).SingleAsync(a => a.Id == command.ApplicationId, cancellationToken);
-            var decision = await coordinator.PlaceAsync(command.RecruitmentId, command.ApplicationId, cancellationToken);
-            return ApplicationView.From(application) with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
+            var decision = await coordinator.PlaceAsync(command.RecruitmentId, command.Submitted.Id, cancellationToken);
+            return command.Submitted with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
         }
     }
 }
