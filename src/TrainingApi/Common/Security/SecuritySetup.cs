@@ -115,9 +115,10 @@ public static partial class SecuritySetup
         {
             context.Fail(new SecurityTokenException("Partner systems authenticate with API keys, not tokens."));
         }
-        else if (roles.Contains(Roles.JstCoordinator) && (teryt is null || !TerytFormat().IsMatch(teryt)))
+        else if (roles.Contains(Roles.JstCoordinator) && (teryt is null || !TerytFormat().IsMatch(teryt)
+                     || context.HttpContext.RequestServices.GetService<IJstDirectory>()?.Exists(teryt) == false))
         {
-            context.Fail(new SecurityTokenException("A coordinator's token must carry the TERYT code of its JST."));
+            context.Fail(new SecurityTokenException("A coordinator's token must carry the TERYT code of a JST in the register."));
         }
 
         return Task.CompletedTask;

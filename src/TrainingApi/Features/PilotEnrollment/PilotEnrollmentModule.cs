@@ -31,6 +31,7 @@ public static class PilotEnrollmentModule
             .AddHostedService<StrandedApplicationSweeper>()
             .AddSingleton<PlacementCoordinator>()
             .AddSingleton<RecruitmentTermsCache>()
+            .AddSingleton<IJstDirectory, JstDirectory>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>();

@@ -79,6 +79,13 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_coordinator_token_for_a_teryt_code_not_in_the_register_is_refused()
+    {
+        await (await Send(TestTokens.For(Roles.JstCoordinator, teryt: "9999999"))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal(HttpStatusCode.OK, (await Send(TestTokens.For(Roles.JstCoordinator, teryt: "1465011"))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_garbage_bearer_value_is_a_401_problem()
     {
         await (await Send("not-a-jwt")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
