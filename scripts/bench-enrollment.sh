@@ -2,7 +2,7 @@
 # Benchmark of pilot applications: a fresh PostgreSQL cluster and the API (Release, Kestrel, logs at Warning)
 # on this machine, then 3,000 applications from 100 concurrent clients at one first-come recruitment.
 # Prints applications per second, p50/p99 latency and the accepted/waitlisted counts (exact or not).
-# Usage: scripts/bench-enrollment.sh [--applications N] [--clients N] [--capacity N]
+# Usage: scripts/bench-enrollment.sh [--applications N] [--clients N] [--capacity N] [--warmup N]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/postgres.sh"

@@ -22,17 +22,20 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 };
 
 var team = new AuthenticationHeaderValue("Bearer", Token(Roles.ProgrammeTeam));
-var open = new HttpRequestMessage(HttpMethod.Post, "/api/v1/recruitments")
+async Task<string> OpenRecruitmentAsync(string title)
 {
-    Content = JsonContent.Create(new
+    using var open = new HttpRequestMessage(HttpMethod.Post, "/api/v1/recruitments")
     {
-        title = "Nabór — test obciążeniowy", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddHours(1),
-        capacity = options.Capacity, maxParticipantsPerJst = 3, rodoClauseVersion = "RODO-BENCH",
-        eligibleKinds = new[] { "wojewodztwo", "powiat", "miasto-na-prawach-powiatu", "gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska" },
-    }),
-};
-open.Headers.Authorization = team;
-var recruitment = JsonDocument.Parse(await (await http.SendAsync(open)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        Content = JsonContent.Create(new
+        {
+            title, opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddHours(1),
+            capacity = options.Capacity, maxParticipantsPerJst = 3, rodoClauseVersion = "RODO-BENCH",
+            eligibleKinds = new[] { "wojewodztwo", "powiat", "miasto-na-prawach-powiatu", "gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska" },
+        }),
+    };
+    open.Headers.Authorization = team;
+    return JsonDocument.Parse(await (await http.SendAsync(open)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+}
 
 // Every distinct unit once, then units again until the count is reached: the repeats must be refused (409).
 var units = JstRegister.All.Where(j => j.SameJstAs is null).Select(j => j.Teryt).Order(StringComparer.Ordinal).ToList();
@@ -46,27 +49,39 @@ var body = JsonSerializer.Serialize(new
     questionnaire = new { schoolsRun = 10, hasDigitalStrategy = true, motivation = "Test obciążeniowy." },
 });
 
-var latencies = new double[targets.Count];
-var statuses = new HttpStatusCode[targets.Count];
-var next = -1;
-var clock = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+async Task<(double[] Latencies, HttpStatusCode[] Statuses, TimeSpan Elapsed)> FireAsync(string recruitment, IReadOnlyList<string> jst)
 {
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < targets.Count)
+    var latencies = new double[jst.Count];
+    var statuses = new HttpStatusCode[jst.Count];
+    var next = -1;
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/recruitments/{recruitment}/applications")
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < jst.Count)
         {
-            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[targets[i]]);
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.SendAsync(request);
-        latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        statuses[i] = response.StatusCode;
-    }
-}));
-clock.Stop();
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/recruitments/{recruitment}/applications")
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[jst[i]]);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            statuses[i] = response.StatusCode;
+        }
+    }));
+    return (latencies, statuses, clock.Elapsed);
+}
+
+// Warm-up on a recruitment of its own (JIT, EF Core's model and query caches, connection pools), not measured.
+if (options.Warmup > 0)
+{
+    await FireAsync(await OpenRecruitmentAsync("Nabór — rozgrzewka"), targets.Distinct().Take(options.Warmup).ToList());
+}
+
+var recruitment = await OpenRecruitmentAsync("Nabór — test obciążeniowy");
+var (latencies, statuses, elapsed) = await FireAsync(recruitment, targets);
 
 var view = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/recruitments/{recruitment}")).RootElement;
 var accepted = view.GetProperty("accepted").GetInt32();
@@ -79,8 +94,9 @@ var exact = accepted == expectedAccepted && waitlisted == distinct - expectedAcc
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     applications sent      {targets.Count} from {options.Clients} concurrent clients ({distinct} distinct JST, {targets.Count - distinct} repeats)
-    elapsed                {clock.Elapsed.TotalSeconds:0.00} s
-    applications/second    {targets.Count / clock.Elapsed.TotalSeconds:0}
+    warm-up                {options.Warmup} applications to another recruitment, not measured
+    elapsed                {elapsed.TotalSeconds:0.00} s
+    applications/second    {targets.Count / elapsed.TotalSeconds:0}
     latency p50 / p99      {Percentile(0.50):0.0} ms / {Percentile(0.99):0.0} ms (max {latencies[^1]:0.0} ms)
     answers                201: {statuses.Count(s => s == HttpStatusCode.Created)}, 409: {statuses.Count(s => s == HttpStatusCode.Conflict)}, other: {statuses.Count(s => s is not HttpStatusCode.Created and not HttpStatusCode.Conflict)}
     accepted / waitlisted  {accepted} / {waitlisted} (expected {expectedAccepted} / {distinct - expectedAccepted})
@@ -88,7 +104,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     """));
 return exact ? 0 : 1;
 
-internal sealed record Options(string Url, string SigningKey, int Applications, int Clients, int Capacity)
+internal sealed record Options(string Url, string SigningKey, int Applications, int Clients, int Capacity, int Warmup)
 {
     public static Options Parse(string[] args)
     {
@@ -98,6 +114,7 @@ internal sealed record Options(string Url, string SigningKey, int Applications, 
             Get("--signing-key", Environment.GetEnvironmentVariable("Auth__DevelopmentSigningKey") ?? ""),
             int.Parse(Get("--applications", "3000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--clients", "100"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--capacity", "50"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--capacity", "50"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--warmup", "300"), CultureInfo.InvariantCulture));
     }
 }
