@@ -12,6 +12,8 @@ WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
+# In Development the API keeps its generated signing and encryption keys in .local/; the non-root user must own it.
+RUN mkdir -p /app/.local && chown "$APP_UID" /app/.local
 USER $APP_UID
 # `dotnet TrainingApi.dll migrate` applies migrations and exits (run it once per deployment).
 ENTRYPOINT ["dotnet", "TrainingApi.dll"]
