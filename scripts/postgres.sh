@@ -70,6 +70,10 @@ pg_start_local() {
     echo "PostgreSQL already running in $data" >&2
     return 0
   fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is taken by another program; choose another with TRAININGAPI_PG_PORT (or TRAININGAPI_BENCH_PG_PORT for the benchmark)." >&2
+    return 1
+  fi
   pg_as_owner "$bin/pg_ctl" -D "$data" -w -t 60 -l "$data/server.log" \
     -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300" start >/dev/null || {
       echo "PostgreSQL did not start; see $data/server.log" >&2; return 1; }
