@@ -1,16 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.RateLimiting;
+using TrainingApi.Common.Webhooks;
 
 namespace TrainingApi.Common.Startup;
 
 /// <summary>
-/// Deletes expired idempotency records and old rate-limit windows every hour. Every instance runs it; the
-/// deletes are idempotent, so running it twice at once is harmless.
+/// Every hour: deletes expired idempotency records, old rate-limit windows, and webhook deliveries and outbox
+/// events past their retention once they are settled. Every instance runs it; the deletes are idempotent, so
+/// running it twice at once is harmless.
 /// </summary>
-public sealed partial class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Housekeeping> log) : BackgroundService
+public sealed partial class Housekeeping(IServiceScopeFactory scopes, IOptions<WebhookOptions> webhooks, TimeProvider clock, ILogger<Housekeeping> log)
+    : BackgroundService
 {
+    public sealed record Purged(int IdempotencyRecords, int RateLimitWindows, int Deliveries, int OutboxEvents);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
@@ -18,12 +25,8 @@ public sealed partial class Housekeeping(IServiceScopeFactory scopes, TimeProvid
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TrainingDb>();
-                var now = clock.GetUtcNow();
-                var records = await db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(stoppingToken);
-                var windows = await db.Set<RateLimitCounter>().Where(c => c.WindowStart < now.AddHours(-1)).ExecuteDeleteAsync(stoppingToken);
-                Purged(log, records, windows);
+                var purged = await PurgeAsync(stoppingToken);
+                Done(log, purged.IdempotencyRecords, purged.RateLimitWindows, purged.Deliveries, purged.OutboxEvents);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -34,8 +37,26 @@ public sealed partial class Housekeeping(IServiceScopeFactory scopes, TimeProvid
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping removed {Records} idempotency record(s) and {Windows} rate-limit window(s)")]
-    private static partial void Purged(ILogger logger, int records, int windows);
+    public async Task<Purged> PurgeAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDb>();
+        var now = clock.GetUtcNow();
+        var records = await db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(ct);
+        var windows = await db.Set<RateLimitCounter>().Where(c => c.WindowStart < now.AddHours(-1)).ExecuteDeleteAsync(ct);
+
+        // Pending deliveries are kept whatever their age: they are still owed to someone.
+        var cutoff = now.AddDays(-webhooks.Value.RetentionDays);
+        var deliveries = await db.Set<WebhookDelivery>()
+            .Where(d => d.Status != DeliveryStatus.Pending && d.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        var events = await db.Set<OutboxEvent>()
+            .Where(e => e.DispatchedAt != null && e.DispatchedAt < cutoff && !db.Set<WebhookDelivery>().Any(d => d.EventId == e.Id))
+            .ExecuteDeleteAsync(ct);
+        return new Purged(records, windows, deliveries, events);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping removed {Records} idempotency record(s), {Windows} rate-limit window(s), {Deliveries} webhook delivery(ies) and {Events} outbox event(s)")]
+    private static partial void Done(ILogger logger, int records, int windows, int deliveries, int events);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed")]
     private static partial void Failed(ILogger logger, Exception exception);

@@ -35,6 +35,9 @@ public sealed class WebhookOptions
     /// <summary>A receiver's Retry-After (429, 503) is honoured up to this long.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>Delivered and failed deliveries, and the events behind them, are kept this long for inspection and redelivery.</summary>
+    public int RetentionDays { get; set; } = 30;
+
     /// <summary>Development and tests only: allow http:// URLs and loopback or private addresses.</summary>
     public bool AllowInsecureUrls { get; set; }
 }
