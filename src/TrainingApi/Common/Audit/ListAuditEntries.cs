@@ -58,13 +58,7 @@ public static class ListAuditEntries
                 entries = entries.Where(e => e.At < to.ToUniversalTime());
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                entries = entries.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.At, e.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await entries.OrderBy(e => e.At).ThenBy(e => e.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(rows, query.Limit, e => new KeysetCursor(e.At, e.Id), AuditEntryView.From);
+            return await entries.ToKeysetPageAsync(e => e.At, e => e.Id, query.Cursor, query.Limit, AuditEntryView.From, cancellationToken);
         }
     }
 

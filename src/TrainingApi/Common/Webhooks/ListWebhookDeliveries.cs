@@ -29,13 +29,7 @@ public static class ListWebhookDeliveries
                 deliveries = deliveries.Where(d => d.Status == status);
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                deliveries = deliveries.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.CreatedAt, d.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await deliveries.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(rows, query.Limit, d => new KeysetCursor(d.CreatedAt, d.Id), WebhookDeliveryView.From);
+            return await deliveries.ToKeysetPageAsync(d => d.CreatedAt, d => d.Id, query.Cursor, query.Limit, WebhookDeliveryView.From, cancellationToken);
         }
     }
 

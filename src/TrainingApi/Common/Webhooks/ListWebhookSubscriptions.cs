@@ -22,13 +22,7 @@ public static class ListWebhookSubscriptions
         public async ValueTask<Page<WebhookSubscriptionView>> Handle(Query query, CancellationToken cancellationToken)
         {
             var subscriptions = access.Visible(db.Set<WebhookSubscription>().AsNoTracking());
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                subscriptions = subscriptions.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.CreatedAt, s.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await subscriptions.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(rows, query.Limit, s => new KeysetCursor(s.CreatedAt, s.Id), WebhookSubscriptionView.From);
+            return await subscriptions.ToKeysetPageAsync(s => s.CreatedAt, s => s.Id, query.Cursor, query.Limit, WebhookSubscriptionView.From, cancellationToken);
         }
     }
 

@@ -32,14 +32,7 @@ public static class ListProgrammes
                 programmes = programmes.Where(p => EF.Functions.ILike(p.Title, pattern, LikePattern.Escape));
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                programmes = programmes.Where(p => EF.Functions.GreaterThan(
-                    ValueTuple.Create(p.CreatedAt, p.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await programmes.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Take(query.Limit + 1).ToListAsync(ct);
-            return KeysetCursor.ToPage(rows, query.Limit, p => new KeysetCursor(p.CreatedAt, p.Id), ProgrammeView.From);
+            return await programmes.ToKeysetPageAsync(p => p.CreatedAt, p => p.Id, query.Cursor, query.Limit, ProgrammeView.From, ct);
         }
     }
 

@@ -27,13 +27,7 @@ public static class ListOrganisations
                 organisations = organisations.Where(o => o.Kind == kind);
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                organisations = organisations.Where(o => EF.Functions.GreaterThan(ValueTuple.Create(o.CreatedAt, o.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await organisations.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(rows, query.Limit, o => new KeysetCursor(o.CreatedAt, o.Id), OrganisationView.From);
+            return await organisations.ToKeysetPageAsync(o => o.CreatedAt, o => o.Id, query.Cursor, query.Limit, OrganisationView.From, cancellationToken);
         }
     }
 

@@ -32,13 +32,7 @@ public static class ListLegalActs
                 acts = acts.Where(a => EF.Functions.ILike(a.Title, pattern, LikePattern.Escape) || EF.Functions.ILike(a.Citation, pattern, LikePattern.Escape));
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                acts = acts.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await acts.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(rows, query.Limit, a => new KeysetCursor(a.CreatedAt, a.Id), LegalActView.From);
+            return await acts.ToKeysetPageAsync(a => a.CreatedAt, a => a.Id, query.Cursor, query.Limit, LegalActView.From, cancellationToken);
         }
     }
 

@@ -39,14 +39,8 @@ public static class ListSectionsToReview
                 rows = rows.Where(r => db.Set<SectionCitation>().Any(c => c.SectionId == r.Id && c.LegalActId == act));
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                rows = rows.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.UpdatedAt, r.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var page = await rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(page, query.Limit, r => new KeysetCursor(r.UpdatedAt, r.Id),
-                r => new SectionToReview(r.ProgrammeId, r.VersionId, r.Label, r.Status, r.Anchor, r.Title, r.ReviewReason ?? "", r.UpdatedAt));
+            return await rows.ToKeysetPageAsync(r => r.UpdatedAt, r => r.Id, query.Cursor, query.Limit,
+                r => new SectionToReview(r.ProgrammeId, r.VersionId, r.Label, r.Status, r.Anchor, r.Title, r.ReviewReason ?? "", r.UpdatedAt), cancellationToken);
         }
     }
 

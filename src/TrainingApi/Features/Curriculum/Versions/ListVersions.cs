@@ -35,14 +35,8 @@ public static class ListVersions
                 versions = versions.Where(v => v.Status == status);
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                versions = versions.Where(v => EF.Functions.GreaterThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await versions.OrderBy(v => v.CreatedAt).ThenBy(v => v.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(rows, query.Limit, v => new KeysetCursor(v.CreatedAt, v.Id),
-                v => new VersionSummary(v.Id, v.Label, v.Status, v.BasedOnVersionId, v.CreatedAt, v.StatusChangedAt));
+            return await versions.ToKeysetPageAsync(v => v.CreatedAt, v => v.Id, query.Cursor, query.Limit,
+                v => new VersionSummary(v.Id, v.Label, v.Status, v.BasedOnVersionId, v.CreatedAt, v.StatusChangedAt), cancellationToken);
         }
     }
 

@@ -34,13 +34,7 @@ public static class ListApplications
                 applications = applications.Where(a => a.Status == status);
             }
 
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                applications = applications.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.SubmittedAt, a.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await applications.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            return KeysetCursor.ToPage(rows, query.Limit, a => new KeysetCursor(a.SubmittedAt, a.Id), ApplicationView.From);
+            return await applications.ToKeysetPageAsync(a => a.SubmittedAt, a => a.Id, query.Cursor, query.Limit, ApplicationView.From, cancellationToken);
         }
     }
 

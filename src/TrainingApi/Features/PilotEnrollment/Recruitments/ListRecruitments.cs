@@ -20,15 +20,9 @@ public static class ListRecruitments
     {
         public async ValueTask<Page<RecruitmentView>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var recruitments = db.Set<Recruitment>().AsNoTracking();
-            if (KeysetCursor.Decode(query.Cursor) is { } after)
-            {
-                recruitments = recruitments.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.CreatedAt, r.Id), ValueTuple.Create(after.At, after.Id)));
-            }
-
-            var rows = await recruitments.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            return KeysetCursor.ToPage(rows, query.Limit, r => new KeysetCursor(r.CreatedAt, r.Id), r => RecruitmentView.From(r, now));
+            return await db.Set<Recruitment>().AsNoTracking()
+                .ToKeysetPageAsync(r => r.CreatedAt, r => r.Id, query.Cursor, query.Limit, r => RecruitmentView.From(r, now), cancellationToken);
         }
     }
 

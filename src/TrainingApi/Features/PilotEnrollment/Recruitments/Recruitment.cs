@@ -73,8 +73,6 @@ public sealed class Recruitment : IVersioned
 
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 
-    public bool Accepts(JstKind kind) => EligibleKinds.Contains(kind.ToString());
-
     public void Allocated(int accepted, int waitlisted, DateTimeOffset now)
     {
         AcceptedCount = accepted;
