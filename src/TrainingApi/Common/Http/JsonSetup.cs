@@ -5,12 +5,16 @@ namespace TrainingApi.Common.Http;
 
 public static class JsonSetup
 {
-    /// <summary>camelCase members, kebab-case enums, and unknown members refused (a typo must not be silently ignored).</summary>
+    /// <summary>
+    /// camelCase members, kebab-case enums, unknown members refused (a typo must not be silently ignored), and
+    /// times without an offset read as Europe/Warsaw.
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Add(new WarsawDateTimeOffsetConverter());
     }
 
     public static IServiceCollection AddApiJson(this IServiceCollection services)

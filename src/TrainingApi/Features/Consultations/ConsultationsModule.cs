@@ -1,24 +1,42 @@
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Security.ApiKeys;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Consultations.Dispositions;
+using TrainingApi.Features.Consultations.Meetings;
 using TrainingApi.Features.Consultations.Organisations;
+using TrainingApi.Features.Consultations.Report;
+using TrainingApi.Features.Consultations.Rounds;
+using TrainingApi.Features.Consultations.Submissions;
 
 namespace TrainingApi.Features.Consultations;
 
-/// <summary>The Consultations slice: the organisations register (so far), rounds, submissions, dispositions and the report.</summary>
+/// <summary>The Consultations slice: the organisations register, rounds and meetings, submissions, dispositions and the report.</summary>
 public static class ConsultationsModule
 {
     public const string Schema = "consultations";
     public const string OrganisationsTag = "Organisations";
+    public const string Tag = "Consultations";
 
     public static readonly Text OrganisationNoun = new("organisation", "organizacja");
+    public static readonly Text RoundNoun = new("consultation round", "konsultacje");
+    public static readonly Text MeetingNoun = new("consultation meeting", "spotkanie konsultacyjne");
+    public static readonly Text SubmissionNoun = new("submission", "zgłoszenie uwag");
+    public static readonly Text CommentNoun = new("comment", "uwaga");
 
     public static IServiceCollection AddConsultations(this IServiceCollection services) =>
         services
             .AddScoped<IAccessRule<Organisation>, OrganisationAccess>()
+            .AddScoped<SubmissionAccess>()
+            .AddScoped<IAccessRule<Submission>>(s => s.GetRequiredService<SubmissionAccess>())
+            .AddScoped<IAccessRule<Comment>>(s => s.GetRequiredService<SubmissionAccess>())
             .AddScoped<IOrganisationDirectory, OrganisationDirectory>()
-            .AddScoped<IDemoData, ConsultationsDemoData>();
+            .AddScoped<ConsultationReportBuilder>()
+            .AddScoped<IDemoData, ConsultationsDemoData>()
+            .AddIntegrationEvent<CommentDisposed>()
+            .AddIntegrationEvent<CommentTakenIn>()
+            .AddIntegrationEvent<ConsultationReportPublished>();
 
     public static IEndpointRouteBuilder MapConsultations(this IEndpointRouteBuilder app)
     {
@@ -26,6 +44,30 @@ public static class ConsultationsModule
         RegisterOrganisation.Map(organisations);
         ListOrganisations.Map(organisations);
         GetOrganisation.Map(organisations);
+
+        var rounds = app.MapGroup("/api/v1/consultation-rounds").WithTags(Tag);
+        OpenConsultationRound.Map(rounds);
+        ListConsultationRounds.Map(rounds);
+        GetConsultationRound.Map(rounds);
+        UpdateConsultationRound.Map(rounds);
+        ScheduleConsultationMeeting.Map(rounds);
+        ListConsultationMeetings.Map(rounds);
+        SubmitComments.Map(rounds);
+        ListSubmissions.Map(rounds);
+        ListComments.Map(rounds);
+        GetConsultationReport.Map(rounds);
+        PublishConsultationReport.Map(rounds);
+
+        var meetings = app.MapGroup("/api/v1/consultation-meetings").WithTags(Tag);
+        GetConsultationMeeting.Map(meetings);
+        RecordConsultationMeeting.Map(meetings);
+
+        GetSubmission.Map(app.MapGroup("/api/v1/consultation-submissions").WithTags(Tag));
+
+        var comments = app.MapGroup("/api/v1/consultation-comments").WithTags(Tag);
+        GetComment.Map(comments);
+        DisposeComment.Map(comments);
+        RecordCommentTakenIn.Map(comments);
         return app;
     }
 }

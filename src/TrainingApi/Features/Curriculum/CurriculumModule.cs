@@ -25,6 +25,7 @@ public static class CurriculumModule
             .AddScoped<IDemoData, CurriculumDemoData>()
             .AddScoped<IAccessRule<ProgrammeVersion>, VersionAccess>()
             .AddScoped<VersionTotalsCalculator>()
+            .AddScoped<VersionOutlines>()
             .AddScoped<VersionAccessibility>()
             .AddIntegrationEvent<ProgrammeCreated>()
             .AddIntegrationEvent<ProgrammeUpdated>()

@@ -428,6 +428,74 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("webhook_subscriptions", "platform");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AttendeeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendee_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("online_link");
+
+                    b.PrimitiveCollection<List<Guid>>("OrganisationsPresent")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("organisations_present");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("organiser");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("RoundId", "StartsAt")
+                        .HasDatabaseName("ix_meetings_round_id_starts_at");
+
+                    b.ToTable("meetings", "consultations");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.Consultations.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -549,6 +617,280 @@ namespace TrainingApi.Common.Persistence.Migrations
                             ShortName = "ZWRP",
                             Version = 0u
                         });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Rounds.ConsultationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset?>("ReportPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("report_published_at");
+
+                    b.Property<string>("ReportPublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("report_published_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<string>("VersionLabel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("version_label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rounds");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_rounds_version_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_rounds_created_at_id");
+
+                    b.ToTable("rounds", "consultations", t =>
+                        {
+                            t.HasCheckConstraint("ck_rounds_window", "closes_at > opens_at");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Submissions.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Anchor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("anchor");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset?>("DisposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disposed_at");
+
+                    b.Property<string>("DisposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("disposed_by");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("disposition");
+
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("duplicate_of_id");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("justification");
+
+                    b.Property<string>("MemberJstName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("member_jst_name");
+
+                    b.Property<string>("MemberJstTeryt")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("member_jst_teryt");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ProposedChange")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("proposed_change");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("response");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset?>("TakenInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_in_at");
+
+                    b.Property<Guid?>("TakenIntoVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("taken_into_version_id");
+
+                    b.Property<string>("TakenIntoVersionLabel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("taken_into_version_label");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("DuplicateOfId")
+                        .HasDatabaseName("ix_comments_duplicate_of_id");
+
+                    b.HasIndex("SubmissionId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comments_submission_id_position");
+
+                    b.HasIndex("RoundId", "OrganisationId", "Fingerprint")
+                        .HasDatabaseName("ix_comments_round_id_organisation_id_fingerprint");
+
+                    b.HasIndex("RoundId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_comments_round_id_submitted_at_id");
+
+                    b.ToTable("comments", "consultations");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Submissions.Submission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_count");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicate_count");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_reference");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submissions");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_submissions_meeting_id");
+
+                    b.HasIndex("OrganisationId", "ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submissions_organisation_id_external_reference")
+                        .HasFilter("external_reference IS NOT NULL");
+
+                    b.HasIndex("RoundId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_submissions_round_id_submitted_at_id");
+
+                    b.ToTable("submissions", "consultations");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Curriculum.Accessibility.AccessibilityWaiver", b =>
@@ -1478,6 +1820,62 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscription_subscription_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Consultations.Rounds.ConsultationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_consultation_round_round_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Submissions.Comment", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Consultations.Submissions.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comments_comments_duplicate_of_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Rounds.ConsultationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_rounds_round_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_submission_submission_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Submissions.Submission", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_submissions_meetings_meeting_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_organisations_organisation_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Rounds.ConsultationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_rounds_round_id");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Curriculum.Accessibility.AccessibilityWaiver", b =>

@@ -1,3 +1,4 @@
+using TrainingApi.Common.Localization;
 using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.PilotEnrollment.Recruitments;
@@ -19,13 +20,4 @@ public sealed record RecruitmentView(
         new DateTimeOffset(2024, 5, 31, 13, 59, 59, TimeSpan.Zero), "2024-05-06 09:00 (Europe/Warsaw)", "2024-05-31 15:59 (Europe/Warsaw)", true, 50, 3,
         [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.GminaMiejskoWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat],
         SelectionMode.FirstCome, "RODO-2024-04", 31, 0, 19);
-}
-
-/// <summary>Business deadlines are Europe/Warsaw: shown to people in that zone, stored and sent as UTC.</summary>
-public static class WarsawTime
-{
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
-
-    public static string Format(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (Europe/Warsaw)";
 }

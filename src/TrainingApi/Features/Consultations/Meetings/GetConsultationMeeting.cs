@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+
+namespace TrainingApi.Features.Consultations.Meetings;
+
+public static class GetConsultationMeeting
+{
+    public sealed record Query(Guid Id) : IQuery<Versioned<MeetingView>>;
+
+    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Versioned<MeetingView>>
+    {
+        public async ValueTask<Versioned<MeetingView>> Handle(Query query, CancellationToken ct)
+        {
+            var meeting = await db.Set<ConsultationMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == query.Id, ct)
+                          ?? throw Problem.NotFound(ConsultationsModule.MeetingNoun, query.Id);
+            var gathered = await MeetingCounts.CommentsGatheredAsync(db, [meeting.Id], ct);
+            return new(MeetingView.From(meeting, gathered.GetValueOrDefault(meeting.Id)), meeting.Version);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder meetings) =>
+        meetings.MapGet("/{meetingId:guid}", async (Guid meetingId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var found = await mediator.Send(new Query(meetingId), ct);
+                http.Response.Headers.ETag = EntityTags.Format(found.Version);
+                return TypedResults.Ok(found.Value);
+            })
+            .WithName("GetConsultationMeeting")
+            .WithSummary("Read a consultation meeting")
+            .WithDescription("With the ETag that PUT needs in If-Match.")
+            .RequireAnyRole()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, MeetingView.Example);
+}

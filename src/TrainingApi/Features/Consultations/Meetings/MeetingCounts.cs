@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Features.Consultations.Submissions;
+
+namespace TrainingApi.Features.Consultations.Meetings;
+
+public static class MeetingCounts
+{
+    public static async Task<Dictionary<Guid, int>> CommentsGatheredAsync(TrainingDb db, IReadOnlyCollection<Guid> meetingIds, CancellationToken ct) =>
+        await db.Set<Submission>().AsNoTracking().Where(s => s.MeetingId != null && meetingIds.Contains(s.MeetingId.Value))
+            .GroupBy(s => s.MeetingId!.Value).Select(g => new { g.Key, Count = g.Sum(s => s.CommentCount) })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+}

@@ -1,0 +1,118 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.Consultations.Dispositions;
+using TrainingApi.Features.Consultations.Rounds;
+
+namespace TrainingApi.Features.Consultations.Report;
+
+public enum ReportFormat
+{
+    Json,
+    Csv,
+    Xlsx,
+}
+
+public static class GetConsultationReport
+{
+    public sealed record Query(Guid RoundId, ReportFilter Filter) : IQuery<Built>;
+
+    public sealed record Built(ConsultationReportView Report, uint Stamp);
+
+    public sealed class Handler(TrainingDb db, Caller caller, ConsultationReportBuilder builder) : IQueryHandler<Query, Built>
+    {
+        public async ValueTask<Built> Handle(Query query, CancellationToken ct)
+        {
+            var round = await db.Set<ConsultationRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RoundId, ct)
+                        ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, query.RoundId);
+            if (round.ReportPublishedAt is null && !caller.Is(Roles.ProgrammeTeam) && !caller.Is(Roles.Expert))
+            {
+                throw new ProblemException(ProblemKind.NotFound, new Text(
+                    $"The report of round '{round.Title}' is not published yet; it becomes public when the programme team publishes it after the round.",
+                    $"Zestawienie uwag konsultacji '{round.Title}' nie zostało jeszcze opublikowane; zespół projektu publikuje je po zakończeniu konsultacji."),
+                    new Dictionary<string, object?> { ["code"] = "report-not-published" });
+            }
+
+            var stamp = await builder.StampAsync(round, ct);
+            return new Built(await builder.BuildAsync(round, query.Filter, ct), stamp);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder rounds) =>
+        rounds.MapGet("/{roundId:guid}/report",
+                async Task<Results<Ok<ConsultationReportView>, FileContentHttpResult, StatusCodeHttpResult>> (
+                    Guid roundId, string? format, Guid? organisationId, string? anchor, string? disposition, IMediator mediator, HttpContext http,
+                    CancellationToken ct) =>
+                {
+                    var chosen = Negotiate(format, http.Request);
+                    var filter = new ReportFilter(organisationId, string.IsNullOrWhiteSpace(anchor) ? null : anchor,
+                        QueryEnum.Parse<Disposition>(disposition, "disposition"));
+                    var built = await mediator.Send(new Query(roundId, filter), ct);
+                    var tag = EntityTags.Combine(built.Stamp, chosen, filter.OrganisationId ?? Guid.Empty, filter.Anchor ?? "", filter.Disposition?.ToString() ?? "");
+                    http.Response.Headers.ETag = EntityTags.Format(tag);
+                    http.Response.Headers.Vary = "Accept, Authorization, X-Api-Key";
+                    http.Response.Headers.CacheControl = built.Report.PublishedAt is null ? "private, no-store" : "public, max-age=300";
+                    if (EntityTags.IsNotModified(http.Request, tag))
+                    {
+                        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                    }
+
+                    var name = $"zestawienie-uwag-{built.Report.VersionLabel}-{roundId.ToString()[..8]}";
+                    return chosen switch
+                    {
+                        ReportFormat.Csv => TypedResults.File(ReportFiles.Csv(built.Report), ReportFiles.CsvType, name + ".csv"),
+                        ReportFormat.Xlsx => TypedResults.File(ReportFiles.Xlsx(built.Report), ReportFiles.XlsxType, name + ".xlsx"),
+                        _ => TypedResults.Ok(built.Report),
+                    };
+                })
+            .WithName("GetConsultationReport")
+            .WithSummary("The consultation report (zestawienie uwag) as JSON, CSV or XLSX")
+            .WithDescription("Every comment of the round with its disposition, numbered (Lp.) in document order, with counts by disposition, " +
+                             "organisation and section. `format` is json (default), csv (UTF-8 with BOM, Polish headers) or xlsx (a workbook with " +
+                             "the comments and a summary sheet); an Accept of text/csv or the XLSX media type chooses too. Filters: " +
+                             "`organisationId`, `anchor` (`general` for general comments), `disposition`; numbers stay those of the whole round. " +
+                             "The team and experts read it at any time; once published it is public (anonymous, cacheable, ETag/304).")
+            .AllowAnonymous()
+            .SupportsIfNoneMatch()
+            .Produces<ConsultationReportView>(StatusCodes.Status200OK, "application/json", ReportFiles.CsvType, ReportFiles.XlsxType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, ConsultationReportView.Example);
+
+    /// <summary>`format` wins; otherwise the first of our media types the Accept header names; JSON by default.</summary>
+    private static ReportFormat Negotiate(string? format, HttpRequest request)
+    {
+        if (QueryEnum.Parse<ReportFormat>(format, "format") is { } asked)
+        {
+            return asked;
+        }
+
+        var accepted = request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1).Select(a => a.MediaType.Value).ToList();
+        foreach (var mediaType in accepted)
+        {
+            if (string.Equals(mediaType, "text/csv", StringComparison.OrdinalIgnoreCase))
+            {
+                return ReportFormat.Csv;
+            }
+
+            if (string.Equals(mediaType, ReportFiles.XlsxType, StringComparison.OrdinalIgnoreCase))
+            {
+                return ReportFormat.Xlsx;
+            }
+
+            if (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase) || mediaType is "*/*" or "application/*")
+            {
+                return ReportFormat.Json;
+            }
+        }
+
+        return ReportFormat.Json;
+    }
+}

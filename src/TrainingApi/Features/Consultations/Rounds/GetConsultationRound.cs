@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+
+namespace TrainingApi.Features.Consultations.Rounds;
+
+public static class GetConsultationRound
+{
+    public sealed record Query(Guid Id) : IQuery<Versioned<RoundView>>;
+
+    public sealed class Handler(TrainingDb db, TimeProvider clock) : IQueryHandler<Query, Versioned<RoundView>>
+    {
+        public async ValueTask<Versioned<RoundView>> Handle(Query query, CancellationToken ct)
+        {
+            var round = await db.Set<ConsultationRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.Id, ct)
+                        ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, query.Id);
+            var counts = await RoundCounts.CommentsAsync(db, [round.Id], ct);
+            return new(RoundView.From(round, counts.GetValueOrDefault(round.Id), clock.GetUtcNow()), round.Version);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder rounds) =>
+        rounds.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var found = await mediator.Send(new Query(id), ct);
+                http.Response.Headers.ETag = EntityTags.Format(found.Version);
+                return TypedResults.Ok(found.Value);
+            })
+            .WithName("GetConsultationRound")
+            .WithSummary("Read a consultation round")
+            .WithDescription("With its window in UTC and in Europe/Warsaw time, its status and the number of comments. The ETag is the one " +
+                             "PUT needs in If-Match (the status and count move with the clock and new comments, so no 304 here).")
+            .RequireAnyRole()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, RoundView.Example);
+}

@@ -1,0 +1,90 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.Consultations.Dispositions;
+using TrainingApi.Features.Consultations.Rounds;
+
+namespace TrainingApi.Features.Consultations.Submissions;
+
+public static class ListComments
+{
+    public sealed record Query(
+        Guid RoundId, Guid? OrganisationId, Guid? SubmissionId, string? Anchor, Disposition? Disposition, CommentStatus? Status, bool? Duplicate,
+        int Limit, string? Cursor) : IQuery<Page<CommentView>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Limit).ValidPageLimit();
+    }
+
+    public sealed class Handler(TrainingDb db, Access access) : IQueryHandler<Query, Page<CommentView>>
+    {
+        public async ValueTask<Page<CommentView>> Handle(Query query, CancellationToken ct)
+        {
+            if (!await db.Set<ConsultationRound>().AnyAsync(r => r.Id == query.RoundId, ct))
+            {
+                throw Problem.NotFound(ConsultationsModule.RoundNoun, query.RoundId);
+            }
+
+            var comments = access.Visible(db.Set<Comment>().AsNoTracking()).Where(c => c.RoundId == query.RoundId);
+            if (query.OrganisationId is { } organisationId)
+            {
+                comments = comments.Where(c => c.OrganisationId == organisationId);
+            }
+
+            if (query.SubmissionId is { } submissionId)
+            {
+                comments = comments.Where(c => c.SubmissionId == submissionId);
+            }
+
+            if (query.Anchor is { } anchor)
+            {
+                comments = anchor == GeneralAnchor ? comments.Where(c => c.Anchor == null) : comments.Where(c => c.Anchor == anchor);
+            }
+
+            if (query.Disposition is { } disposition)
+            {
+                comments = comments.Where(c => c.Disposition == disposition);
+            }
+
+            comments = query.Status switch
+            {
+                CommentStatus.AwaitingDisposition => comments.Where(c => c.Disposition == null),
+                CommentStatus.Disposed => comments.Where(c => c.Disposition != null && c.TakenIntoVersionId == null),
+                CommentStatus.TakenIn => comments.Where(c => c.TakenIntoVersionId != null),
+                _ => comments,
+            };
+            if (query.Duplicate is { } duplicate)
+            {
+                comments = duplicate ? comments.Where(c => c.DuplicateOfId != null) : comments.Where(c => c.DuplicateOfId == null);
+            }
+
+            return await comments.ToKeysetPageAsync(c => c.SubmittedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
+        }
+    }
+
+    /// <summary>The value of the `anchor` filter that selects comments on the document as a whole.</summary>
+    public const string GeneralAnchor = "general";
+
+    public static void Map(RouteGroupBuilder rounds) =>
+        rounds.MapGet("/{roundId:guid}/comments",
+                async (Guid roundId, Guid? organisationId, Guid? submissionId, string? anchor, string? disposition, string? status, bool? duplicate,
+                        int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(roundId, organisationId, submissionId, anchor,
+                        QueryEnum.Parse<Disposition>(disposition, "disposition"), QueryEnum.Parse<CommentStatus>(status, "status"), duplicate,
+                        limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
+            .WithName("ListConsultationComments")
+            .WithSummary("List a round's comments with their dispositions")
+            .WithDescription("In the order received, paged by cursor. Filters: `organisationId`, `submissionId`, `anchor` (`general` for comments " +
+                             "on the whole document), `disposition` (accepted, partly-accepted, rejected, noted), `status` (awaiting-disposition, " +
+                             "disposed, taken-in), `duplicate`. A partner system sees only its organisation's comments, a coordinator only its JST's.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Partner, Roles.JstCoordinator)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, new Page<CommentView>([CommentView.Example], null));
+}

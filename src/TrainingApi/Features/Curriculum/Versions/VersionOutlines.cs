@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Features.Curriculum.Sections;
+
+namespace TrainingApi.Features.Curriculum.Versions;
+
+/// <summary>A section as other slices see it: its stable anchor, title and kind, in document order.</summary>
+public sealed record OutlineSection(string Anchor, string Title, SectionKind Kind, int Order);
+
+/// <summary>A version as other slices see it (consultations anchor comments to it; releases are built from it).</summary>
+public sealed record VersionOutline(Guid Id, Guid ProgrammeId, string ProgrammeTitle, string Label, VersionStatus Status, IReadOnlyList<OutlineSection> Sections)
+{
+    public OutlineSection? Find(string anchor) => Sections.FirstOrDefault(s => s.Anchor == anchor);
+}
+
+/// <summary>
+/// The Curriculum slice's public read for other slices (DESIGN.md: a slice reads another's data only through
+/// its public queries), so that they never query curriculum tables themselves.
+/// </summary>
+public sealed class VersionOutlines(TrainingDb db)
+{
+    public async Task<VersionOutline?> FindAsync(Guid versionId, CancellationToken ct)
+    {
+        var version = await db.Set<ProgrammeVersion>().AsNoTracking()
+            .Where(v => v.Id == versionId)
+            .Join(db.Set<Programme>(), v => v.ProgrammeId, p => p.Id, (v, p) => new { v.Id, v.ProgrammeId, ProgrammeTitle = p.Title, v.Label, v.Status })
+            .FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var sections = await db.Set<Section>().AsNoTracking().Where(s => s.VersionId == versionId).ToListAsync(ct);
+        var outline = SectionTree.InDocumentOrder(sections).Select((s, i) => new OutlineSection(s.Anchor, s.Title, s.Kind, i + 1)).ToList();
+        return new VersionOutline(version.Id, version.ProgrammeId, version.ProgrammeTitle, version.Label, version.Status, outline);
+    }
+
+    /// <summary>Label and programme of a version, without its sections.</summary>
+    public async Task<(Guid ProgrammeId, string Label, VersionStatus Status)?> FindHeaderAsync(Guid versionId, CancellationToken ct)
+    {
+        var header = await db.Set<ProgrammeVersion>().AsNoTracking().Where(v => v.Id == versionId)
+            .Select(v => new { v.ProgrammeId, v.Label, v.Status }).FirstOrDefaultAsync(ct);
+        return header is null ? null : (header.ProgrammeId, header.Label, header.Status);
+    }
+}
