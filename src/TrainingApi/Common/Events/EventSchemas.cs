@@ -16,7 +16,7 @@ public static class EventSchemas
         foreach (var type in catalogue.All)
         {
             var data = JsonSchemaExporter.GetJsonSchemaAsNode(options, type.DataType,
-                new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+                new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = DescribeTimes });
             var schema = new JsonObject
             {
                 ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -44,4 +44,13 @@ public static class EventSchemas
 
         return schemas;
     }
+
+    /// <summary>
+    /// Times have a converter of our own (it reads offset-less times as Europe/Warsaw), which the exporter cannot
+    /// see into; on the wire they are ISO 8601 strings as always.
+    /// </summary>
+    private static JsonNode DescribeTimes(JsonSchemaExporterContext context, JsonNode schema) =>
+        context.TypeInfo.Type == typeof(DateTimeOffset) ? new JsonObject { ["type"] = "string", ["format"] = "date-time" }
+        : context.TypeInfo.Type == typeof(DateTimeOffset?) ? new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date-time" }
+        : schema;
 }

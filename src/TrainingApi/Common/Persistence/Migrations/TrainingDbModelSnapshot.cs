@@ -860,6 +860,13 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("round_id");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(30)

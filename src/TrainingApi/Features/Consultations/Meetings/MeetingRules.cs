@@ -16,7 +16,7 @@ public static class MeetingRules
         DateTimeOffset StartsAt, int? DurationMinutes, string? Place, string? OnlineLink, string Organiser,
         IReadOnlyList<Guid>? OrganisationsPresent, int? AttendeeCount, string? Minutes)
     {
-        public MeetingDetails ToDetails() => new(StartsAt.ToUniversalTime(), DurationMinutes ?? 120, Blank(Place), Blank(OnlineLink), Organiser?.Trim() ?? "",
+        public MeetingDetails ToDetails() => new(StartsAt.ForDatabase(), DurationMinutes ?? 120, Blank(Place), Blank(OnlineLink), Organiser?.Trim() ?? "",
             [.. (OrganisationsPresent ?? []).Distinct()], AttendeeCount, Blank(Minutes));
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

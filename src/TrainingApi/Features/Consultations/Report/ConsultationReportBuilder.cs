@@ -23,13 +23,14 @@ public sealed class ConsultationReportBuilder(TrainingDb db, VersionOutlines ver
         var order = outline.Sections.ToDictionary(s => s.Anchor, s => s.Order, StringComparer.Ordinal);
         var sections = outline.Sections.ToDictionary(s => s.Anchor, s => $"{s.Title} ({s.Anchor})", StringComparer.Ordinal);
         var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.RoundId == round.Id).ToListAsync(ct);
+        var arrival = await db.Set<Submission>().AsNoTracking().Where(s => s.RoundId == round.Id).ToDictionaryAsync(s => s.Id, s => s.Sequence, ct);
         var organisationIds = comments.Select(c => c.OrganisationId).Distinct().ToList();
         var organisations = await db.Set<Organisation>().AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var ordered = comments
             .OrderBy(c => c.Anchor is null ? 0 : order.GetValueOrDefault(c.Anchor, int.MaxValue))
-            .ThenBy(c => c.SubmittedAt).ThenBy(c => c.SubmissionId).ThenBy(c => c.Position)
+            .ThenBy(c => arrival[c.SubmissionId]).ThenBy(c => c.Position)
             .ToList();
         var numbers = ordered.Select((c, i) => (c.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number);
         var rows = ordered.Select(c => new ReportRow(

@@ -15,7 +15,7 @@ public static class ReportFiles
     public static byte[] Csv(ConsultationReportView report)
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(ReportTable.Rows(report.Rows, NeutraliseFormula), excelType: ExcelType.CSV, configuration: new CsvConfiguration { Seperator = ',', NewLine = "\r\n" });
+        stream.SaveAs(ReportTable.Rows(report.Rows, NeutraliseFormula), excelType: ExcelType.CSV, configuration: new CsvConfiguration { Seperator = ',', NewLine = "\r\n", QuoteWhitespaces = false });
         return stream.ToArray();
     }
 

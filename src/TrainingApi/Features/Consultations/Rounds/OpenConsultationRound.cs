@@ -45,8 +45,8 @@ public static class OpenConsultationRound
             }
 
             var now = clock.UtcNowForDatabase();
-            var opensAt = command.OpensAt.ToUniversalTime();
-            var closesAt = command.ClosesAt.ToUniversalTime();
+            var opensAt = command.OpensAt.ForDatabase();
+            var closesAt = command.ClosesAt.ForDatabase();
             if (closesAt <= now)
             {
                 throw Problem.Validation("closesAt", new Text("The round would be over before it starts: choose a closing time in the future.",

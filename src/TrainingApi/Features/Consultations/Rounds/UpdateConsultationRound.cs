@@ -36,8 +36,8 @@ public static class UpdateConsultationRound
             var round = await db.Set<ConsultationRound>().FirstOrDefaultAsync(r => r.Id == command.Id, ct)
                         ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, command.Id);
             db.ExpectVersion(round, command.ExpectedVersion);
-            var opensAt = command.OpensAt.ToUniversalTime();
-            var closesAt = command.ClosesAt.ToUniversalTime();
+            var opensAt = command.OpensAt.ForDatabase();
+            var closesAt = command.ClosesAt.ForDatabase();
             await OpenConsultationRound.EnsureNoOverlapAsync(db, round.VersionId, round.Id, opensAt, closesAt, ct);
             var comments = await db.Set<Comment>().CountAsync(c => c.RoundId == round.Id, ct);
             round.Reschedule(command.Title.Trim(), command.Description?.Trim(), opensAt, closesAt, comments > 0);

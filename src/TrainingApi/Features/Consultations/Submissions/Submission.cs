@@ -46,6 +46,10 @@ public sealed class Submission
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Arrival order, given by the database: two submissions in the same microsecond still have an order.</summary>
+    public long Sequence { get; private set; }
+
     public Guid RoundId { get; private set; }
     public Guid OrganisationId { get; private set; }
 
@@ -66,6 +70,7 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
     {
         builder.ToTable("submissions", ConsultationsModule.Schema);
         builder.HasKey(s => s.Id);
+        builder.Property(s => s.Sequence).UseIdentityAlwaysColumn();
         builder.Property(s => s.ExternalReference).HasMaxLength(Submission.ExternalReferenceMaxLength);
         builder.Property(s => s.Source).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.SubmittedBy).HasMaxLength(200);

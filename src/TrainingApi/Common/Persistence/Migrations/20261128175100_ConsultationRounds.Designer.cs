@@ -13,7 +13,7 @@ using TrainingApi.Common.Persistence;
 namespace TrainingApi.Common.Persistence.Migrations
 {
     [DbContext(typeof(TrainingDb))]
-    [Migration("20261128174506_ConsultationRounds")]
+    [Migration("20261128175100_ConsultationRounds")]
     partial class ConsultationRounds
     {
         /// <inheritdoc />
@@ -862,6 +862,13 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
                         .HasColumnName("round_id");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -1,6 +1,7 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -73,6 +74,8 @@ namespace TrainingApi.Common.Persistence.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     round_id = table.Column<Guid>(type: "uuid", nullable: false),
                     organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     external_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
