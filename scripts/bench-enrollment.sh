@@ -1,42 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark of pilot applications: a fresh PostgreSQL cluster and the API (Release, Kestrel, logs at Warning)
-# on this machine, then 3,000 applications from 100 concurrent clients at one first-come recruitment.
-# Prints applications per second, p50/p99 latency and the accepted/waitlisted counts (exact or not).
+# Benchmark of pilot applications: 3,000 applications from 100 concurrent clients at one first-come recruitment
+# of a fresh API and database on this machine (see scripts/bench-api.sh). Prints applications per second,
+# p50/p99 latency and the accepted/waitlisted counts (exact or not).
 # Usage: scripts/bench-enrollment.sh [--applications N] [--clients N] [--capacity N] [--warmup N]
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-source "$root/scripts/postgres.sh"
-
-data="$root/.local/bench-pgdata"
-port="${TRAININGAPI_BENCH_PG_PORT:-55433}"
-url="http://127.0.0.1:${TRAININGAPI_BENCH_API_PORT:-5090}"
-key=$(head -c 32 /dev/urandom | base64)
-
-cleanup() {
-  set +e
-  [ -n "${api_pid:-}" ] && kill -TERM "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
-  pg_stop_local "$data"
-}
-trap cleanup EXIT INT TERM
-
-pg_ensure_binaries
-[ -d "$data" ] && { pg_stop_local "$data"; rm -rf "$data"; }
-pg_start_local "$data" "$port"
-# Closer to a production server than the defaults: the benchmark measures the API, not fsync on this disk.
-dotnet build "$root/src/TrainingApi/TrainingApi.csproj" -c Release --nologo -v q -clp:ErrorsOnly
-dotnet build "$root/benchmarks/TrainingApi.Benchmarks/TrainingApi.Benchmarks.csproj" -c Release --nologo -v q -clp:ErrorsOnly
-
-(
-  cd "$root/src/TrainingApi"
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
-  ConnectionStrings__TrainingDb="Host=127.0.0.1;Port=$port;Database=trainingapi_bench;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=50;No Reset On Close=true" \
-  Database__MigrateOnStartup=true Auth__DevelopmentSigningKey="$key" Encryption__Key="$(head -c 32 /dev/urandom | base64)" \
-  Webhooks__WorkerEnabled=false Logging__LogLevel__Default=Warning \
-  exec env "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" dotnet bin/Release/net10.0/TrainingApi.dll
-) &
-api_pid=$!
-for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.5; done
-curl -sf "$url/health/ready" >/dev/null || { echo "The API did not become ready." >&2; exit 1; }
-
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
-dotnet "$root/benchmarks/TrainingApi.Benchmarks/bin/Release/net10.0/TrainingApi.Benchmarks.dll" --url "$url" --signing-key "$key" "$@"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-api.sh"
+dotnet "$bench" enrollment --url "$url" --signing-key "$key" "$@"

@@ -53,7 +53,8 @@ pg_as_owner() {
 
 # pg_start_local DATADIR PORT — creates the cluster on first use (trust auth, loopback only), then starts it.
 pg_start_local() {
-  local data="$1" port="$2" bin
+  local data port="$2" bin
+  data=$(realpath -m "$1")
   bin=$(pg_bindir) || return 1
   mkdir -p "$data"
   if [ "$(id -u)" = 0 ]; then

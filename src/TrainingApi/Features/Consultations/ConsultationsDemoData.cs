@@ -60,9 +60,9 @@ public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, Tim
         var comments = new[]
         {
             new Comment(Guid.CreateVersion7(now), submission.Id, round.Id, SeededOrganisations.Zpp, 1, "modul-1", null, onModule, proposal,
-                "Powiaty prowadzą większość szkół zawodowych.", "0201", "bolesławiecki", CommentFingerprint.Of("modul-1", onModule, proposal), null, now),
+                "Powiaty prowadzą większość szkół zawodowych.", "0201", "bolesławiecki", CommentFingerprint.Of(round.Id, SeededOrganisations.Zpp, "modul-1", onModule, proposal), null, now),
             new Comment(Guid.CreateVersion7(now), submission.Id, round.Id, SeededOrganisations.Zpp, 2, null, null, general, null, null, null, null,
-                CommentFingerprint.Of(null, general, null), null, now),
+                CommentFingerprint.Of(round.Id, SeededOrganisations.Zpp, null, general, null), null, now),
         };
         comments[1].Answer(round, Disposition.Accepted, "Dodano tabelę godzin na uczestnika w części wprowadzającej.", "system", now);
         db.AddRange(round, meeting, submission);

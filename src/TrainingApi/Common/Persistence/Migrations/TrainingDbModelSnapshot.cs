@@ -815,12 +815,12 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_comments_duplicate_of_id");
 
+                    b.HasIndex("Fingerprint")
+                        .HasDatabaseName("ix_comments_fingerprint");
+
                     b.HasIndex("SubmissionId", "Position")
                         .IsUnique()
                         .HasDatabaseName("ix_comments_submission_id_position");
-
-                    b.HasIndex("RoundId", "OrganisationId", "Fingerprint")
-                        .HasDatabaseName("ix_comments_round_id_organisation_id_fingerprint");
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_comments_round_id_submitted_at_id");

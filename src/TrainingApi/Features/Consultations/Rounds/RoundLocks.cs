@@ -11,13 +11,14 @@ namespace TrainingApi.Features.Consultations.Rounds;
 /// </summary>
 public static class RoundLocks
 {
+    // Not composed further (no FirstOrDefault in SQL): EF would wrap the locking query in a subquery.
     public static async Task<ConsultationRound> ForShareAsync(TrainingDb db, Guid roundId, CancellationToken ct) =>
-        await db.Set<ConsultationRound>().FromSqlInterpolated($"SELECT *, xmin FROM consultations.rounds WHERE id = {roundId} FOR SHARE")
-            .AsNoTracking().FirstOrDefaultAsync(ct)
+        (await db.Set<ConsultationRound>().FromSqlInterpolated($"SELECT *, xmin FROM consultations.rounds WHERE id = {roundId} FOR SHARE")
+            .AsNoTracking().ToListAsync(ct)).SingleOrDefault()
         ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, roundId);
 
     public static async Task<ConsultationRound> ForUpdateAsync(TrainingDb db, Guid roundId, CancellationToken ct) =>
-        await db.Set<ConsultationRound>().FromSqlInterpolated($"SELECT *, xmin FROM consultations.rounds WHERE id = {roundId} FOR UPDATE")
-            .FirstOrDefaultAsync(ct)
+        (await db.Set<ConsultationRound>().FromSqlInterpolated($"SELECT *, xmin FROM consultations.rounds WHERE id = {roundId} FOR UPDATE")
+            .ToListAsync(ct)).SingleOrDefault()
         ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, roundId);
 }

@@ -76,7 +76,7 @@ public sealed class Comment : IVersioned
 
     public string? MemberJstName { get; private set; }
 
-    /// <summary>SHA-256 of the anchor and the normalised text: the same comment sent again has the same fingerprint.</summary>
+    /// <summary>See <see cref="CommentFingerprint"/>: the same comment sent again by the same organisation to the same round has the same one.</summary>
     public byte[] Fingerprint { get; private set; } = [];
 
     /// <summary>The earlier comment of the same organisation with the same text on the same anchor; kept, not dropped.</summary>
@@ -153,7 +153,7 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasOne<ConsultationRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.SubmissionId, c.Position }).IsUnique();
-        builder.HasIndex(c => new { c.RoundId, c.OrganisationId, c.Fingerprint });
+        builder.HasIndex(c => c.Fingerprint);
         builder.HasIndex(c => new { c.RoundId, c.SubmittedAt, c.Id });
     }
 }

@@ -70,8 +70,8 @@ public static class SubmitComments
             await EnsureReferenceUnusedAsync(organisationId, reference, ct);
 
             var submissionId = Guid.CreateVersion7(now);
-            var fingerprints = comments.Select(c => CommentFingerprint.Of(Blank(c.Anchor), c.Content.Trim(), Blank(c.ProposedChange))).ToList();
-            var earlier = await EarlierCommentsAsync(round.Id, organisationId, fingerprints, ct);
+            var fingerprints = comments.Select(c => CommentFingerprint.Of(round.Id, organisationId, Blank(c.Anchor), c.Content.Trim(), Blank(c.ProposedChange))).ToList();
+            var earlier = await EarlierCommentsAsync(fingerprints, ct);
             var stored = new List<Comment>(comments.Count);
             for (var i = 0; i < comments.Count; i++)
             {
@@ -232,15 +232,18 @@ public static class SubmitComments
             }
         }
 
-        /// <summary>The first comment for each fingerprint this organisation already sent to the round.</summary>
-        private async Task<Dictionary<string, Guid>> EarlierCommentsAsync(Guid roundId, Guid organisationId, List<byte[]> fingerprints, CancellationToken ct)
+        /// <summary>
+        /// The first comment for each fingerprint this organisation already sent to the round (the fingerprint holds
+        /// both), found by the fingerprint index alone; the original is picked here, not in SQL, for the same reason.
+        /// </summary>
+        private async Task<Dictionary<string, Guid>> EarlierCommentsAsync(List<byte[]> fingerprints, CancellationToken ct)
         {
             var wanted = fingerprints.Distinct(ByteArrayComparer.Instance).ToList();
             var rows = await db.Set<Comment>().AsNoTracking()
-                .Where(c => c.RoundId == roundId && c.OrganisationId == organisationId && c.DuplicateOfId == null && wanted.Contains(c.Fingerprint))
-                .Select(c => new { c.Fingerprint, c.Id })
+                .Where(c => wanted.Contains(c.Fingerprint))
+                .Select(c => new { c.Fingerprint, c.Id, c.DuplicateOfId })
                 .ToListAsync(ct);
-            return rows.GroupBy(r => Convert.ToHexString(r.Fingerprint)).ToDictionary(g => g.Key, g => g.Min(r => r.Id));
+            return rows.Where(r => r.DuplicateOfId is null).GroupBy(r => Convert.ToHexString(r.Fingerprint)).ToDictionary(g => g.Key, g => g.Min(r => r.Id));
         }
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -174,10 +174,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                 column: "duplicate_of_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_comments_round_id_organisation_id_fingerprint",
+                name: "ix_comments_fingerprint",
                 schema: "consultations",
                 table: "comments",
-                columns: new[] { "round_id", "organisation_id", "fingerprint" });
+                column: "fingerprint");
 
             migrationBuilder.CreateIndex(
                 name: "ix_comments_round_id_submitted_at_id",

@@ -13,7 +13,7 @@ using TrainingApi.Common.Persistence;
 namespace TrainingApi.Common.Persistence.Migrations
 {
     [DbContext(typeof(TrainingDb))]
-    [Migration("20261128175100_ConsultationRounds")]
+    [Migration("20261128181859_ConsultationRounds")]
     partial class ConsultationRounds
     {
         /// <inheritdoc />
@@ -818,12 +818,12 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_comments_duplicate_of_id");
 
+                    b.HasIndex("Fingerprint")
+                        .HasDatabaseName("ix_comments_fingerprint");
+
                     b.HasIndex("SubmissionId", "Position")
                         .IsUnique()
                         .HasDatabaseName("ix_comments_submission_id_position");
-
-                    b.HasIndex("RoundId", "OrganisationId", "Fingerprint")
-                        .HasDatabaseName("ix_comments_round_id_organisation_id_fingerprint");
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_comments_round_id_submitted_at_id");
