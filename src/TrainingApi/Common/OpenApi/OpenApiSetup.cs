@@ -41,6 +41,7 @@ public static class OpenApiSetup
             // Security first, so the 401/403 problems it adds get examples too.
             o.OperationFilter<SecurityOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
+            o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".
             o.CustomSchemaIds(SchemaIds.For);

@@ -38,7 +38,7 @@ public sealed record ConsultationReportView(
             [new("modul-2", "2. Cyberbezpieczeństwo szkół (modul-2)", 1)]),
         [
             new(1, Guid.Parse("01936b30-2200-7000-8000-000000000001"), Guid.Parse("0190a0b0-0000-7000-8000-000000000001"), "Związek Miast Polskich",
-                "1465011", "Warszawa", "modul-2", "2. Cyberbezpieczeństwo szkół (modul-2)",
+                "1465", "Warszawa", "modul-2", "2. Cyberbezpieczeństwo szkół (modul-2)",
                 "Samorząd opracowuje politykę bezpieczeństwa informacji dla wszystkich szkół.",
                 "Moduł nie mówi, kto w JST odpowiada za cyberbezpieczeństwo szkół prowadzonych przez gminę.",
                 "Dodać jednostkę o podziale ról między JST, CUW i dyrektorów szkół.", "W małych gminach szkoły nie mają własnych informatyków.",

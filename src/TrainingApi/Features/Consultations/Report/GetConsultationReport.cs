@@ -81,7 +81,8 @@ public static class GetConsultationReport
                              "The team and experts read it at any time; once published it is public (anonymous, cacheable, ETag/304).")
             .AllowAnonymous()
             .SupportsIfNoneMatch()
-            .Produces<ConsultationReportView>(StatusCodes.Status200OK, "application/json", ReportFiles.CsvType, ReportFiles.XlsxType)
+            .ProducesTextFile(StatusCodes.Status200OK, ReportFiles.CsvType, System.Text.Encoding.UTF8.GetString(ReportFiles.Csv(ConsultationReportView.Example)).TrimStart('\uFEFF'))
+            .ProducesFile(StatusCodes.Status200OK, ReportFiles.XlsxType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, ConsultationReportView.Example);

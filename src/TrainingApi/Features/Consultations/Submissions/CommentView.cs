@@ -21,7 +21,7 @@ public sealed record CommentView(
         "Samorząd opracowuje politykę bezpieczeństwa informacji dla wszystkich szkół.",
         "Moduł nie mówi, kto w JST odpowiada za cyberbezpieczeństwo szkół prowadzonych przez gminę.",
         "Dodać jednostkę o podziale ról między JST, CUW i dyrektorów szkół.", "W małych gminach szkoły nie mają własnych informatyków.",
-        "1465011", "Warszawa", null, new DateTimeOffset(2024, 3, 25, 10, 15, 0, TimeSpan.Zero), CommentStatus.Disposed, Dispositions.Disposition.PartlyAccepted,
+        "1465", "Warszawa", null, new DateTimeOffset(2024, 3, 25, 10, 15, 0, TimeSpan.Zero), CommentStatus.Disposed, Dispositions.Disposition.PartlyAccepted,
         "Dodano akapit o podziale ról w jednostce 2.3; odrębnej jednostki nie tworzymy, by nie wydłużać modułu.",
         new DateTimeOffset(2024, 4, 20, 12, 0, 0, TimeSpan.Zero), null);
 }
