@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Rounds;
 
@@ -23,10 +22,7 @@ public static class ListConsultationMeetings
     {
         public async ValueTask<Page<MeetingView>> Handle(Query query, CancellationToken ct)
         {
-            if (!await db.Set<ConsultationRound>().AnyAsync(r => r.Id == query.RoundId, ct))
-            {
-                throw Problem.NotFound(ConsultationsModule.RoundNoun, query.RoundId);
-            }
+            await RoundLookup.EnsureExistsAsync(db, query.RoundId, ct);
 
             var page = await db.Set<ConsultationMeeting>().AsNoTracking().Where(m => m.RoundId == query.RoundId)
                 .ToKeysetPageAsync(m => m.StartsAt, m => m.Id, query.Cursor, query.Limit, m => m, ct);

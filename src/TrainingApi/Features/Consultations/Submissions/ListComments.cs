@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Dispositions;
 using TrainingApi.Features.Consultations.Rounds;
@@ -26,10 +25,7 @@ public static class ListComments
     {
         public async ValueTask<Page<CommentView>> Handle(Query query, CancellationToken ct)
         {
-            if (!await db.Set<ConsultationRound>().AnyAsync(r => r.Id == query.RoundId, ct))
-            {
-                throw Problem.NotFound(ConsultationsModule.RoundNoun, query.RoundId);
-            }
+            await RoundLookup.EnsureExistsAsync(db, query.RoundId, ct);
 
             var comments = access.Visible(db.Set<Comment>().AsNoTracking()).Where(c => c.RoundId == query.RoundId);
             if (query.OrganisationId is { } organisationId)

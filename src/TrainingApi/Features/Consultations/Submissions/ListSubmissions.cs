@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Rounds;
 
@@ -23,10 +22,7 @@ public static class ListSubmissions
     {
         public async ValueTask<Page<SubmissionSummary>> Handle(Query query, CancellationToken ct)
         {
-            if (!await db.Set<ConsultationRound>().AnyAsync(r => r.Id == query.RoundId, ct))
-            {
-                throw Problem.NotFound(ConsultationsModule.RoundNoun, query.RoundId);
-            }
+            await RoundLookup.EnsureExistsAsync(db, query.RoundId, ct);
 
             var submissions = access.Visible(db.Set<Submission>().AsNoTracking()).Where(s => s.RoundId == query.RoundId);
             if (query.OrganisationId is { } organisationId)
