@@ -1,4 +1,5 @@
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Advisory;
 using TrainingApi.Features.Consultations;
 using TrainingApi.Features.Curriculum;
 using TrainingApi.Features.PilotEnrollment;
@@ -8,12 +9,14 @@ builder.AddPlatform();
 builder.Services.AddCurriculum();
 builder.Services.AddConsultations();
 builder.Services.AddPilotEnrollment(builder.Configuration);
+builder.Services.AddAdvisory(builder.Configuration);
 
 var app = builder.Build();
 app.UsePlatform();
 app.MapCurriculum();
 app.MapConsultations();
 app.MapPilotEnrollment();
+app.MapAdvisory();
 
 // `migrate`, `openapi` and `token` run here and exit; they need the endpoints mapped but not the server started.
 if (await CommandLine.TryRunAsync(app, args))

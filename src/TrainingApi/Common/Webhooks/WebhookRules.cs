@@ -11,9 +11,9 @@ public static class WebhookRules
     /// <summary>At least one, no repeats, each one the catalogue knows.</summary>
     public static void ValidEventTypes<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule, EventCatalogue catalogue) =>
         rule.NotEmpty()
-            .Must(types => types!.Count <= MaxEventTypes && types.Distinct().Count() == types.Count)
+            .Must(types => types is null || (types.Count <= MaxEventTypes && types.Distinct().Count() == types.Count))
             .WithMessage(_ => new Text($"List each event type once, at most {MaxEventTypes}.", $"Podaj każdy typ zdarzenia raz, najwyżej {MaxEventTypes}.").ToString())
-            .Must(types => types!.All(catalogue.Contains))
+            .Must(types => types is null || types.All(catalogue.Contains))
             .WithMessage((_, types) =>
             {
                 var unknown = string.Join(", ", types!.Where(t => !catalogue.Contains(t)));

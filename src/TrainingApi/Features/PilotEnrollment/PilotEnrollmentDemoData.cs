@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.PilotEnrollment;
 
-/// <summary>An open first-come recruitment for 50 JST, so a coordinator token can apply straight away.</summary>
+/// <summary>
+/// An open first-come recruitment for 50 JST, so a coordinator token can apply straight away; and an earlier, closed
+/// ranked recruitment whose three accepted JST are in the pilot (the advisory demo works with them).
+/// </summary>
 public sealed class PilotEnrollmentDemoData(TrainingDb db, TimeProvider clock) : IDemoData
 {
     public int Order => 30;
@@ -24,6 +28,22 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, TimeProvider clock) :
             now.AddDays(-1), now.AddDays(30), 50, 3,
             [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.GminaMiejskoWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat],
             SelectionMode.FirstCome, "RODO-2024-04", now));
+
+        var earlier = now.AddTicks(10);
+        var pilot = new Recruitment("Pilotaż — grupa pierwsza (nabór zakończony)", "Trzy JST już w pilotażu, z doradcami (dane demonstracyjne).",
+            now.AddDays(-60), now.AddDays(-30), 3, 3, [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat],
+            SelectionMode.Ranked, "RODO-2024-04", earlier);
+        db.Add(pilot);
+        string[] places = ["1061", "0201", "0201032"];
+        foreach (var (teryt, i) in places.Select((t, i) => (t, i)))
+        {
+            var application = new Application(pilot.Id, teryt, "demo", "RODO-2024-04", new Questionnaire(10 + i, i % 2 == 0, "Dane demonstracyjne."), earlier.AddTicks(10 * (i + 1)));
+            application.Participants.Add(new Participant($"Koordynator {i + 1}", "naczelnik wydziału edukacji", $"koordynator{i + 1}@demo.example.pl", null));
+            application.Allocate(accepted: true, waitlistPosition: null, earlier);
+            db.Add(application);
+        }
+
+        pilot.Allocated(places.Length, 0, earlier);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -26,6 +26,7 @@ public static class PilotEnrollmentModule
             .Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section))
             .Configure<PilotOptions>(configuration.GetSection(PilotOptions.Section))
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
+            .AddScoped<PilotParticipation>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddHostedService<PersonalDataRetention>()
             .AddHostedService<StrandedApplicationSweeper>()

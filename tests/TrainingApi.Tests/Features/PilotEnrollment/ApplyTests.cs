@@ -92,6 +92,23 @@ public sealed class ApplyTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_missing_participants_list_is_a_400_not_a_500()
+    {
+        var recruitment = await EnrollmentSteps.OpenAsync(api);
+
+        var coordinator = api.ClientAs(Roles.JstCoordinator, teryt: "1061");
+        var questionnaire = new { schoolsRun = 3, hasDigitalStrategy = false };
+
+        var response = await coordinator.PostJsonAsync($"/api/v1/recruitments/{recruitment.Id}/applications", new { rodoClauseVersion = EnrollmentSteps.Rodo, questionnaire });
+        var noEmail = await coordinator.PostJsonAsync($"/api/v1/recruitments/{recruitment.Id}/applications",
+            new { rodoClauseVersion = EnrollmentSteps.Rodo, questionnaire, participants = new[] { new { name = "Ewa", position = "naczelniczka" } } });
+
+        Assert.NotEmpty((await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("participants"));
+        Assert.NotEmpty((await noEmail.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("participants[0].email"));
+        await AssertNoApplicationAsync(recruitment.Id);
+    }
+
+    [Fact]
     public async Task More_participants_than_this_recruitment_takes_are_a_400_problem()
     {
         var recruitment = await EnrollmentSteps.OpenAsync(api, maxParticipants: 1);

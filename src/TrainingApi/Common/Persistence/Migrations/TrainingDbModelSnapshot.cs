@@ -428,6 +428,428 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("webhook_subscriptions", "platform");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Advisors.Advisor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("Specialisations")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("specialisations");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advisors");
+
+                    b.HasIndex("Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_advisors_subject");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_advisors_created_at_id");
+
+                    b.ToTable("advisors", "advisory", t =>
+                        {
+                            t.HasCheckConstraint("ck_advisors_capacity", "capacity BETWEEN 1 AND 50");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Diagnoses.Diagnosis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ConductedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("conducted_on");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RespondentsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("respondents_json");
+
+                    b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diagnoses");
+
+                    b.HasIndex("EngagementId", "RecordedAt")
+                        .HasDatabaseName("ix_diagnoses_engagement_id_recorded_at");
+
+                    b.ToTable("diagnoses", "advisory");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Engagements.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("ExtraHoursApproved")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("extra_hours_approved");
+
+                    b.Property<Guid?>("GuidelinesVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guidelines_version_id");
+
+                    b.Property<decimal>("HoursBudget")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours_budget");
+
+                    b.Property<decimal>("HoursUsed")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours_used");
+
+                    b.Property<string>("JstName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("jst_name");
+
+                    b.Property<string>("JstTeryt")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("jst_teryt");
+
+                    b.Property<Guid>("RecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recruitment_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagements");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_engagements_advisor_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_engagements_created_at_id");
+
+                    b.HasIndex("RecruitmentId", "JstTeryt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_engagements_recruitment_id_jst_teryt");
+
+                    b.ToTable("engagements", "advisory", t =>
+                        {
+                            t.HasCheckConstraint("ck_engagements_hours", "hours_used <= hours_budget + extra_hours_approved");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Plans.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.Property<bool>("OwnedByCoordinator")
+                        .HasColumnType("boolean")
+                        .HasColumnName("owned_by_coordinator");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("status_note");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_plan_actions_goal_id");
+
+                    b.HasIndex("Deadline", "Status")
+                        .HasDatabaseName("ix_plan_actions_deadline_status");
+
+                    b.HasIndex("EngagementId", "Deadline")
+                        .HasDatabaseName("ix_plan_actions_engagement_id_deadline");
+
+                    b.ToTable("plan_actions", "advisory");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Plans.PlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Areas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("areas");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.PrimitiveCollection<List<string>>("GuidelineAnchors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("guideline_anchors");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_goals");
+
+                    b.HasIndex("EngagementId", "CreatedAt")
+                        .HasDatabaseName("ix_plan_goals_engagement_id_created_at");
+
+                    b.ToTable("plan_goals", "advisory");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Sessions.AdvisorySession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("attendees");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.PrimitiveCollection<List<string>>("FollowUps")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("follow_ups");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("LoggedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logged_by");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("notes");
+
+                    b.PrimitiveCollection<List<string>>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("EngagementId", "HeldOn")
+                        .HasDatabaseName("ix_sessions_engagement_id_held_on");
+
+                    b.ToTable("sessions", "advisory");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Sessions.ExtraHoursApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_extra_hours_approvals");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_extra_hours_approvals_engagement_id");
+
+                    b.ToTable("extra_hours_approvals", "advisory");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1827,6 +2249,73 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscription_subscription_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Diagnoses.Diagnosis", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Advisory.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diagnoses_engagement_engagement_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Engagements.Engagement", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Advisory.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagements_advisors_advisor_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Plans.PlanAction", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Advisory.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_engagements_engagement_id");
+
+                    b.HasOne("TrainingApi.Features.Advisory.Plans.PlanGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_plan_goal_goal_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Plans.PlanGoal", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Advisory.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_goals_engagements_engagement_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Sessions.AdvisorySession", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Advisory.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_engagements_engagement_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Sessions.ExtraHoursApproval", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Advisory.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_extra_hours_approvals_engagements_engagement_id");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", b =>

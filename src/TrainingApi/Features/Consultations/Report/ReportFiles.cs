@@ -1,23 +1,17 @@
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
-using MiniExcelLibs.Csv;
 using MiniExcelLibs.OpenXml;
+using TrainingApi.Common.Http;
 
 namespace TrainingApi.Features.Consultations.Report;
 
 /// <summary>The report as files people open in a spreadsheet, written by MiniExcel (no hand-written XLSX).</summary>
 public static class ReportFiles
 {
-    public const string CsvType = "text/csv; charset=utf-8";
+    public const string CsvType = CsvFiles.ContentType;
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>UTF-8 with a byte-order mark (so Excel reads Polish letters), comma-separated, RFC 4180 quoting.</summary>
-    public static byte[] Csv(ConsultationReportView report)
-    {
-        using var stream = new MemoryStream();
-        stream.SaveAs(ReportTable.Rows(report.Rows, NeutraliseFormula), excelType: ExcelType.CSV, configuration: new CsvConfiguration { Seperator = ',', NewLine = "\r\n", QuoteWhitespaces = false });
-        return stream.ToArray();
-    }
+    public static byte[] Csv(ConsultationReportView report) => CsvFiles.Write(ReportTable.Rows(report.Rows, t => t));
 
     /// <summary>Two sheets: the comments (header row frozen, auto-filter on) and the counts.</summary>
     public static byte[] Xlsx(ConsultationReportView report)
@@ -39,11 +33,4 @@ public static class ReportFiles
         stream.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: configuration);
         return stream.ToArray();
     }
-
-    /// <summary>
-    /// A spreadsheet runs a CSV cell that starts with = + - @ as a formula (CSV injection, OWASP): comment text comes
-    /// from outside, so such a cell gets a leading apostrophe. The XLSX stores text cells as text and needs none.
-    /// </summary>
-    public static string? NeutraliseFormula(string? text) =>
-        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

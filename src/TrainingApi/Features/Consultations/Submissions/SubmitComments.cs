@@ -33,7 +33,7 @@ public static class SubmitComments
         public Validator()
         {
             RuleFor(c => c.ExternalReference).MaximumLength(Submission.ExternalReferenceMaxLength);
-            RuleFor(c => c.Comments).NotEmpty().Must(c => c!.Count <= Submission.MaxComments)
+            RuleFor(c => c.Comments).NotEmpty().Must(c => c is null || c.Count <= Submission.MaxComments)
                 .WithMessage(_ => new Text($"A submission holds 1 to {Submission.MaxComments} comments; send more in further submissions.",
                     $"Zgłoszenie zawiera od 1 do {Submission.MaxComments} uwag; więcej wyślij w kolejnych zgłoszeniach.").ToString());
             RuleForEach(c => c.Comments).ChildRules(comment =>

@@ -28,7 +28,7 @@ public static class Apply
     {
         public Validator()
         {
-            RuleFor(c => c.Participants).NotEmpty().Must(p => p!.Count <= 3)
+            RuleFor(c => c.Participants).NotEmpty().Must(p => p is null || p.Count <= 3)
                 .WithMessage(_ => new Text("A JST sends one to three participants.", "JST zgłasza od jednego do trzech uczestników.").ToString());
             RuleForEach(c => c.Participants).ChildRules(p =>
             {
@@ -37,7 +37,7 @@ public static class Apply
                 p.RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
                 p.RuleFor(x => x.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$").When(x => x.Phone is not null);
             });
-            RuleFor(c => c.Participants).Must(p => p is null || p.Select(x => x.Email.Trim().ToLowerInvariant()).Distinct().Count() == p.Count)
+            RuleFor(c => c.Participants).Must(p => p is null || p.Any(x => x?.Email is null) || p.Select(x => x.Email.Trim().ToLowerInvariant()).Distinct().Count() == p.Count)
                 .WithMessage(_ => new Text("Each participant needs their own e-mail address.", "Każdy uczestnik musi mieć własny adres e-mail.").ToString());
             RuleFor(c => c.RodoClauseVersion).NotEmpty().MaximumLength(50);
             RuleFor(c => c.Questionnaire).NotNull();
