@@ -2,6 +2,7 @@ using TrainingApi.Common.Startup;
 using TrainingApi.Features.Advisory;
 using TrainingApi.Features.Consultations;
 using TrainingApi.Features.Curriculum;
+using TrainingApi.Features.MaterialsHandover;
 using TrainingApi.Features.PilotEnrollment;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.Services.AddCurriculum();
 builder.Services.AddConsultations();
 builder.Services.AddPilotEnrollment(builder.Configuration);
 builder.Services.AddAdvisory(builder.Configuration);
+builder.Services.AddMaterialsHandover();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -17,6 +19,7 @@ app.MapCurriculum();
 app.MapConsultations();
 app.MapPilotEnrollment();
 app.MapAdvisory();
+app.MapMaterialsHandover();
 
 // `migrate`, `openapi` and `token` run here and exit; they need the endpoints mapped but not the server started.
 if (await CommandLine.TryRunAsync(app, args))

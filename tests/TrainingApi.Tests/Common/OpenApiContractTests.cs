@@ -40,6 +40,21 @@ public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public void The_committed_document_schemas_are_those_the_api_publishes()
+    {
+        var schemas = api.Services.GetServices<TrainingApi.Common.OpenApi.DocumentSchema>().ToList();
+
+        Assert.NotEmpty(schemas);
+        Assert.All(schemas, schema =>
+        {
+            var committed = Path.Combine(RepositoryRoot(), "api-spec", schema.Path);
+            Assert.True(File.Exists(committed), $"api-spec/{schema.Path} is missing: run `dotnet run --project src/TrainingApi -- openapi` and commit.");
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(schema.Render()), JsonNode.Parse(File.ReadAllText(committed))),
+                $"api-spec/{schema.Path} is stale: run `dotnet run --project src/TrainingApi -- openapi` and commit.");
+        });
+    }
+
+    [Fact]
     public async Task Every_operation_has_an_id_summary_tag_problem_responses_and_examples()
     {
         var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;

@@ -45,6 +45,14 @@ public static class CommandLine
                     await File.WriteAllTextAsync(Path.Combine(events, file), schema);
                 }
 
+                // Schemas of documents the API publishes in files (release.json), also beside the contract.
+                foreach (var document in app.Services.GetServices<OpenApi.DocumentSchema>())
+                {
+                    var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, document.Path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    await File.WriteAllTextAsync(file, document.Render());
+                }
+
                 await app.StopAsync();
                 await Console.Out.WriteLineAsync($"OpenAPI document written to {Path.GetFullPath(path)}");
                 return true;

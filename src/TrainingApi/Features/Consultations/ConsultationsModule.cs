@@ -33,6 +33,7 @@ public static class ConsultationsModule
             .AddScoped<IAccessRule<Comment>>(s => s.GetRequiredService<SubmissionAccess>())
             .AddScoped<IOrganisationDirectory, OrganisationDirectory>()
             .AddScoped<ConsultationReportBuilder>()
+            .AddScoped<ConsultationOutcomes>()
             .AddScoped<IDemoData, ConsultationsDemoData>()
             .AddIntegrationEvent<CommentDisposed>()
             .AddIntegrationEvent<CommentTakenIn>()

@@ -26,6 +26,7 @@ public static class CurriculumModule
             .AddScoped<IAccessRule<ProgrammeVersion>, VersionAccess>()
             .AddScoped<VersionTotalsCalculator>()
             .AddScoped<VersionOutlines>()
+            .AddScoped<VersionContents>()
             .AddScoped<VersionAccessibility>()
             .AddIntegrationEvent<ProgrammeCreated>()
             .AddIntegrationEvent<ProgrammeUpdated>()

@@ -34,7 +34,7 @@ public static class RecordAmendment
     /// Flags every section citing the act in every live version (anything not superseded: drafts, the version in
     /// consultation or in the pilot, the tested one). The flag is not content, so frozen versions carry it too.
     /// </summary>
-    public sealed class Handler(TrainingDb db, Caller caller, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, AmendmentView>
+    public sealed class Handler(TrainingDb db, Caller caller, EventOutbox events, IPublisher publisher, TimeProvider clock) : ICommandHandler<Command, AmendmentView>
     {
         public async ValueTask<AmendmentView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -61,6 +61,8 @@ public static class RecordAmendment
             var amendment = new LegalActAmendment(act.Id, amending, command.AmendedOn, command.Note?.Trim(), sections.Count, caller.Subject!, clock.UtcNowForDatabase());
             db.Add(amendment);
             events.Publish(new LegalActAmended(act.Id, act.Citation, amending, command.AmendedOn, sections.Count));
+            // Other slices react in the same transaction (published materials that cite the act), without Curriculum knowing them.
+            await publisher.Publish(new LegalActAmendedNotice(act.Id, act.Citation, command.AmendedOn), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return AmendmentView.From(amendment);
         }

@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Features.MaterialsHandover.Exports;
+using TrainingApi.Features.MaterialsHandover.Releases;
+
+namespace TrainingApi.Features.MaterialsHandover.Catalogue;
+
+public static class GetCatalogueFile
+{
+    public sealed record Query(Guid ReleaseId, ExportFormat Format) : IQuery<(ReleaseFile File, DateTimeOffset PublishedAt)>;
+
+    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, (ReleaseFile File, DateTimeOffset PublishedAt)>
+    {
+        public async ValueTask<(ReleaseFile File, DateTimeOffset PublishedAt)> Handle(Query query, CancellationToken ct)
+        {
+            var release = await CatalogueRelease.Public(db).FirstOrDefaultAsync(r => r.Id == query.ReleaseId, ct)
+                          ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
+            var format = ReleaseFiles.FormatName(query.Format);
+            var file = await db.Set<ReleaseFile>().AsNoTracking().FirstAsync(f => f.ReleaseId == release.Id && f.Format == format, ct);
+            return (file, release.PublishedAt!.Value);
+        }
+    }
+
+    /// <summary>The bytes stored at publication, never rebuilt: the ETag is their SHA-256, and they never change.</summary>
+    public static void Map(RouteGroupBuilder catalogue) =>
+        catalogue.MapGet("/releases/{releaseId:guid}/files/{format}", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
+                Guid releaseId, string format, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var (file, publishedAt) = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
+                return CatalogueCaching.NotModified(http, $"\"{file.Sha256}\"", publishedAt, "public, max-age=31536000, immutable")
+                    ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                    : TypedResults.File(file.Bytes, file.MediaType, file.FileName);
+            })
+            .WithName("GetCatalogueFile")
+            .WithSummary("Download a published release's file (public)")
+            .WithDescription("`format` json, zip or imscc. The bytes stored at publication; ETag is their SHA-256 (also in the release's file list " +
+                             "and in SHA256SUMS), Last-Modified the publication time; 304 when unchanged; cacheable for a year (immutable).")
+            .AllowAnonymous()
+            .SupportsIfNoneMatch()
+            .ProducesFile(StatusCodes.Status200OK, "application/zip")
+            .ProducesFile(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

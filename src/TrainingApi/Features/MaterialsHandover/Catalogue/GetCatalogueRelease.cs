@@ -1,0 +1,41 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Features.MaterialsHandover.Releases;
+
+namespace TrainingApi.Features.MaterialsHandover.Catalogue;
+
+public static class GetCatalogueRelease
+{
+    public sealed record Found(CatalogueRelease Release, uint Stamp, DateTimeOffset LastChanged);
+
+    public sealed record Query(Guid Id) : IQuery<Found>;
+
+    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Found>
+    {
+        public async ValueTask<Found> Handle(Query query, CancellationToken ct)
+        {
+            var release = await CatalogueRelease.Public(db).FirstOrDefaultAsync(r => r.Id == query.Id, ct) ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.Id);
+            return new Found((await CatalogueRelease.ViewsAsync(db, [release], ct))[0], release.Version, release.SupersededAt ?? release.PublishedAt!.Value);
+        }
+    }
+
+    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, Found found) =>
+        CatalogueCaching.NotModified(http, CatalogueCaching.Tag(found.Release.Id, found.Stamp), found.LastChanged, "public, max-age=300")
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(found.Release);
+
+    public static void Map(RouteGroupBuilder catalogue) =>
+        catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Answer(http, await mediator.Send(new Query(releaseId), ct)))
+            .WithName("GetCatalogueRelease")
+            .WithSummary("A published release (public)")
+            .WithDescription("With ETag and Last-Modified; If-None-Match or If-Modified-Since answer 304 while it is unchanged.")
+            .AllowAnonymous()
+            .SupportsIfNoneMatch()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);
+}

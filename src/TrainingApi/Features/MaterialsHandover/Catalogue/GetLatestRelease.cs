@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Features.MaterialsHandover.Releases;
+
+namespace TrainingApi.Features.MaterialsHandover.Catalogue;
+
+public static class GetLatestRelease
+{
+    public sealed record Query(Guid? ProgrammeId) : IQuery<GetCatalogueRelease.Found>;
+
+    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, GetCatalogueRelease.Found>
+    {
+        public async ValueTask<GetCatalogueRelease.Found> Handle(Query query, CancellationToken ct)
+        {
+            var latest = db.Set<Release>().AsNoTracking().Where(r => r.Status == ReleaseStatus.Published);
+            if (query.ProgrammeId is { } programmeId)
+            {
+                latest = latest.Where(r => r.ProgrammeId == programmeId);
+            }
+
+            var release = await latest.OrderByDescending(r => r.PublishedAt).FirstOrDefaultAsync(ct)
+                          ?? throw new ProblemException(ProblemKind.NotFound, new Text("No release has been published yet.", "Nie opublikowano jeszcze żadnego wydania."));
+            return new((await CatalogueRelease.ViewsAsync(db, [release], ct))[0], release.Version, release.PublishedAt!.Value);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder catalogue) =>
+        catalogue.MapGet("/releases/latest", async (Guid? programmeId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                GetCatalogueRelease.Answer(http, await mediator.Send(new Query(programmeId), ct)))
+            .WithName("GetLatestRelease")
+            .WithSummary("The latest published release (public)")
+            .WithDescription("Of the programme named by `programmeId`, or the most recently published of all. Its files are served as stored at " +
+                             "publication (GET …/files/{format}), never rebuilt. ETag, Last-Modified and 304 as for any release.")
+            .AllowAnonymous()
+            .SupportsIfNoneMatch()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);
+}

@@ -1,0 +1,57 @@
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Features.MaterialsHandover.Adoptions;
+using TrainingApi.Features.MaterialsHandover.Catalogue;
+using TrainingApi.Features.MaterialsHandover.Handovers;
+using TrainingApi.Features.MaterialsHandover.Releases;
+
+namespace TrainingApi.Features.MaterialsHandover;
+
+/// <summary>The MaterialsHandover slice: immutable releases and their exports, handovers to MEN, the public catalogue, adoption by JST.</summary>
+public static class HandoverModule
+{
+    public const string Schema = "handover";
+    public const string Tag = "Materials handover";
+    public const string CatalogueTag = "Public catalogue";
+
+    public static readonly Text ReleaseNoun = new("release", "wydanie");
+    public static readonly Text HandoverNoun = new("handover", "przekazanie");
+
+    public static IServiceCollection AddMaterialsHandover(this IServiceCollection services) =>
+        services
+            .AddScoped<ReleaseSnapshot>()
+            .AddDocumentSchema(new DocumentSchema("releases/release.v1.schema.json", ReleaseDocument.SchemaId, "release.json",
+                "A published release of the training programme: the programme and advisory guidelines with their accessibility statement, the " +
+                "consultation reports, the pilot evaluation summary and the advisory outcomes. In every export of a release.",
+                typeof(ReleaseDocument), ReleaseJson.Options))
+            .AddIntegrationEvent<ReleasePublished>()
+            .AddIntegrationEvent<ReleaseSuperseded>()
+            .AddIntegrationEvent<AdoptedReleaseAffected>();
+
+    public static IEndpointRouteBuilder MapMaterialsHandover(this IEndpointRouteBuilder app)
+    {
+        var releases = app.MapGroup("/api/v1/releases").WithTags(Tag);
+        CreateRelease.Map(releases);
+        ListReleases.Map(releases);
+        GetRelease.Map(releases);
+        UpdateRelease.Map(releases);
+        PublishRelease.Map(releases);
+        GetReleaseFile.Map(releases);
+        RecordHandover.Map(releases);
+        AdoptRelease.Map(releases);
+
+        var handovers = app.MapGroup("/api/v1/handovers").WithTags(Tag);
+        ListHandovers.Map(handovers);
+        DownloadHandoverPackage.Map(handovers);
+        AcknowledgeHandover.Map(handovers);
+
+        var catalogue = app.MapGroup("/api/v1/catalogue").WithTags(CatalogueTag);
+        ListCatalogue.Map(catalogue);
+        GetLatestRelease.Map(catalogue);
+        GetCatalogueRelease.Map(catalogue);
+        GetCatalogueFile.Map(catalogue);
+        ReleasesFeed.Map(catalogue);
+        return app;
+    }
+}

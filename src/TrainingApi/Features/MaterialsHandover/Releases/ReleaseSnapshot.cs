@@ -1,0 +1,42 @@
+using Mediator;
+using TrainingApi.Features.Advisory.Reports;
+using TrainingApi.Features.Consultations.Report;
+using TrainingApi.Features.Curriculum.Versions;
+using TrainingApi.Features.PilotEnrollment.Pilot;
+
+namespace TrainingApi.Features.MaterialsHandover.Releases;
+
+/// <summary>
+/// Gathers what a release holds from the other slices, through their public queries only: the version's content and
+/// accessibility check (Curriculum), the published consultation reports (Consultations), the pilot's evaluation summary
+/// (PilotEnrollment) and advisory outcomes (Advisory).
+/// </summary>
+public sealed class ReleaseSnapshot(IMediator mediator, ConsultationOutcomes consultations)
+{
+    public async Task<ReleaseDocument> TakeAsync(Guid releaseId, VersionContent version, string semanticVersion, string title, IReadOnlyList<string> reasons,
+        string notes, string licence, string language, Guid? pilotRecruitmentId, DateTimeOffset builtAt, CancellationToken ct)
+    {
+        var consultation = await consultations.ForProgrammeAsync(version.ProgrammeId, ct);
+        GetEvaluationSummary.Summary? evaluation = null;
+        PilotAdvisoryReport? advisory = null;
+        if (pilotRecruitmentId is { } recruitmentId)
+        {
+            evaluation = await mediator.Send(new GetEvaluationSummary.Query(recruitmentId), ct);
+            advisory = await mediator.Send(new GetPilotAdvisoryReport.Query(recruitmentId), ct);
+        }
+
+        return new ReleaseDocument(ReleaseDocument.SchemaId, releaseId, semanticVersion, title, reasons, notes, licence, language, builtAt,
+            new ReleaseProgramme(version.ProgrammeId, version.ProgrammeTitle, version.ProgrammeSummary, version.VersionId, version.Label),
+            new AccessibilityStatement("WCAG 2.1 AA", version.Accessibility, version.ReadabilityWarnings, Statement(version)),
+            version.Sections, version.CitedActs, consultation, evaluation, advisory);
+    }
+
+    private static string Statement(VersionContent version)
+    {
+        var check = version.Accessibility;
+        var state = check.Errors == 0 ? "spełnia" : check.BlockingErrors == 0 ? "częściowo spełnia" : "nie spełnia";
+        return $"Materiały wersji {version.Label} programu „{version.ProgrammeTitle}” {state} automatycznie sprawdzalne kryteria WCAG 2.1 na poziomie AA. " +
+               $"Kontrola dostępności wykazała błędów: {check.Errors} (w tym uchylonych z uzasadnieniem: {check.Waived}), ostrzeżeń: {check.Warnings}, " +
+               $"ostrzeżeń prostego języka: {version.ReadabilityWarnings}. Kryteria wymagające oceny człowieka nie zostały ocenione automatycznie.";
+    }
+}
