@@ -65,8 +65,7 @@ public static class AssignEngagement
             }
 
             // The advisor's row lock makes the capacity check and the insert one step for concurrent assignments.
-            var advisor = (await db.Set<Advisor>().FromSqlInterpolated($"SELECT *, xmin FROM advisory.advisors WHERE id = {command.AdvisorId} FOR UPDATE")
-                              .AsNoTracking().ToListAsync(ct)).SingleOrDefault()
+            var advisor = await db.FindLockedAsync<Advisor>(command.AdvisorId, RowLock.Update, tracked: false, ct)
                           ?? throw Problem.NotFound(AdvisoryModule.AdvisorNoun, command.AdvisorId);
             var active = await db.Set<Engagement>().CountAsync(e => e.AdvisorId == advisor.Id && e.Stage != EngagementStage.Closed, ct);
             if (active >= advisor.Capacity)

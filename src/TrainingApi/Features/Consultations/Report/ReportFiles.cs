@@ -11,15 +11,15 @@ public static class ReportFiles
     public const string CsvType = CsvFiles.ContentType;
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Csv(ConsultationReportView report) => CsvFiles.Write(ReportTable.Rows(report.Rows, t => t));
+    public static byte[] Csv(ConsultationReportView report) => CsvFiles.Write(ReportTable.Rows(report.Rows));
 
     /// <summary>Two sheets: the comments (header row frozen, auto-filter on) and the counts.</summary>
     public static byte[] Xlsx(ConsultationReportView report)
     {
         var sheets = new Dictionary<string, object>
         {
-            ["Uwagi"] = ReportTable.Rows(report.Rows, t => t).ToList(),
-            ["Podsumowanie"] = ReportTable.Summary(report, t => t).ToList(),
+            ["Uwagi"] = ReportTable.Rows(report.Rows).ToList(),
+            ["Podsumowanie"] = ReportTable.Summary(report).ToList(),
         };
         var configuration = new OpenXmlConfiguration
         {

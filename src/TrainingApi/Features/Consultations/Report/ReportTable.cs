@@ -14,14 +14,13 @@ public static class ReportTable
         ("Propozycja zmiany", 50), ("Uzasadnienie", 50), ("Stanowisko", 22), ("Odpowiedź", 60), ("Uwzględniono w wersji", 12), ("Duplikat uwagi Lp.", 10),
     ];
 
-    public static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<ReportRow> rows, Func<string?, string?> text) =>
+    public static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<ReportRow> rows) =>
         rows.Select(r => Row(
-            r.Number, text(r.Organisation), text(r.MemberJst is null ? null : $"{r.MemberJstName} ({r.MemberJst})"), text(r.Section), text(r.Quote),
-            text(r.Content), text(r.ProposedChange), text(r.Justification), r.DispositionLabel, text(r.Response), text(r.TakenIntoVersion),
-            r.DuplicateOfNumber));
+            r.Number, r.Organisation, r.MemberJst is null ? null : $"{r.MemberJstName} ({r.MemberJst})", r.Section, r.Quote,
+            r.Content, r.ProposedChange, r.Justification, r.DispositionLabel, r.Response, r.TakenIntoVersion, r.DuplicateOfNumber));
 
     /// <summary>The counts as rows of a second table: category, value, number of comments.</summary>
-    public static IEnumerable<IDictionary<string, object?>> Summary(ConsultationReportView report, Func<string?, string?> text)
+    public static IEnumerable<IDictionary<string, object?>> Summary(ConsultationReportView report)
     {
         IEnumerable<(string Category, string Value, int Count)> lines =
         [
@@ -31,7 +30,7 @@ public static class ReportTable
             .. report.Counts.ByOrganisation.Select(o => ("Zgłaszający", o.Organisation, o.Comments)),
             .. report.Counts.BySection.Select(s => ("Część dokumentu", s.Section, s.Comments)),
         ];
-        return lines.Select(l => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Kategoria"] = l.Category, ["Wartość"] = text(l.Value), ["Liczba uwag"] = l.Count });
+        return lines.Select(l => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Kategoria"] = l.Category, ["Wartość"] = l.Value, ["Liczba uwag"] = l.Count });
     }
 
     public static string Title(ConsultationReportView report) => string.Create(CultureInfo.InvariantCulture,

@@ -78,7 +78,17 @@ public static class CreateRelease
             var release = new Release(id, version.ProgrammeId, version.VersionId, version.Label, command.SemanticVersion, command.Title.Trim(), reasons, command.Notes.Trim(),
                 licence, language, command.PilotRecruitmentId, ReleaseJson.Serialize(document), [.. version.CitedActs.Select(a => a.Id)], now);
             db.Add(release);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // Two builds of the same semantic version at once: the unique index keeps one.
+                throw Problem.Conflict(new Text($"Release {command.SemanticVersion} of this programme exists already.",
+                    $"Wydanie {command.SemanticVersion} tego programu już istnieje."), "semantic-version-not-higher");
+            }
+
             return ReleaseView.From(release, []);
         }
     }

@@ -22,13 +22,14 @@ public static class PublishRelease
     {
         public async ValueTask<ReleaseView> Handle(Command command, CancellationToken ct)
         {
-            var release = (await db.Set<Release>().FromSqlInterpolated($"SELECT *, xmin FROM handover.releases WHERE id = {command.ReleaseId} FOR UPDATE").ToListAsync(ct))
-                          .SingleOrDefault() ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, command.ReleaseId);
+            var release = await db.FindLockedAsync<Release>(command.ReleaseId, RowLock.Update, tracked: true, ct)
+                          ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, command.ReleaseId);
+            // Publications of one programme one at a time: a second one waits, then supersedes the first instead of
+            // finding no previous release (its row changed under the lock) and colliding on the one-latest index.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"release-publication:" + release.ProgrammeId}, 0))", ct);
             release.EnsureDraft();
             var now = clock.UtcNowForDatabase();
-            var previous = (await db.Set<Release>()
-                    .FromSqlInterpolated($"SELECT *, xmin FROM handover.releases WHERE programme_id = {release.ProgrammeId} AND status = 'Published' FOR UPDATE").ToListAsync(ct))
-                .SingleOrDefault();
+            var previous = await db.Set<Release>().FirstOrDefaultAsync(r => r.ProgrammeId == release.ProgrammeId && r.Status == ReleaseStatus.Published, ct);
             if (previous is not null)
             {
                 previous.SupersedeBy(release, now);
