@@ -62,9 +62,13 @@ public static class OpenConsultationRound
         }
     }
 
-    /// <summary>Two rounds on one version at the same time would split its comments; one after another is fine.</summary>
+    /// <summary>
+    /// Two rounds on one version at the same time would split its comments; one after another is fine. Checked under a
+    /// per-version advisory lock (held to the end of the transaction), so two requests cannot both pass the check.
+    /// </summary>
     public static async Task EnsureNoOverlapAsync(TrainingDb db, Guid versionId, Guid? except, DateTimeOffset opensAt, DateTimeOffset closesAt, CancellationToken ct)
     {
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"consultation-rounds:" + versionId}, 0))", ct);
         var clash = await db.Set<ConsultationRound>().AsNoTracking()
             .Where(r => r.VersionId == versionId && r.Id != except && r.OpensAt < closesAt && opensAt < r.ClosesAt)
             .FirstOrDefaultAsync(ct);

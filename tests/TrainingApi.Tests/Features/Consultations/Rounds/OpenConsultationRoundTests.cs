@@ -119,6 +119,22 @@ public sealed class OpenConsultationRoundTests(ConsultationsFactory api) : IClas
         Assert.Equal("round-overlaps", problem.GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task Racing_requests_for_overlapping_rounds_open_one()
+    {
+        var version = await steps.VersionInConsultationAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => steps.Team.PostJsonAsync("/api/v1/consultation-rounds", new
+        {
+            versionId = version.Id, title = $"Równoległe {i}", opensAt = api.Clock.Now.AddHours(-1), closesAt = api.Clock.Now.AddDays(7 + i),
+        })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        await using var db = api.Db();
+        Assert.Equal(1, await db.Context.Set<ConsultationRound>().CountAsync(r => r.VersionId == version.Id));
+    }
+
     private async Task AssertNoRoundAsync(Guid versionId)
     {
         await using var db = api.Db();
