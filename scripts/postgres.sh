@@ -51,6 +51,13 @@ pg_as_owner() {
   fi
 }
 
+# pg_running DATADIR — whether a cluster is already running in DATADIR.
+pg_running() {
+  local bin
+  bin=$(pg_bindir) || return 1
+  [ -f "$(realpath -m "$1")/PG_VERSION" ] && pg_as_owner "$bin/pg_ctl" -D "$(realpath -m "$1")" status >/dev/null 2>&1
+}
+
 # pg_start_local DATADIR PORT — creates the cluster on first use (trust auth, loopback only), then starts it.
 pg_start_local() {
   local data port="$2" bin

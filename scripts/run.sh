@@ -22,8 +22,9 @@ trap cleanup EXIT INT TERM
 
 if [ -z "${ConnectionStrings__TrainingDb:-}" ]; then
   pg_ensure_binaries
+  # A cluster another run.sh started stays up when this one stops.
+  pg_running "$data" || own_cluster=1
   pg_start_local "$data" "$port"
-  own_cluster=1
   export ConnectionStrings__TrainingDb="Host=127.0.0.1;Port=$port;Database=trainingapi;Username=postgres"
 fi
 

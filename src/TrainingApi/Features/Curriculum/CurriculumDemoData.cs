@@ -11,7 +11,8 @@ namespace TrainingApi.Features.Curriculum;
 
 /// <summary>
 /// The training programme with its modules, units and advisory guidelines (Polish, see Demo/), as version 1.0
-/// in consultation, and the legal acts it cites: enough to try every curriculum endpoint from Swagger UI.
+/// in consultation and the same content as version 2.0, tested, and the legal acts it cites: enough to try every
+/// curriculum endpoint from Swagger UI, and to build a release.
 /// </summary>
 public sealed class CurriculumDemoData(TrainingDb db, TimeProvider clock) : IDemoData
 {
@@ -33,9 +34,20 @@ public sealed class CurriculumDemoData(TrainingDb db, TimeProvider clock) : IDem
         var programme = new Programme(CurriculumDemoContent.ProgrammeTitle,
             "Koncepcja programu szkoleń dla pracowników JST odpowiedzialnych za cyfryzację szkół wraz z wytycznymi do procesu doradczego.", now);
         db.Add(programme);
-        var version = new ProgrammeVersion(programme.Id, "1.0", null, "Wersja przekazana do konsultacji ze związkami JST.", now);
-        db.Add(version);
+        var version = AddVersion(programme, "1.0", null, "Wersja przekazana do konsultacji ze związkami JST.", acts, now,
+            VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation);
+        // 2.0: the same content after consultation and pilot, tested, so a release can be built and published from it.
+        AddVersion(programme, "2.0", version.Id, "Wersja po konsultacjach i pilotażu (dane demonstracyjne).", acts, now.AddTicks(10),
+            VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot, VersionStatus.Tested);
 
+        await db.SaveChangesAsync(ct);
+    }
+
+    private ProgrammeVersion AddVersion(Programme programme, string label, Guid? basedOn, string notes, Dictionary<string, LegalAct> acts, DateTimeOffset now,
+        params VersionStatus[] path)
+    {
+        var version = new ProgrammeVersion(programme.Id, label, basedOn, notes, now);
+        db.Add(version);
         var byAnchor = new Dictionary<string, Section>();
         foreach (var demo in CurriculumDemoContent.Sections)
         {
@@ -53,15 +65,15 @@ public sealed class CurriculumDemoData(TrainingDb db, TimeProvider clock) : IDem
             db.AddRange(demo.LegalActs.Select(citation => new SectionCitation(section.Id, acts[citation].Id)));
         }
 
-        // The demo version has been through review and the accessibility check, and is out for consultation.
+        // The demo versions went through review and the accessibility check (their content passes it).
         var from = VersionStatus.Draft;
-        foreach (var to in new[] { VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation })
+        foreach (var to in path)
         {
             db.Add(new VersionTransition(version.Id, from, to, Reason, "system", now));
             version.MoveTo(to, now);
             from = to;
         }
 
-        await db.SaveChangesAsync(ct);
+        return version;
     }
 }

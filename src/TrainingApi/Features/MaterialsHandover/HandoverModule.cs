@@ -21,6 +21,7 @@ public static class HandoverModule
     public static IServiceCollection AddMaterialsHandover(this IServiceCollection services) =>
         services
             .AddScoped<ReleaseSnapshot>()
+            .AddScoped<Common.Startup.IDemoData, HandoverDemoData>()
             .AddDocumentSchema(new DocumentSchema("releases/release.v1.schema.json", ReleaseDocument.SchemaId, "release.json",
                 "A published release of the training programme: the programme and advisory guidelines with their accessibility statement, the " +
                 "consultation reports, the pilot evaluation summary and the advisory outcomes. In every export of a release.",

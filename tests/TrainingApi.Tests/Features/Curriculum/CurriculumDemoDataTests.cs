@@ -48,7 +48,7 @@ public sealed class CurriculumDemoDataTests(CurriculumDemoDataTests.DemoFactory 
         var programmes = await (await team.GetAsync("/api/v1/programmes")).ShouldBeAsync<Page<ProgrammeView>>(HttpStatusCode.OK);
         var programme = Assert.Single(programmes.Items);
         var versions = await (await team.GetAsync($"/api/v1/programmes/{programme.Id}/versions")).ShouldBeAsync<Page<ListVersions.VersionSummary>>(HttpStatusCode.OK);
-        var version = await (await team.GetAsync($"/api/v1/versions/{versions.Items.Single().Id}")).ShouldBeAsync<VersionView>(HttpStatusCode.OK);
+        var version = await (await team.GetAsync($"/api/v1/versions/{versions.Items.Single(v => v.Label == "1.0").Id}")).ShouldBeAsync<VersionView>(HttpStatusCode.OK);
         var sections = await (await team.GetAsync($"/api/v1/versions/{version.Id}/sections?limit=100")).ShouldBeAsync<Page<SectionView>>(HttpStatusCode.OK);
         return (version, sections.Items);
     }
