@@ -10,16 +10,21 @@ public static class SectionTree
     public static IReadOnlyList<Section> InDocumentOrder(IReadOnlyCollection<Section> sections) =>
         [.. WithDepth(sections).Select(s => s.Section)];
 
-    public static IReadOnlyList<(Section Section, int Depth)> WithDepth(IReadOnlyCollection<Section> sections)
+    public static IReadOnlyList<(Section Section, int Depth)> WithDepth(IReadOnlyCollection<Section> sections) =>
+        WithDepth(sections, s => s.Id, s => s.ParentId, s => s.Position, s => s.Anchor);
+
+    /// <summary>The same order for any projection of sections (readers that need only a few columns need not load the content).</summary>
+    public static IReadOnlyList<(T Section, int Depth)> WithDepth<T>(IReadOnlyCollection<T> sections, Func<T, Guid> id, Func<T, Guid?> parentId,
+        Func<T, int> position, Func<T, string> anchor)
     {
-        var children = sections.ToLookup(s => s.ParentId);
-        var ordered = new List<(Section, int)>(sections.Count);
+        var children = sections.ToLookup(parentId);
+        var ordered = new List<(T, int)>(sections.Count);
         void Visit(Guid? parent, int depth)
         {
-            foreach (var child in children[parent].OrderBy(s => s.Position).ThenBy(s => s.Anchor, StringComparer.Ordinal))
+            foreach (var child in children[parent].OrderBy(position).ThenBy(anchor, StringComparer.Ordinal))
             {
                 ordered.Add((child, depth));
-                Visit(child.Id, depth + 1);
+                Visit(id(child), depth + 1);
             }
         }
 

@@ -30,10 +30,15 @@ public sealed class VersionOutlines(TrainingDb db)
             return null;
         }
 
-        var sections = await db.Set<Section>().AsNoTracking().Where(s => s.VersionId == versionId).ToListAsync(ct);
-        var outline = SectionTree.InDocumentOrder(sections).Select((s, i) => new OutlineSection(s.Anchor, s.Title, s.Kind, i + 1)).ToList();
+        // Only the columns the outline needs: comment ingest reads it per batch, and content can be 100 KB a section.
+        var sections = await db.Set<Section>().AsNoTracking().Where(s => s.VersionId == versionId)
+            .Select(s => new Heading(s.Id, s.ParentId, s.Position, s.Anchor, s.Title, s.Kind)).ToListAsync(ct);
+        var outline = SectionTree.WithDepth(sections, s => s.Id, s => s.ParentId, s => s.Position, s => s.Anchor)
+            .Select((s, i) => new OutlineSection(s.Section.Anchor, s.Section.Title, s.Section.Kind, i + 1)).ToList();
         return new VersionOutline(version.Id, version.ProgrammeId, version.ProgrammeTitle, version.Label, version.Status, outline);
     }
+
+    private sealed record Heading(Guid Id, Guid? ParentId, int Position, string Anchor, string Title, SectionKind Kind);
 
     /// <summary>Label and programme of a version, without its sections.</summary>
     public async Task<(Guid ProgrammeId, string Label, VersionStatus Status)?> FindHeaderAsync(Guid versionId, CancellationToken ct)
