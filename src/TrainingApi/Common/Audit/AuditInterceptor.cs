@@ -14,7 +14,8 @@ namespace TrainingApi.Common.Audit;
 /// Writes an audit entry for every entity a save creates, changes or deletes, in the same SaveChanges and
 /// so in the same transaction: there is no change without its record. Personal data is named, not copied.
 /// </summary>
-public sealed class AuditInterceptor(IHttpContextAccessor http, AuditScope scope, TimeProvider clock) : SaveChangesInterceptor
+/// <remarks>One instance for the pooled contexts: scoped state (the use case) comes from the context being saved.</remarks>
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 200;
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
@@ -52,7 +53,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, AuditScope scope
         var traceId = Activity.Current?.TraceId.ToString();
         foreach (var entry in changed)
         {
-            db.Add(new AuditEntry(now, caller.Subject ?? Caller.System.Subject, caller.PrimaryRole, caller.OrganisationId, scope.Action,
+            db.Add(new AuditEntry(now, caller.Subject ?? Caller.System.Subject, caller.PrimaryRole, caller.OrganisationId, (db as Persistence.TrainingDb)?.AuditScope.Action ?? "system",
                 entry.Metadata.ClrType.Name, KeyOf(entry), OperationOf(entry.State), Summarise(entry).ToJsonString(Json), traceId));
         }
     }

@@ -10,14 +10,24 @@ public static class PersistenceSetup
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        // Read when the first DbContext is made, not now, so hosts and tests can still change configuration.
-        services.AddDbContext<TrainingDb>((provider, db) => Configure(db,
+        // Pooled: a context is reset and reused rather than built per request (building one resolved EF's internal
+        // services and our interceptor each time, measurable under load). The options are read when the pool is first
+        // used, not now, so hosts and tests can still change configuration.
+        services.AddPooledDbContextFactory<TrainingDb>((provider, db) => Configure(db,
             provider.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"No connection string 'ConnectionStrings:{DatabaseOptions.ConnectionStringName}' is configured. " +
                 "Start the API with scripts/run.sh (it starts a local PostgreSQL), or set ConnectionStrings__TrainingDb."),
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
             .AddInterceptors(provider.GetRequiredService<Audit.AuditInterceptor>()));
+        // One context per scope, leased from the pool and returned when the scope ends; it carries the scope's
+        // use-case name for the (shared) audit interceptor.
+        services.AddScoped(provider =>
+        {
+            var db = provider.GetRequiredService<IDbContextFactory<TrainingDb>>().CreateDbContext();
+            db.AuditScope = provider.GetRequiredService<Audit.AuditScope>();
+            return db;
+        });
         return services;
     }
 

@@ -46,7 +46,7 @@ public static class Platform
         services.AddApiProblemDetails();
         services.AddApiLocalization();
         services.AddScoped<AuditScope>();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();

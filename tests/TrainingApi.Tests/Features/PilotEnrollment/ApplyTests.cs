@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Audit;
+using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
@@ -165,6 +167,26 @@ public sealed class ApplyTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("(personal data)", audit, StringComparison.Ordinal);
         Assert.DoesNotContain("osoba1@urzad.example.pl", audit, StringComparison.Ordinal);
         Assert.DoesNotContain("Uczestnik 1", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_application_and_its_placement_are_audited_under_their_own_use_cases()
+    {
+        // Contexts are pooled and reused across requests and the placement's own scope: each save must still
+        // name the use case of the scope that leased the context, not the previous one's.
+        var recruitment = await EnrollmentSteps.OpenAsync(api);
+        var application = await (await EnrollmentSteps.ApplyAsync(api, recruitment.Id, "1061")).ShouldBeAsync<ApplicationView>(HttpStatusCode.Created);
+
+        var page = await (await api.ClientAs(Roles.ProgrammeTeam).GetAsync($"/api/v1/audit-entries?entityType=Application&entityId={application.Id}"))
+            .ShouldBeAsync<Page<AuditEntryView>>(HttpStatusCode.OK);
+
+        Assert.Collection(page.Items,
+            created => Assert.Equal(("Apply", "created", "jst-coordinator"), (created.Action, created.Operation, created.Actor.Role)),
+            placed =>
+            {
+                Assert.Equal(("PlaceApplication", "updated"), (placed.Action, placed.Operation));
+                Assert.Equal("Accepted", placed.Changes.GetProperty("status").GetString());
+            });
     }
 
     private async Task AssertNoApplicationAsync(Guid recruitmentId)
