@@ -82,39 +82,62 @@ internal static class EnrollmentBenchmark
             return (latencies, statuses, clock.Elapsed);
         }
 
-        // Warm-up on a recruitment of its own (JIT, EF Core's model and query caches, connection pools), not measured.
-        if (options.Warmup > 0)
+        // Warm-up: rounds of the same shape at recruitments of their own, not measured, until the time is up. A fresh
+        // process runs its hot paths as quickly-jitted code until the runtime recompiles them with profile data in the
+        // background; with both cores busy serving, that takes tens of seconds, and each round shows where it stands.
+        var warmup = Stopwatch.StartNew();
+        for (var round = 1; warmup.Elapsed.TotalSeconds < options.WarmupSeconds; round++)
         {
-            await FireAsync(await OpenRecruitmentAsync("Nabór — rozgrzewka"), targets.Distinct().Take(options.Warmup).ToList());
+            var result = Summarise(await FireAsync(await OpenRecruitmentAsync($"Nabór — rozgrzewka {round}"), targets));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warm-up round {round,-7} {result.PerSecond,5:0} applications/s, p50 / p99 {result.P50:0.0} / {result.P99:0.0} ms"));
         }
 
-        var recruitment = await OpenRecruitmentAsync("Nabór — test obciążeniowy");
-        var (latencies, statuses, elapsed) = await FireAsync(recruitment, targets);
+        var rounds = new List<RoundResult>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var recruitment = await OpenRecruitmentAsync($"Nabór — test obciążeniowy {round}");
+            var result = Summarise(await FireAsync(recruitment, targets));
+            var view = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/recruitments/{recruitment}")).RootElement;
+            result = result with { Accepted = view.GetProperty("accepted").GetInt32(), Waitlisted = view.GetProperty("waitlisted").GetInt32() };
+            rounds.Add(result);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"measured round {round,-6} {result.PerSecond,5:0} applications/s, p50 / p99 {result.P50:0.0} / {result.P99:0.0} ms, accepted / waitlisted {result.Accepted} / {result.Waitlisted}"));
+        }
 
-        var view = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/recruitments/{recruitment}")).RootElement;
-        var accepted = view.GetProperty("accepted").GetInt32();
-        var waitlisted = view.GetProperty("waitlisted").GetInt32();
-        Array.Sort(latencies);
-        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
         var expectedAccepted = Math.Min(options.Capacity, distinct);
-        var exact = accepted == expectedAccepted && waitlisted == distinct - expectedAccepted
-                    && statuses.Count(s => s == HttpStatusCode.Created) == distinct && statuses.Count(s => s == HttpStatusCode.Conflict) == targets.Count - distinct;
-
+        bool Exact(RoundResult r) => r.Accepted == expectedAccepted && r.Waitlisted == distinct - expectedAccepted
+                                     && r.Created == distinct && r.Conflicts == targets.Count - distinct && r.Other == 0;
+        var median = rounds.OrderBy(r => r.PerSecond).ElementAt(rounds.Count / 2);
+        var exact = rounds.All(Exact);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            applications sent      {targets.Count} from {options.Clients} concurrent clients ({distinct} distinct JST, {targets.Count - distinct} repeats)
-            warm-up                {options.Warmup} applications to another recruitment, not measured
-            elapsed                {elapsed.TotalSeconds:0.00} s
-            applications/second    {targets.Count / elapsed.TotalSeconds:0}
-            latency p50 / p99      {Percentile(0.50):0.0} ms / {Percentile(0.99):0.0} ms (max {latencies[^1]:0.0} ms)
-            answers                201: {statuses.Count(s => s == HttpStatusCode.Created)}, 409: {statuses.Count(s => s == HttpStatusCode.Conflict)}, other: {statuses.Count(s => s is not HttpStatusCode.Created and not HttpStatusCode.Conflict)}
-            accepted / waitlisted  {accepted} / {waitlisted} (expected {expectedAccepted} / {distinct - expectedAccepted})
-            exact                  {(exact ? "yes" : "NO")}
+
+            applications sent      {targets.Count} per round from {options.Clients} concurrent clients ({distinct} distinct JST, {targets.Count - distinct} repeats)
+            warm-up                {warmup.Elapsed.TotalSeconds:0} s of rounds at other recruitments, not measured
+            measured rounds        {rounds.Count}, each at a recruitment of its own; the median round:
+            elapsed                {median.Elapsed.TotalSeconds:0.00} s
+            applications/second    {median.PerSecond:0}
+            latency p50 / p99      {median.P50:0.0} ms / {median.P99:0.0} ms (max {median.Max:0.0} ms)
+            answers                201: {median.Created}, 409: {median.Conflicts}, other: {median.Other}
+            accepted / waitlisted  {median.Accepted} / {median.Waitlisted} (expected {expectedAccepted} / {distinct - expectedAccepted})
+            exact                  {(exact ? "yes, in every round" : "NO")}
             """));
         return exact ? 0 : 1;
     }
+
+    private static RoundResult Summarise((double[] Latencies, HttpStatusCode[] Statuses, TimeSpan Elapsed) run)
+    {
+        var latencies = run.Latencies.Order().ToArray();
+        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        return new RoundResult(run.Elapsed, latencies.Length / run.Elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), latencies[^1],
+            run.Statuses.Count(s => s == HttpStatusCode.Created), run.Statuses.Count(s => s == HttpStatusCode.Conflict),
+            run.Statuses.Count(s => s is not HttpStatusCode.Created and not HttpStatusCode.Conflict), 0, 0);
+    }
+
+    private sealed record RoundResult(TimeSpan Elapsed, double PerSecond, double P50, double P99, double Max, int Created, int Conflicts, int Other, int Accepted, int Waitlisted);
 }
 
-internal sealed record EnrollmentOptions(string Url, string SigningKey, int Applications, int Clients, int Capacity, int Warmup)
+internal sealed record EnrollmentOptions(string Url, string SigningKey, int Applications, int Clients, int Capacity, int WarmupSeconds, int Rounds)
 {
     public static EnrollmentOptions Parse(string[] args)
     {
@@ -125,6 +148,7 @@ internal sealed record EnrollmentOptions(string Url, string SigningKey, int Appl
             int.Parse(Get("--applications", "3000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--clients", "100"), CultureInfo.InvariantCulture),
             int.Parse(Get("--capacity", "50"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--warmup", "300"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--warmup-seconds", "30"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--rounds", "3"), CultureInfo.InvariantCulture));
     }
 }
