@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by the scripts/bench-*.sh commands: a fresh PostgreSQL cluster and the API (Release, Kestrel, logs at
 # Warning) on this machine. Sets $root, $url, $key (the development signing key) and $api_pid; stops both on exit.
+# TRAININGAPI_BENCH_DB_OPTIONS replaces the connection string's tuning options (empty: Npgsql's defaults).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/postgres.sh"
@@ -26,7 +27,7 @@ dotnet build "$root/benchmarks/TrainingApi.Benchmarks/TrainingApi.Benchmarks.csp
 (
   cd "$root/src/TrainingApi"
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
-  ConnectionStrings__TrainingDb="Host=127.0.0.1;Port=$port;Database=trainingapi_bench;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=50;No Reset On Close=true" \
+  ConnectionStrings__TrainingDb="Host=127.0.0.1;Port=$port;Database=trainingapi_bench;Username=postgres${TRAININGAPI_BENCH_DB_OPTIONS-;Maximum Pool Size=100;Max Auto Prepare=50;No Reset On Close=true}" \
   Database__MigrateOnStartup=true Auth__DevelopmentSigningKey="$key" Encryption__Key="$(head -c 32 /dev/urandom | base64)" \
   Webhooks__WorkerEnabled=false Logging__LogLevel__Default=Warning \
   exec env "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" dotnet bin/Release/net10.0/TrainingApi.dll
