@@ -28,7 +28,7 @@ if (await CommandLine.TryRunAsync(app, args))
 }
 
 await app.PrepareAsync();
-await app.RunAsync();
+await app.ServeAsync();
 
 /// <summary>The entry point, public so the tests' WebApplicationFactory can start it.</summary>
 public partial class Program;

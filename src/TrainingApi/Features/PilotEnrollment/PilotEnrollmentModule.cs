@@ -35,7 +35,8 @@ public static class PilotEnrollmentModule
             .AddSingleton<IJstDirectory, JstDirectory>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
-            .AddIntegrationEvent<ApplicationPromoted>();
+            .AddIntegrationEvent<ApplicationPromoted>()
+            .AddIntegrationEvent<ApplicationWithdrawn>();
 
     public static IEndpointRouteBuilder MapPilotEnrollment(this IEndpointRouteBuilder app)
     {

@@ -3,9 +3,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using Json.Schema;
 using MiniExcelLibs;
 using TrainingApi.Tests.Infrastructure;
 
@@ -118,6 +120,47 @@ public sealed class ReleaseExportsTests(ApiFactory api) : IClassFixture<ApiFacto
             """.Trim());
 
         Assert.NotEmpty(Validate(bad));
+    }
+
+    [Fact]
+    public async Task Release_json_validates_against_its_published_schema_in_the_json_and_the_zip()
+    {
+        var (version, _, _) = await steps.TestedVersionAsync();
+        var release = await steps.PublishAsync((await steps.DraftAsync(version.Id)).Id);
+        var anonymous = api.CreateClient();
+
+        var json = await (await anonymous.GetAsync($"/api/v1/catalogue/releases/{release.Id}/files/json")).Content.ReadAsByteArrayAsync();
+        var zipped = Entries(await (await anonymous.GetAsync($"/api/v1/catalogue/releases/{release.Id}/files/zip")).Content.ReadAsByteArrayAsync())["release.json"];
+
+        Assert.Empty(ReleaseSchemaErrors(JsonDocument.Parse(json).RootElement));
+        Assert.Equal(json, zipped);
+    }
+
+    [Fact]
+    public async Task The_release_schema_refuses_a_document_that_breaks_it()
+    {
+        var (version, _, _) = await steps.TestedVersionAsync();
+        var draft = await steps.DraftAsync(version.Id);
+        var json = JsonNode.Parse(await (await steps.Team.GetAsync($"/api/v1/releases/{draft.Id}/files/json")).Content.ReadAsByteArrayAsync())!.AsObject();
+
+        json["releaseId"] = "not-a-uuid";
+        json.Remove("semanticVersion");
+
+        var errors = ReleaseSchemaErrors(JsonSerializer.SerializeToElement(json));
+        Assert.Contains(errors, e => e.Contains("/releaseId", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("semanticVersion", StringComparison.Ordinal));
+    }
+
+    /// <summary>The committed schema (api-spec/releases), built once: the library registers schemas by their $id.</summary>
+    private static readonly Lazy<JsonSchema> ReleaseSchema = new(() => JsonSchema.FromText(
+        File.ReadAllText(Path.Combine(Common.OpenApiContractTests.RepositoryRoot(), "api-spec", "releases", "release.v1.schema.json"))));
+
+    private static List<string> ReleaseSchemaErrors(JsonElement document)
+    {
+        var results = ReleaseSchema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        return results.IsValid
+            ? []
+            : [.. (results.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}"))];
     }
 
     /// <summary>The IMS schemas as published (copied unchanged into Schemas/imscc/cc-1.1 with their SOURCE.md).</summary>

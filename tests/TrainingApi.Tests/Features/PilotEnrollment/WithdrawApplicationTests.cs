@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
@@ -24,6 +26,13 @@ public sealed class WithdrawApplicationTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal([(apps[3].Id, 1), (apps[4].Id, 2)], now.Values.Where(a => a.Status == ApplicationStatus.Waitlisted).OrderBy(a => a.WaitlistPosition).Select(a => (a.Id, a.WaitlistPosition!.Value)));
         var counters = await (await api.CreateClient().GetAsync($"/api/v1/recruitments/{recruitment.Id}")).ShouldBeAsync<RecruitmentView>(HttpStatusCode.OK);
         Assert.Equal((2, 2, 0), (counters.Accepted, counters.Waitlisted, counters.PlacesLeft));
+        await using var db = api.Db();
+        var events = await db.Context.Set<OutboxEvent>().Where(e => e.Type == "application.withdrawn" || e.Type == "application.promoted").ToListAsync();
+        var withdrawn = JsonDocument.Parse(Assert.Single(events, e => e.Payload.Contains(leaving.Id.ToString(), StringComparison.Ordinal)).Payload).RootElement;
+        Assert.Equal(("application.withdrawn", "accepted", leaving.JstTeryt), (withdrawn.GetProperty("type").GetString(),
+            withdrawn.GetProperty("data").GetProperty("previousStatus").GetString(), withdrawn.GetProperty("data").GetProperty("jstTeryt").GetString()));
+        Assert.DoesNotContain("Zmiana priorytetów", withdrawn.GetRawText(), StringComparison.Ordinal);
+        Assert.Single(events, e => e.Type == "application.promoted" && e.Payload.Contains(apps[2].Id.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,3 +22,12 @@ public sealed record ApplicationPromoted(Guid RecruitmentId, Guid ApplicationId,
     public static int Version => 1;
     public static string Description => "A place came free and the first JST on the waiting list took it.";
 }
+
+/// <param name="PreviousStatus">What the application was before: <c>accepted</c> or <c>confirmed</c> (its place is freed), <c>waitlisted</c> or <c>submitted</c>.</param>
+/// <remarks>The reason stays out: it is free text a coordinator writes and can name people.</remarks>
+public sealed record ApplicationWithdrawn(Guid RecruitmentId, Guid ApplicationId, string JstTeryt, ApplicationStatus PreviousStatus) : IIntegrationEvent
+{
+    public static string EventType => "application.withdrawn";
+    public static int Version => 1;
+    public static string Description => "A JST withdrew its application; a place it held goes to the first on the waiting list (application.promoted).";
+}

@@ -45,7 +45,9 @@ public static class WithdrawApplication
             var now = clock.UtcNowForDatabase();
             var heldPlace = application.Status is ApplicationStatus.Accepted or ApplicationStatus.Confirmed;
             var position = application.WaitlistPosition;
+            var previousStatus = application.Status;
             application.Withdraw(command.Reason.Trim(), now);
+            events.Publish(new ApplicationWithdrawn(recruitmentId, application.Id, application.JstTeryt, previousStatus));
 
             var queue = await db.Set<Application>()
                 .Where(a => a.RecruitmentId == recruitmentId && a.Status == ApplicationStatus.Waitlisted && a.Id != application.Id)
@@ -80,7 +82,7 @@ public static class WithdrawApplication
             .WithName("WithdrawApplication")
             .WithSummary("Withdraw an application")
             .WithDescription("By the JST's coordinator or the programme team. A place it held goes at once to the first JST on the waiting " +
-                             "list (announced as `application.promoted`), and the rest of the list moves up without gaps.")
+                             "list (announced as `application.promoted`), and the rest of the list moves up without gaps. Announced as `application.withdrawn`.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
