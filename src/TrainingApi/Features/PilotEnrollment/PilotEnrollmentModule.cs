@@ -62,6 +62,7 @@ public static class PilotEnrollmentModule
         var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);
         GetApplication.Map(applications);
         ConfirmApplication.Map(applications);
+        CompleteApplication.Map(applications);
         WithdrawApplication.Map(applications);
         ScoreApplication.Map(applications);
 

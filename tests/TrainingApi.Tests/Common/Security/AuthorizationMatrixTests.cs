@@ -59,6 +59,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["ListApplications"] = [Roles.ProgrammeTeam, Roles.JstCoordinator],
         ["GetApplication"] = [Roles.ProgrammeTeam, Roles.JstCoordinator],
         ["ConfirmApplication"] = [Roles.ProgrammeTeam, Roles.JstCoordinator],
+        ["CompleteApplication"] = [Roles.ProgrammeTeam],
         ["WithdrawApplication"] = [Roles.ProgrammeTeam, Roles.JstCoordinator],
         ["GetRecruitmentStatistics"] = [Roles.ProgrammeTeam, Roles.Ministry],
         ["ExportMyPersonalData"] = [.. Roles.TokenRoles],

@@ -77,6 +77,18 @@ public sealed class Application : IVersioned
         DecidedAt = now;
     }
 
+    /// <summary>The JST finished the pilot: only a confirmed application, and the caller has checked the attendance.</summary>
+    public void Complete(DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.Confirmed)
+        {
+            throw new InvalidOperationException($"Only a confirmed application can be completed; this one is {Status}.");
+        }
+
+        Status = ApplicationStatus.Completed;
+        DecidedAt = now;
+    }
+
     public void Withdraw(string reason, DateTimeOffset now)
     {
         Status = ApplicationStatus.Withdrawn;

@@ -35,22 +35,27 @@ public static class GetCohortCompletion
                 throw Problem.NotFound(PilotEnrollmentModule.CohortNoun, query.CohortId);
             }
 
-            var sessions = await db.Set<TrainingSession>().Where(s => s.CohortId == query.CohortId).Select(s => s.Id).ToListAsync(cancellationToken);
-            var members = await db.Set<CohortApplication>().Where(c => c.CohortId == query.CohortId)
-                .Join(db.Set<Participant>(), c => c.ApplicationId, p => p.ApplicationId, (c, p) => new { p.Id, p.ApplicationId })
-                .Join(db.Set<Application>(), p => p.ApplicationId, a => a.Id, (p, a) => new { p.Id, p.ApplicationId, a.JstTeryt })
-                .ToListAsync(cancellationToken);
-            var attended = await db.Set<Attendance>().Where(a => sessions.Contains(a.SessionId))
-                .GroupBy(a => a.ParticipantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var threshold = options.Value.CompletionThreshold;
-            var rows = members.OrderBy(m => m.JstTeryt, StringComparer.Ordinal).ThenBy(m => m.Id).Select(m =>
-            {
-                var count = attended.GetValueOrDefault(m.Id);
-                var rate = sessions.Count == 0 ? 0 : Math.Round((double)count / sessions.Count, 3);
-                return new ParticipantCompletion(m.Id, m.ApplicationId, m.JstTeryt, count, rate, sessions.Count > 0 && rate >= threshold);
-            }).ToList();
-            return new Completion(query.CohortId, sessions.Count, threshold, rows.Count, rows.Count(r => r.Completed), rows);
+            return await ComputeAsync(db, query.CohortId, options.Value.CompletionThreshold, cancellationToken);
         }
+    }
+
+    /// <summary>Completion of one cohort from its attendance (also what <see cref="Applications.CompleteApplication"/> checks).</summary>
+    public static async Task<Completion> ComputeAsync(TrainingDb db, Guid cohortId, double threshold, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Set<TrainingSession>().Where(s => s.CohortId == cohortId).Select(s => s.Id).ToListAsync(cancellationToken);
+        var members = await db.Set<CohortApplication>().Where(c => c.CohortId == cohortId)
+            .Join(db.Set<Participant>(), c => c.ApplicationId, p => p.ApplicationId, (c, p) => new { p.Id, p.ApplicationId })
+            .Join(db.Set<Application>(), p => p.ApplicationId, a => a.Id, (p, a) => new { p.Id, p.ApplicationId, a.JstTeryt })
+            .ToListAsync(cancellationToken);
+        var attended = await db.Set<Attendance>().Where(a => sessions.Contains(a.SessionId))
+            .GroupBy(a => a.ParticipantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var rows = members.OrderBy(m => m.JstTeryt, StringComparer.Ordinal).ThenBy(m => m.Id).Select(m =>
+        {
+            var count = attended.GetValueOrDefault(m.Id);
+            var rate = sessions.Count == 0 ? 0 : Math.Round((double)count / sessions.Count, 3);
+            return new ParticipantCompletion(m.Id, m.ApplicationId, m.JstTeryt, count, rate, sessions.Count > 0 && rate >= threshold);
+        }).ToList();
+        return new Completion(cohortId, sessions.Count, threshold, rows.Count, rows.Count(r => r.Completed), rows);
     }
 
     public static void Map(RouteGroupBuilder cohorts) =>

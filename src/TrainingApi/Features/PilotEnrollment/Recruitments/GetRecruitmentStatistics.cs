@@ -13,7 +13,7 @@ public static class GetRecruitmentStatistics
 {
     public sealed record Count(string Key, string Name, int Jst);
 
-    public sealed record Statistics(Guid RecruitmentId, int Applications, int Accepted, int Confirmed, int Waitlisted, int Withdrawn, int Participants,
+    public sealed record Statistics(Guid RecruitmentId, int Applications, int Accepted, int Confirmed, int Completed, int Waitlisted, int Withdrawn, int Participants,
         IReadOnlyList<Count> ByVoivodeship, IReadOnlyList<Count> ByKind);
 
     public sealed record Query(Guid RecruitmentId) : IQuery<Statistics>;
@@ -36,6 +36,7 @@ public static class GetRecruitmentStatistics
             var voivodeships = JstRegister.All.Where(j => j.Kind == JstKind.Wojewodztwo).ToDictionary(j => j.VoivodeshipCode, j => j.Name);
             return new Statistics(query.RecruitmentId, rows.Count,
                 rows.Count(r => r.Status == ApplicationStatus.Accepted), rows.Count(r => r.Status == ApplicationStatus.Confirmed),
+                rows.Count(r => r.Status == ApplicationStatus.Completed),
                 rows.Count(r => r.Status == ApplicationStatus.Waitlisted), rows.Count(r => r.Status == ApplicationStatus.Withdrawn),
                 rows.Where(r => TakingPart.Contains(r.Status)).Sum(r => r.Participants),
                 [.. taking.GroupBy(j => j.VoivodeshipCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Count(g.Key, voivodeships[g.Key], g.Count()))],
@@ -51,6 +52,6 @@ public static class GetRecruitmentStatistics
             .WithDescription("JST taking part (accepted, confirmed, completed) by voivodeship and by kind, participants, and applications by status.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Ministry)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithResponseExample(StatusCodes.Status200OK, new Statistics(Guid.Parse("01936b30-1000-7000-8000-000000000020"), 212, 38, 12, 150, 12, 131,
+            .WithResponseExample(StatusCodes.Status200OK, new Statistics(Guid.Parse("01936b30-1000-7000-8000-000000000020"), 212, 38, 12, 0, 150, 12, 131,
                 [new Count("10", "ŁÓDZKIE", 4)], [new Count("gmina-wiejska", "gmina-wiejska", 21)]));
 }
