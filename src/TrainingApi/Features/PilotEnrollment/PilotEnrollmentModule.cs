@@ -51,6 +51,8 @@ public static class PilotEnrollmentModule
         GetRecruitmentStatistics.Map(recruitments);
         CreateCohort.Map(recruitments);
         AllocatePlaces.Map(recruitments);
+        PublishAcceptedList.Map(recruitments);
+        GetAcceptedJst.Map(recruitments);
         GetEvaluationSummary.Map(recruitments);
 
         var cohorts = app.MapGroup("/api/v1/cohorts").WithTags(Tag);

@@ -2372,6 +2372,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("accepted_count");
 
+                    b.Property<DateTimeOffset?>("AcceptedListPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_list_published_at");
+
                     b.Property<DateTimeOffset?>("AllocatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("allocated_at");

@@ -66,12 +66,26 @@ public sealed class Recruitment : IVersioned
 
     public DateTimeOffset? AllocatedAt { get; private set; }
 
+    /// <summary>When the team made the list of JST taking part public (GET …/accepted-jst); null until then.</summary>
+    public DateTimeOffset? AcceptedListPublishedAt { get; private set; }
+
     public int AcceptedCount { get; private set; }
     public int WaitlistedCount { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public uint Version { get; private set; }
 
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
+
+    /// <summary>Once, after the window has closed and, in ranked mode, after the allocation run; the caller checks both and says why not.</summary>
+    public void PublishAcceptedList(DateTimeOffset now)
+    {
+        if (AcceptedListPublishedAt is not null || now < ClosesAt || (SelectionMode == SelectionMode.Ranked && AllocatedAt is null))
+        {
+            throw new InvalidOperationException("The accepted list cannot be published now.");
+        }
+
+        AcceptedListPublishedAt = now;
+    }
 
     public void Allocated(int accepted, int waitlisted, DateTimeOffset now)
     {
