@@ -27,7 +27,8 @@ public static class AdvisoryModule
             .Configure<AdvisoryOptions>(configuration.GetSection(AdvisoryOptions.Section))
             .AddScoped<IAccessRule<Engagement>, EngagementAccess>()
             .AddScoped<EngagementReportBuilder>()
-            .AddScoped<IDemoData, AdvisoryDemoData>();
+            .AddScoped<IDemoData, AdvisoryDemoData>()
+            .AddScoped<Common.PersonalData.IPersonalDataHolder, Advisors.AdvisoryPersonalData>();
 
     public static IEndpointRouteBuilder MapAdvisory(this IEndpointRouteBuilder app)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.PersonalData;
 
 namespace TrainingApi.Features.Advisory.Advisors;
 
@@ -43,6 +44,15 @@ public sealed class Advisor : IVersioned
 
     public DateTimeOffset CreatedAt { get; private set; }
     public uint Version { get; private set; }
+
+    public bool IsErased => Email == ErasedPersonalData.Marker;
+
+    /// <summary>RODO erasure: name and e-mail go; the advisor's engagements, sessions and reports stay.</summary>
+    public void Erase()
+    {
+        Name = ErasedPersonalData.Marker;
+        Email = ErasedPersonalData.Marker;
+    }
 }
 
 public sealed class AdvisorConfiguration : IEntityTypeConfiguration<Advisor>

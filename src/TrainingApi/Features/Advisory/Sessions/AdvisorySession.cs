@@ -43,6 +43,11 @@ public sealed class AdvisorySession
     [PersonalData]
     public List<string> Attendees { get; private set; } = [];
 
+    public bool AttendeesErased => Attendees.TrueForAll(a => a == Common.PersonalData.ErasedPersonalData.Marker);
+
+    /// <summary>Retention: who took part goes, how many took part stays.</summary>
+    public void EraseAttendees() => Attendees = [.. Attendees.Select(_ => Common.PersonalData.ErasedPersonalData.Marker)];
+
     public List<string> Topics { get; private set; } = [];
     public string? Notes { get; private set; }
     public List<string> FollowUps { get; private set; } = [];

@@ -154,7 +154,7 @@ public sealed class Participant
 
     public DateTimeOffset? ErasedAt { get; private set; }
 
-    public const string ErasedMarker = "[usunięto]";
+    public const string ErasedMarker = Common.PersonalData.ErasedPersonalData.Marker;
 
     /// <summary>RODO erasure: the person is gone, the fact that the JST sent someone (counts, statistics) stays.</summary>
     public void Erase(DateTimeOffset now)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
 
@@ -13,17 +14,23 @@ public static class ExportMyPersonalData
     public sealed record Query : IQuery<PersonalDataExport>;
 
     /// <summary>A signed-in person's own data: the applications they submitted (with the participants they entered) and their audit trail.</summary>
-    public sealed class Handler(TrainingDb db, Caller caller, TimeProvider clock) : IQueryHandler<Query, PersonalDataExport>
+    public sealed class Handler(TrainingDb db, Caller caller, TimeProvider clock, IEnumerable<IPersonalDataHolder> holders) : IQueryHandler<Query, PersonalDataExport>
     {
         public async ValueTask<PersonalDataExport> Handle(Query query, CancellationToken cancellationToken)
         {
             var applications = await db.Set<Application>().AsNoTracking().Include(a => a.Participants)
                 .Where(a => a.SubmittedBy == caller.Subject).OrderBy(a => a.SubmittedAt).ToListAsync(cancellationToken);
             var audited = await db.Set<AuditEntry>().CountAsync(e => e.ActorSubject == caller.Subject, cancellationToken);
+            var elsewhere = new List<HeldPersonalData>();
+            foreach (var holder in holders)
+            {
+                elsewhere.AddRange(await holder.ExportForSubjectAsync(db, caller.Subject!, cancellationToken));
+            }
+
             return new PersonalDataExport(caller.Subject!, clock.GetUtcNow(),
                 [.. applications.SelectMany(a => a.Participants.Select(p => new ExportedParticipant(a.Id, a.RecruitmentId, a.JstTeryt, p.Name, p.Position, p.Email, p.Phone)))],
                 [.. applications.Select(a => new ExportedApplication(a.Id, a.RecruitmentId, a.JstTeryt, Common.Http.QueryEnum.Name(a.Status), a.RodoClauseVersion, a.RodoAcknowledgedAt, a.SubmittedAt))],
-                audited, PersonalDataExport.NotePl);
+                elsewhere, audited, PersonalDataExport.NotePl);
         }
     }
 
@@ -38,7 +45,8 @@ public static class ExportMyPersonalData
             .WithName("ExportMyPersonalData")
             .WithSummary("Download the personal data held on me")
             .WithDescription("For a coordinator (or anyone signed in): the applications they submitted with the participants they entered, " +
-                             "and how many audit entries name them, as a JSON file (RODO art. 15).")
+                             "what other areas hold on them (`heldElsewhere`, e.g. their advisor record), and how many audit entries name them, " +
+                             "as a JSON file (RODO art. 15).")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Advisor, Roles.JstCoordinator, Roles.Ministry)
             .WithResponseExample(StatusCodes.Status200OK, PersonalDataExport.Example);
 }

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
 
@@ -20,7 +21,7 @@ public static class ExportPersonData
     }
 
     /// <summary>A participant has no account: the programme team answers their request, by e-mail address.</summary>
-    public sealed class Handler(TrainingDb db, TimeProvider clock) : IQueryHandler<Query, PersonalDataExport>
+    public sealed class Handler(TrainingDb db, TimeProvider clock, IEnumerable<IPersonalDataHolder> holders) : IQueryHandler<Query, PersonalDataExport>
     {
         public async ValueTask<PersonalDataExport> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -30,7 +31,13 @@ public static class ExportPersonData
                 .SelectMany(a => a.Participants.Where(p => EF.Functions.ILike(p.Email, pattern, LikePattern.Escape)),
                     (a, p) => new ExportedParticipant(a.Id, a.RecruitmentId, a.JstTeryt, p.Name, p.Position, p.Email, p.Phone))
                 .ToListAsync(cancellationToken);
-            return new PersonalDataExport(email, clock.GetUtcNow(), rows, [], 0, PersonalDataExport.NotePl);
+            var elsewhere = new List<HeldPersonalData>();
+            foreach (var holder in holders)
+            {
+                elsewhere.AddRange(await holder.ExportForEmailAsync(db, email, cancellationToken));
+            }
+
+            return new PersonalDataExport(email, clock.GetUtcNow(), rows, [], elsewhere, 0, PersonalDataExport.NotePl);
         }
     }
 
@@ -40,8 +47,9 @@ public static class ExportPersonData
                 TypedResults.Ok(await mediator.Send(new Query(request.Email), ct)))
             .WithTags(PilotEnrollmentModule.Tag)
             .WithName("ExportPersonData")
-            .WithSummary("Export the personal data held on a participant")
-            .WithDescription("Every participant record with this e-mail address, with the JST and recruitment it belongs to (RODO art. 15). Stores nothing.")
+            .WithSummary("Export the personal data held on a person")
+            .WithDescription("Every participant record with this e-mail address, with the JST and recruitment it belongs to, and the records other areas hold " +
+                             "under it (`heldElsewhere`, e.g. an advisor) (RODO art. 15). Stores nothing.")
             .RequireRoles(Roles.ProgrammeTeam)
             .ProducesValidationProblem()
             .WithRequestExample(new Request("ewa.zielinska@uml.lodz.pl"))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Features.PilotEnrollment.Applications;
 
 namespace TrainingApi.Features.PilotEnrollment.PersonalData;
@@ -16,7 +17,7 @@ public sealed class RetentionOptions
     public DateOnly? EraseAfter { get; set; }
 }
 
-/// <summary>Erases participants' personal data once the retention date has passed; checks daily, on every instance (the update is idempotent).</summary>
+/// <summary>Erases participants' personal data, and what other areas hold, once the retention date has passed; checks daily, on every instance (idempotent).</summary>
 public sealed partial class PersonalDataRetention(IServiceScopeFactory scopes, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<PersonalDataRetention> log)
     : BackgroundService
 {
@@ -50,11 +51,19 @@ public sealed partial class PersonalDataRetention(IServiceScopeFactory scopes, I
         var erased = await db.Set<Participant>().Where(p => p.ErasedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Participant.ErasedMarker).SetProperty(p => p.Email, Participant.ErasedMarker)
                 .SetProperty(p => p.Phone, (string?)null).SetProperty(p => p.ErasedAt, now), ct);
+        // Other areas' personal data (advisors, attendees of advisory sessions) goes on the same date.
+        foreach (var holder in scope.ServiceProvider.GetServices<IPersonalDataHolder>())
+        {
+            erased += await holder.PurgeAsync(db, now, ct);
+        }
+
+        scope.ServiceProvider.GetRequiredService<Common.Audit.AuditScope>().Action = "PersonalDataRetention";
+        await db.SaveChangesAsync(ct);
         Purged(log, erased);
         return erased;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: erased the personal data of {Count} participant record(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: erased the personal data of {Count} record(s)")]
     private static partial void Purged(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention purge failed")]

@@ -1,0 +1,104 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TrainingApi.Common.PersonalData;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.Advisory.Advisors;
+using TrainingApi.Features.Advisory.Engagements;
+using TrainingApi.Features.Advisory.Sessions;
+using TrainingApi.Features.PilotEnrollment.PersonalData;
+using TrainingApi.Tests.Features.PilotEnrollment;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Features.Advisory.Advisors;
+
+/// <summary>The RODO use cases (which live with the pilot's participants) also cover what Advisory holds: advisors.</summary>
+public sealed class AdvisoryPersonalDataTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly AdvisorySteps steps = new(api);
+
+    [Fact]
+    public async Task An_advisor_downloads_their_own_advisor_record()
+    {
+        var advisor = await RegisterAsync("anna.doradczyni", "anna.doradczyni@doradcy.example.pl");
+
+        var export = await (await api.ClientAs(Roles.Advisor, subject: advisor.Subject).GetAsync("/api/v1/me/personal-data"))
+            .ShouldBeAsync<PersonalDataExport>(HttpStatusCode.OK);
+
+        var held = Assert.Single(export.HeldElsewhere);
+        Assert.Equal(("advisory", "advisor", advisor.Id), (held.Area, held.Record, held.Id));
+        Assert.Equal(("Anna Doradczyni", "anna.doradczyni@doradcy.example.pl"), (held.Data["name"], held.Data["email"]));
+    }
+
+    [Fact]
+    public async Task The_team_exports_and_erases_an_advisor_by_e_mail_and_the_engagement_stays()
+    {
+        var (recruitment, jst) = await steps.PilotAsync(1, skip: 600);
+        var advisor = await RegisterAsync("jan.doradca", "Jan.Doradca@doradcy.example.pl");
+        var engagement = await (await steps.AssignAsync(recruitment.Id, jst[0], advisor.Id)).ShouldBeAsync<EngagementView>(HttpStatusCode.Created);
+
+        var export = await (await steps.Team.PostJsonAsync("/api/v1/personal-data/exports", new { email = "jan.doradca@doradcy.example.pl" }))
+            .ShouldBeAsync<PersonalDataExport>(HttpStatusCode.OK);
+        var erased = await (await steps.Team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "jan.doradca@doradcy.example.pl" }))
+            .ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
+
+        Assert.Equal(advisor.Id, Assert.Single(export.HeldElsewhere).Id);
+        Assert.Equal(new ErasePerson.Result(0, 1), erased);
+        await using var db = api.Db();
+        var stored = await db.Context.Set<Advisor>().SingleAsync(a => a.Id == advisor.Id);
+        Assert.Equal((ErasedPersonalData.Marker, ErasedPersonalData.Marker, "jan.doradca"), (stored.Name, stored.Email, stored.Subject));
+        (await api.ClientAs(Roles.Advisor, subject: "jan.doradca").GetAsync($"/api/v1/engagements/{engagement.Id}")).EnsureSuccessStatusCode();
+        var again = await (await steps.Team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "jan.doradca@doradcy.example.pl" }))
+            .ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
+        Assert.Equal(new ErasePerson.Result(0, 0), again);
+    }
+
+    [Fact]
+    public async Task Erasing_someone_else_leaves_advisors_alone()
+    {
+        var advisor = await RegisterAsync("ola.doradczyni", "ola@doradcy.example.pl");
+
+        var erased = await (await steps.Team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "ola@doradcy.example.plx" }))
+            .ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
+
+        Assert.Equal(0, erased.OtherRecordsErased);
+        await using var db = api.Db();
+        Assert.Equal("ola@doradcy.example.pl", (await db.Context.Set<Advisor>().SingleAsync(a => a.Id == advisor.Id)).Email);
+    }
+
+    private async Task<AdvisorView> RegisterAsync(string subject, string email) =>
+        await (await steps.Team.PostJsonAsync("/api/v1/advisors", new
+        {
+            subject, name = string.Join(' ', subject.Split('.').Select(w => char.ToUpperInvariant(w[0]) + w[1..])), email,
+            specialisations = new[] { "cyberbezpieczenstwo" }, capacity = 3,
+        })).ShouldBeAsync<AdvisorView>(HttpStatusCode.Created);
+}
+
+/// <summary>Past the retention date, advisors and the attendees of advisory sessions are erased with the participants.</summary>
+public sealed class AdvisoryPersonalDataRetentionTests(PersonalDataRetentionTests.ExpiredRetentionFactory api)
+    : IClassFixture<PersonalDataRetentionTests.ExpiredRetentionFactory>
+{
+    [Fact]
+    public async Task Advisors_and_session_attendees_are_erased_and_the_number_of_attendees_stays()
+    {
+        var steps = new AdvisorySteps(api);
+        var (engagement, advisor, _) = await steps.EngagementAsync(skip: 640);
+        await AdvisorySteps.ToSupportAsync(advisor, engagement.Id);
+        (await advisor.PostJsonAsync($"/api/v1/engagements/{engagement.Id}/sessions", new
+        {
+            heldOn = "2024-09-12", hours = 2, mode = "in-person", attendees = new[] { "Ewa Zielińska, naczelniczka", "Jan Nowak, informatyk" },
+            topics = new[] { "kopie zapasowe" }, notes = "Notatka.", followUps = Array.Empty<string>(),
+        })).EnsureSuccessStatusCode();
+
+        var retention = api.Services.GetServices<IHostedService>().OfType<PersonalDataRetention>().Single();
+        var erased = await retention.PurgeAsync(CancellationToken.None);
+
+        await using var db = api.Db();
+        var session = await db.Context.Set<AdvisorySession>().SingleAsync(s => s.EngagementId == engagement.Id);
+        Assert.Equal([ErasedPersonalData.Marker, ErasedPersonalData.Marker], session.Attendees);
+        Assert.All(await db.Context.Set<Advisor>().ToListAsync(), a => Assert.True(a.IsErased));
+        Assert.True(erased >= 3, $"{erased} records erased: the participant, the advisor and the session at least");
+        Assert.Equal(0, await retention.PurgeAsync(CancellationToken.None));
+    }
+}
