@@ -9,7 +9,8 @@ namespace TrainingApi.Features.PilotEnrollment;
 
 /// <summary>
 /// An open first-come recruitment for 50 JST, so a coordinator token can apply straight away; and an earlier, closed
-/// ranked recruitment whose three accepted JST are in the pilot (the advisory demo works with them).
+/// ranked recruitment whose three accepted JST are in the pilot (the advisory demo works with them), its list
+/// of JST taking part published.
 /// </summary>
 public sealed class PilotEnrollmentDemoData(TrainingDb db, TimeProvider clock) : IDemoData
 {
@@ -44,6 +45,7 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, TimeProvider clock) :
         }
 
         pilot.Allocated(places.Length, 0, earlier);
+        pilot.PublishAcceptedList(now);
         await db.SaveChangesAsync(ct);
     }
 }

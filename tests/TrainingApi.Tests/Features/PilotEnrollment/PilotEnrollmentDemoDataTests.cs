@@ -1,0 +1,25 @@
+using System.Net;
+using TrainingApi.Common.Http;
+using TrainingApi.Features.PilotEnrollment.Recruitments;
+using TrainingApi.Tests.Features.Curriculum;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Features.PilotEnrollment;
+
+/// <summary>What a newcomer finds: an open first-come recruitment and a closed pilot whose list of JST is public.</summary>
+public sealed class PilotEnrollmentDemoDataTests(CurriculumDemoDataTests.DemoFactory api) : IClassFixture<CurriculumDemoDataTests.DemoFactory>
+{
+    [Fact]
+    public async Task The_demo_has_an_open_recruitment_and_a_closed_pilot_with_its_published_list()
+    {
+        var anyone = api.CreateClient();
+
+        var recruitments = await (await anyone.GetAsync("/api/v1/recruitments")).ShouldBeAsync<Page<RecruitmentView>>(HttpStatusCode.OK);
+        var pilot = Assert.Single(recruitments.Items, r => r.SelectionMode == SelectionMode.Ranked);
+        var list = await (await anyone.GetAsync($"/api/v1/recruitments/{pilot.Id}/accepted-jst")).ShouldBeAsync<GetAcceptedJst.AcceptedList>(HttpStatusCode.OK);
+
+        Assert.Contains(recruitments.Items, r => r.SelectionMode == SelectionMode.FirstCome && r.IsOpen && r.PlacesLeft == 50);
+        Assert.Equal(3, list.Count);
+        Assert.Contains(list.Jst, j => j.Teryt == "1061" && j.Name == "Łódź");
+    }
+}
