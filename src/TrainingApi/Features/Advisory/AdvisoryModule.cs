@@ -42,6 +42,7 @@ public static class AdvisoryModule
         ListEngagements.Map(engagements);
         GetEngagement.Map(engagements);
         MoveEngagementStage.Map(engagements);
+        ReassignEngagement.Map(engagements);
         RecordDiagnosis.Map(engagements);
         ListDiagnoses.Map(engagements);
         CompareDiagnoses.Map(engagements);

@@ -99,6 +99,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["ListEngagements"] = [Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator],
         ["GetEngagement"] = [Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator],
         ["MoveEngagementStage"] = [Roles.ProgrammeTeam, Roles.Advisor],
+        ["ReassignEngagement"] = [Roles.ProgrammeTeam],
         ["RecordDiagnosis"] = [Roles.ProgrammeTeam, Roles.Advisor],
         ["ListDiagnoses"] = [Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator],
         ["CompareDiagnoses"] = [Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator],

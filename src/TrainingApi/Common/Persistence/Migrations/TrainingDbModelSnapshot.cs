@@ -544,6 +544,56 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("diagnoses", "advisory");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Engagements.AdvisorChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<Guid>("FromAdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_advisor_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ToAdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_advisor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advisor_changes");
+
+                    b.HasIndex("FromAdvisorId")
+                        .HasDatabaseName("ix_advisor_changes_from_advisor_id");
+
+                    b.HasIndex("ToAdvisorId")
+                        .HasDatabaseName("ix_advisor_changes_to_advisor_id");
+
+                    b.HasIndex("EngagementId", "ChangedAt")
+                        .HasDatabaseName("ix_advisor_changes_engagement_id_changed_at");
+
+                    b.ToTable("advisor_changes", "advisory");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.Advisory.Engagements.Engagement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2550,6 +2600,30 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_diagnoses_engagement_engagement_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Advisory.Engagements.AdvisorChange", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Advisory.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_changes_engagement_engagement_id");
+
+                    b.HasOne("TrainingApi.Features.Advisory.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("FromAdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_changes_advisors_from_advisor_id");
+
+                    b.HasOne("TrainingApi.Features.Advisory.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("ToAdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_changes_advisors_to_advisor_id");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Advisory.Engagements.Engagement", b =>

@@ -75,6 +75,13 @@ public sealed class Engagement : IVersioned
         }
     }
 
+    /// <summary>Another advisor takes the engagement over (the caller has checked the new advisor's capacity under its lock).</summary>
+    public void ReassignTo(Guid advisorId)
+    {
+        EnsureOpen();
+        AdvisorId = advisorId;
+    }
+
     public void MoveTo(EngagementStage stage, DateTimeOffset now)
     {
         Stage = stage;
