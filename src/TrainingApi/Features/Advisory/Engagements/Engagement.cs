@@ -60,6 +60,10 @@ public sealed class Engagement : IVersioned
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset StageChangedAt { get; private set; }
+
+    /// <summary>Why a closed engagement ended other than through its stages: <c>jst-withdrew</c>. Null when it closed normally.</summary>
+    public string? ClosedReason { get; private set; }
+
     public uint Version { get; private set; }
 
     public decimal HoursAvailable => HoursBudget + ExtraHoursApproved - HoursUsed;
@@ -81,6 +85,17 @@ public sealed class Engagement : IVersioned
         EnsureOpen();
         AdvisorId = advisorId;
     }
+
+    /// <summary>The JST left the pilot: the engagement closes at whatever stage it was, and frees the advisor's capacity.</summary>
+    public void EndBecauseJstWithdrew(DateTimeOffset now)
+    {
+        EnsureOpen();
+        Stage = EngagementStage.Closed;
+        StageChangedAt = now;
+        ClosedReason = JstWithdrew;
+    }
+
+    public const string JstWithdrew = "jst-withdrew";
 
     public void MoveTo(EngagementStage stage, DateTimeOffset now)
     {
@@ -123,6 +138,7 @@ public sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagemen
         builder.Property(e => e.JstTeryt).HasMaxLength(7);
         builder.Property(e => e.JstName).HasMaxLength(200);
         builder.Property(e => e.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ClosedReason).HasMaxLength(40);
         builder.Property(e => e.HoursBudget).HasPrecision(7, 2);
         builder.Property(e => e.ExtraHoursApproved).HasPrecision(7, 2);
         builder.Property(e => e.HoursUsed).HasPrecision(7, 2);

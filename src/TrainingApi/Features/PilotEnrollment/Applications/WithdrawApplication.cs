@@ -25,7 +25,7 @@ public static class WithdrawApplication
     /// Under the recruitment's lock, so no application is being placed meanwhile: a freed place goes to position 1
     /// of the waiting list and everyone behind moves up one, in the same transaction as the withdrawal.
     /// </summary>
-    public sealed class Handler(TrainingDb db, Access access, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
+    public sealed class Handler(TrainingDb db, Access access, EventOutbox events, IPublisher publisher, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
     {
         private static readonly ApplicationStatus[] Withdrawable = [ApplicationStatus.Submitted, ApplicationStatus.Accepted, ApplicationStatus.Confirmed, ApplicationStatus.Waitlisted];
 
@@ -71,6 +71,11 @@ public static class WithdrawApplication
                 await SlotAllocation.CountAsync(db, recruitmentId, 0, -1, cancellationToken);
             }
 
+            if (heldPlace)
+            {
+                await publisher.Publish(new PilotPlaceLeftNotice(recruitmentId, application.Id, application.JstTeryt), cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return ApplicationView.From(application);
         }
@@ -82,7 +87,8 @@ public static class WithdrawApplication
             .WithName("WithdrawApplication")
             .WithSummary("Withdraw an application")
             .WithDescription("By the JST's coordinator or the programme team. A place it held goes at once to the first JST on the waiting " +
-                             "list (announced as `application.promoted`), and the rest of the list moves up without gaps. Announced as `application.withdrawn`.")
+                             "list (announced as `application.promoted`), and the rest of the list moves up without gaps. Announced as `application.withdrawn`. " +
+                             "A JST that held a place leaves the pilot: its advisory engagement, if any, ends (closed, reason `jst-withdrew`).")
             .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
