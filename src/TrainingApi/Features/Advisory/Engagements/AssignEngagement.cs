@@ -64,18 +64,7 @@ public static class AssignEngagement
                 throw Problem.NotFound(CurriculumModule.VersionNoun, versionId);
             }
 
-            // The advisor's row lock makes the capacity check and the insert one step for concurrent assignments.
-            var advisor = await db.FindLockedAsync<Advisor>(command.AdvisorId, RowLock.Update, tracked: false, ct)
-                          ?? throw Problem.NotFound(AdvisoryModule.AdvisorNoun, command.AdvisorId);
-            var active = await db.Set<Engagement>().CountAsync(e => e.AdvisorId == advisor.Id && e.Stage != EngagementStage.Closed, ct);
-            if (active >= advisor.Capacity)
-            {
-                throw Problem.Conflict(new Text(
-                    $"{advisor.Name} already holds {active} engagements, their capacity; choose another advisor or close an engagement first.",
-                    $"{advisor.Name} prowadzi już {active} procesów doradczych, tyle, ile może; wybierz innego doradcę lub najpierw zakończ któryś proces."),
-                    "advisor-at-capacity");
-            }
-
+            var advisor = await AdvisorCapacity.LockWithRoomAsync(db, command.AdvisorId, ct);
             var engagement = new Engagement(command.RecruitmentId, jst.CanonicalTeryt, jst.Name, advisor.Id, command.HoursBudget ?? options.Value.DefaultHoursBudget,
                 command.GuidelinesVersionId, clock.UtcNowForDatabase());
             db.Add(engagement);

@@ -43,17 +43,7 @@ public static class ReassignEngagement
                 throw Problem.Conflict(new Text("The engagement already has this advisor.", "Ten doradca już prowadzi ten proces doradczy."), "same-advisor");
             }
 
-            var advisor = await db.FindLockedAsync<Advisor>(command.AdvisorId, RowLock.Update, tracked: false, ct)
-                          ?? throw Problem.NotFound(AdvisoryModule.AdvisorNoun, command.AdvisorId);
-            var active = await db.Set<Engagement>().CountAsync(e => e.AdvisorId == advisor.Id && e.Stage != EngagementStage.Closed, ct);
-            if (active >= advisor.Capacity)
-            {
-                throw Problem.Conflict(new Text(
-                    $"{advisor.Name} already holds {active} engagements, their capacity; choose another advisor or close an engagement first.",
-                    $"{advisor.Name} prowadzi już {active} procesów doradczych, tyle, ile może; wybierz innego doradcę lub najpierw zakończ któryś proces."),
-                    "advisor-at-capacity");
-            }
-
+            var advisor = await AdvisorCapacity.LockWithRoomAsync(db, command.AdvisorId, ct);
             var now = clock.UtcNowForDatabase();
             db.Add(new AdvisorChange(engagement.Id, engagement.AdvisorId, advisor.Id, command.Reason.Trim(), caller.Subject!, now));
             engagement.ReassignTo(advisor.Id);
