@@ -33,3 +33,19 @@ public static class ErasedPersonalData
     /// <summary>What an erased name, e-mail address or free-text mention of a person becomes.</summary>
     public const string Marker = "[usunięto]";
 }
+
+public static class PersonalDataHolders
+{
+    /// <summary>Asks every holder in turn (they share the caller's DbContext, which takes one query at a time).</summary>
+    public static async Task<IReadOnlyList<HeldPersonalData>> CollectAsync(
+        this IEnumerable<IPersonalDataHolder> holders, Func<IPersonalDataHolder, Task<IReadOnlyList<HeldPersonalData>>> export)
+    {
+        var all = new List<HeldPersonalData>();
+        foreach (var holder in holders)
+        {
+            all.AddRange(await export(holder));
+        }
+
+        return all;
+    }
+}

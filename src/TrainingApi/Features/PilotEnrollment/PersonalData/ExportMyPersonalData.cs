@@ -21,12 +21,7 @@ public static class ExportMyPersonalData
             var applications = await db.Set<Application>().AsNoTracking().Include(a => a.Participants)
                 .Where(a => a.SubmittedBy == caller.Subject).OrderBy(a => a.SubmittedAt).ToListAsync(cancellationToken);
             var audited = await db.Set<AuditEntry>().CountAsync(e => e.ActorSubject == caller.Subject, cancellationToken);
-            var elsewhere = new List<HeldPersonalData>();
-            foreach (var holder in holders)
-            {
-                elsewhere.AddRange(await holder.ExportForSubjectAsync(db, caller.Subject!, cancellationToken));
-            }
-
+            var elsewhere = await holders.CollectAsync(h => h.ExportForSubjectAsync(db, caller.Subject!, cancellationToken));
             return new PersonalDataExport(caller.Subject!, clock.GetUtcNow(),
                 [.. applications.SelectMany(a => a.Participants.Select(p => new ExportedParticipant(a.Id, a.RecruitmentId, a.JstTeryt, p.Name, p.Position, p.Email, p.Phone)))],
                 [.. applications.Select(a => new ExportedApplication(a.Id, a.RecruitmentId, a.JstTeryt, Common.Http.QueryEnum.Name(a.Status), a.RodoClauseVersion, a.RodoAcknowledgedAt, a.SubmittedAt))],

@@ -31,12 +31,7 @@ public static class ExportPersonData
                 .SelectMany(a => a.Participants.Where(p => EF.Functions.ILike(p.Email, pattern, LikePattern.Escape)),
                     (a, p) => new ExportedParticipant(a.Id, a.RecruitmentId, a.JstTeryt, p.Name, p.Position, p.Email, p.Phone))
                 .ToListAsync(cancellationToken);
-            var elsewhere = new List<HeldPersonalData>();
-            foreach (var holder in holders)
-            {
-                elsewhere.AddRange(await holder.ExportForEmailAsync(db, email, cancellationToken));
-            }
-
+            var elsewhere = await holders.CollectAsync(h => h.ExportForEmailAsync(db, email, cancellationToken));
             return new PersonalDataExport(email, clock.GetUtcNow(), rows, [], elsewhere, 0, PersonalDataExport.NotePl);
         }
     }
