@@ -1,4 +1,6 @@
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Common.Audit;
 
@@ -7,14 +9,15 @@ public sealed class AuditEntry : INotAudited
 {
     private AuditEntry() { }
 
-    public AuditEntry(DateTimeOffset at, string? actorSubject, string? actorRole, Guid? actorOrganisationId, string action,
-        string entityType, string entityId, string operation, string changes, string? traceId)
+    public AuditEntry(DateTimeOffset at, Actor actor, string action, string entityType, string entityId, string operation, string changes, string? traceId)
     {
         Id = Guid.CreateVersion7(at);
         At = at;
-        ActorSubject = actorSubject;
-        ActorRole = actorRole;
-        ActorOrganisationId = actorOrganisationId;
+        // An anonymous caller never changes anything itself; what runs before anyone is named is the system's.
+        ActorSubject = actor.Caller.Subject ?? Caller.System.Subject;
+        ActorRole = actor.Caller.PrimaryRole;
+        ActorOrganisationId = actor.Caller.OrganisationId;
+        OnBehalfOf = actor.OnBehalfOf;
         Action = action;
         EntityType = entityType;
         EntityId = entityId;
@@ -23,11 +26,17 @@ public sealed class AuditEntry : INotAudited
         TraceId = traceId;
     }
 
+    public static AuditEntry For(UseCaseContext useCase, DateTimeOffset at, string entityType, string entityId, string operation, string changes) =>
+        new(at, useCase.Actor, useCase.Action, entityType, entityId, operation, changes, useCase.TraceId);
+
     public Guid Id { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string? ActorSubject { get; private set; }
     public string? ActorRole { get; private set; }
     public Guid? ActorOrganisationId { get; private set; }
+
+    /// <summary>When the system acted for someone (placing a coordinator's application), that person's subject.</summary>
+    public string? OnBehalfOf { get; private set; }
 
     /// <summary>The use case, e.g. CreateProgramme.</summary>
     public string Action { get; private set; } = "";

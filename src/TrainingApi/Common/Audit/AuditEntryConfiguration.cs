@@ -13,6 +13,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Changes).HasColumnType("jsonb");
         builder.Property(a => a.ActorSubject).HasMaxLength(200);
         builder.Property(a => a.ActorRole).HasMaxLength(50);
+        builder.Property(a => a.OnBehalfOf).HasMaxLength(200);
         builder.Property(a => a.Action).HasMaxLength(100);
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(200);

@@ -14,8 +14,8 @@ namespace TrainingApi.Common.Audit;
 /// Writes an audit entry for every entity a save creates, changes or deletes, in the same SaveChanges and
 /// so in the same transaction: there is no change without its record. Personal data is named, not copied.
 /// </summary>
-/// <remarks>One instance for the pooled contexts: scoped state (the use case) comes from the context being saved.</remarks>
-public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+/// <remarks>One instance for the pooled contexts: the actor and use case come from the context being saved, as the runner set them.</remarks>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 200;
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
@@ -34,7 +34,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private void Record(DbContext? db)
     {
-        if (db is null)
+        if (db is not Persistence.TrainingDb training)
         {
             return;
         }
@@ -48,13 +48,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             return;
         }
 
-        var caller = SecuritySetup.CurrentCaller(http);
+        var useCase = training.UseCase;
         var now = clock.GetUtcNow();
-        var traceId = Activity.Current?.TraceId.ToString();
         foreach (var entry in changed)
         {
-            db.Add(new AuditEntry(now, caller.Subject ?? Caller.System.Subject, caller.PrimaryRole, caller.OrganisationId, (db as Persistence.TrainingDb)?.AuditScope.Action ?? "system",
-                entry.Metadata.ClrType.Name, KeyOf(entry), OperationOf(entry.State), Summarise(entry).ToJsonString(Json), traceId));
+            db.Add(AuditEntry.For(useCase, now, entry.Metadata.ClrType.Name, KeyOf(entry), OperationOf(entry.State), Summarise(entry).ToJsonString(Json)));
         }
     }
 

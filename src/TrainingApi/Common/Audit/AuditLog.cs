@@ -1,21 +1,24 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TrainingApi.Common.Security;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Common.Audit;
 
 /// <summary>
 /// For the few changes made by set-based SQL rather than through tracked entities (the interceptor cannot see
-/// those): records them in the same transaction, with the same actor and use case as the interceptor would.
+/// those): records them in the same transaction, with the actor and use case the runner set, as the interceptor would.
 /// </summary>
-public sealed class AuditLog(IHttpContextAccessor http, AuditScope scope, TimeProvider clock)
+public sealed class AuditLog(UseCaseContext useCase, TimeProvider clock)
 {
-    public void Changed(DbContext db, string entityType, object entityId, object changes)
-    {
-        var caller = SecuritySetup.CurrentCaller(http);
-        db.Add(new AuditEntry(clock.GetUtcNow(), caller.Subject ?? Caller.System.Subject, caller.PrimaryRole, caller.OrganisationId, scope.Action,
-            entityType, Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "", "updated",
-            JsonSerializer.Serialize(changes, JsonSerializerOptions.Web), Activity.Current?.TraceId.ToString()));
-    }
+    public void Changed(DbContext db, string entityType, object entityId, object changes) =>
+        Changed(db, entityType, entityId, changes, useCase.Actor, useCase.TraceId);
+
+    /// <summary>
+    /// For batch work that acts for several people at once (one placement run places many coordinators'
+    /// applications): each entry names whom it acted for and the trace of the request that asked for it.
+    /// </summary>
+    public void Changed(DbContext db, string entityType, object entityId, object changes, Actor actor, string? traceId) =>
+        db.Add(new AuditEntry(clock.GetUtcNow(), actor, useCase.Action, entityType,
+            Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "", "updated",
+            JsonSerializer.Serialize(changes, JsonSerializerOptions.Web), traceId));
 }

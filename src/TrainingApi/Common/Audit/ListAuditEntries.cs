@@ -40,7 +40,7 @@ public static class ListAuditEntries
 
             if (query.Actor is { Length: > 0 } actor)
             {
-                entries = entries.Where(e => e.ActorSubject == actor);
+                entries = entries.Where(e => e.ActorSubject == actor || e.OnBehalfOf == actor);
             }
 
             if (query.Action is { Length: > 0 } action)
@@ -69,8 +69,8 @@ public static class ListAuditEntries
             .WithTags("Audit")
             .WithName("ListAuditEntries")
             .WithSummary("Query the audit log")
-            .WithDescription("Every state change: who (subject, role, organisation), which use case, which entity, when, and what changed " +
-                             "(personal data named, never copied). Oldest first, paged by cursor; filter by entity, actor, action and time (`from` inclusive, `to` exclusive).")
+            .WithDescription("Every state change: who (subject, role, organisation; for work the system did for someone, `onBehalfOf`), which use case, which entity, when, and what changed " +
+                             "(personal data named, never copied). Oldest first, paged by cursor; filter by entity, actor (matching the subject or `onBehalfOf`), action and time (`from` inclusive, `to` exclusive).")
             .RequireRoles(Roles.ProgrammeTeam)
             .ProducesValidationProblem()
             .WithResponseExample(StatusCodes.Status200OK, new Page<AuditEntryView>([AuditEntryView.Example], null));

@@ -6,15 +6,18 @@ using TrainingApi.Common.Localization;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Common.Idempotency;
 
 /// <summary>
-/// Idempotency-Key for creating POSTs, after the IETF httpapi draft: the first request with a key claims it
-/// (a row committed at once, so other instances see it); a retry with the same key and body gets the stored
-/// status, headers and body; the same key with another body is 422; a retry while the first still runs is
-/// 409. Keys are scoped per caller (a partner's organisation, else the token's subject). 5xx answers and
-/// crashes release the key, so the client can retry.
+/// Idempotency-Key for creating POSTs, after the IETF httpapi draft: a retry with the same key and body gets the
+/// stored status, headers and body; the same key with another body is 422; a retry while the first still runs is
+/// 409. Keys are scoped per caller (a partner's organisation, else the token's subject).
+/// The answer is stored in the same transaction as the request's writes (<see cref="IdempotentAnswer"/>), so a
+/// client whose request failed in flight (a 503 while the database blinked, a dropped connection) learns the truth
+/// by retrying: the original answer if the writes were committed, a fresh run if they were not. No claim outlives
+/// its transaction, so nothing is held after a failure.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<IdempotencyOptions> options, TimeProvider clock)
 {
@@ -22,9 +25,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
-    public async Task InvokeAsync(HttpContext http, TrainingDb db, Caller caller, SecretBox box)
+    public async Task InvokeAsync(HttpContext http, TrainingDb db, Caller caller, SecretBox box, IdempotentAnswers answers, CurrentIdempotencyClaim current)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<IdempotentMetadata>() is null || caller.IsAnonymous)
+        if (!HttpMethods.IsPost(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<IdempotentMetadata>() is not { } metadata || caller.IsAnonymous)
         {
             await next(http);
             return;
@@ -51,70 +54,80 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                 $"Idempotency-Key musi mieć od 1 do {MaxKeyLength} widocznych znaków ASCII."));
         }
 
-        var scope = caller.OrganisationId is { } org ? "org:" + org : "sub:" + caller.Subject;
-        var hash = await FingerprintAsync(http.Request);
         var now = clock.GetUtcNow();
-
-        if (!await TryClaimAsync(db, scope, key, hash, now))
+        var claim = new IdempotencyClaim(caller.OrganisationId is { } org ? "org:" + org : "sub:" + caller.Subject, key,
+            await FingerprintAsync(http.Request), now, now.AddHours(Math.Max(24, options.Value.RetentionHours)));
+        if (metadata.Answer == IdempotentAnswer.RecordedByUseCase)
         {
-            var existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
-            if (!CryptographicOperations.FixedTimeEquals(existing.RequestHash, hash))
-            {
-                throw Problem.Unprocessable(new Text(
-                    "This Idempotency-Key was already used with a different request. Use a new key for a new request.",
-                    "Ten Idempotency-Key użyto już z innym żądaniem. Dla nowego żądania użyj nowego klucza."));
-            }
-
-            if (!existing.Completed)
-            {
-                throw Problem.Conflict(new Text(
-                    "A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.",
-                    "Żądanie z tym Idempotency-Key jest wciąż przetwarzane. Ponów za chwilę, aby otrzymać jego wynik."), "idempotency-key-in-use", retryAfterSeconds: 1);
-            }
-
-            await ReplayAsync(http, existing, box);
-            return;
-        }
-
-        await RunAndRememberAsync(http, db, box, scope, key);
-    }
-
-    private async Task RunAndRememberAsync(HttpContext http, TrainingDb db, SecretBox box, string scope, string key)
-    {
-        var original = http.Response.Body;
-        await using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        catch
-        {
-            http.Response.Body = original;
-            await ReleaseAsync(db, scope, key);
-            throw;
-        }
-
-        http.Response.Body = original;
-        var status = http.Response.StatusCode;
-        if (status >= 500)
-        {
-            await ReleaseAsync(db, scope, key);
+            await RunStagedAsync(http, db, box, claim, current);
         }
         else
         {
-            // Answers can hold secrets (an API key, a webhook secret) or personal data: kept encrypted.
-            var body = box.Seal(buffer.ToArray());
-            var contentType = http.Response.ContentType;
-            var location = http.Response.Headers.Location.ToString();
-            var etag = http.Response.Headers.ETag.ToString();
-            await db.Set<IdempotencyRecord>().Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(set => set
-                .SetProperty(r => r.Completed, true)
-                .SetProperty(r => r.StatusCode, status)
-                .SetProperty(r => r.ContentType, contentType)
-                .SetProperty(r => r.Location, location.Length > 0 ? location : null)
-                .SetProperty(r => r.ETag, etag.Length > 0 ? etag : null)
-                .SetProperty(r => r.Body, body), CancellationToken.None);
+            await RunWithTheWritesAsync(http, db, box, answers, claim);
+        }
+    }
+
+    /// <summary>
+    /// The request runs in one transaction that first takes the key (a transaction-scoped advisory lock: a second
+    /// request with it is told 409 while this one runs) and ends by storing the answer beside the writes.
+    /// </summary>
+    private async Task RunWithTheWritesAsync(HttpContext http, TrainingDb db, SecretBox box, IdempotentAnswers answers, IdempotencyClaim claim)
+    {
+        var original = http.Response.Body;
+        await using var buffer = new MemoryStream();
+        IdempotencyRecord? replay = null;
+        try
+        {
+            await UseCaseRunner.InRequestTransactionAsync(db, async ct =>
+            {
+                if (!await TryTakeKeyAsync(db, claim, ct))
+                {
+                    throw StillRunning();
+                }
+
+                var record = await db.Set<IdempotencyRecord>().SingleOrDefaultAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, ct);
+                if (record is not null && record.ExpiresAt >= claim.CreatedAt)
+                {
+                    replay = ToReplay(record, claim);
+                    return false;
+                }
+
+                http.Response.Body = buffer;
+                await next(http);
+                http.Response.Body = original;
+                if (http.Response.StatusCode >= 500)
+                {
+                    return false;   // rolled back: nothing written, nothing remembered
+                }
+
+                if (record is null)
+                {
+                    record = IdempotentAnswers.New(claim);
+                    db.Add(record);
+                }
+                else
+                {
+                    // An expired key used again: a new request under it.
+                    record.RequestHash = claim.RequestHash;
+                    record.CreatedAt = claim.CreatedAt;
+                    record.ExpiresAt = claim.ExpiresAt;
+                    record.ResourceId = null;
+                }
+
+                answers.Complete(record, http.Response.StatusCode, http.Response.ContentType,
+                    http.Response.Headers.Location.ToString(), http.Response.Headers.ETag.ToString(), buffer.ToArray());
+                return true;
+            }, DatabaseFailedMidway, http.RequestAborted);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        if (replay is not null)
+        {
+            await ReplayAsync(http, replay, box);
+            return;
         }
 
         buffer.Position = 0;
@@ -122,28 +135,68 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     }
 
     /// <summary>
-    /// Inserts the key as running, or takes over one that expired or whose request was abandoned. One
-    /// statement, committed on its own, so two instances racing for one key cannot both win.
+    /// The use case stores the key itself (pending with its first commit, answered with its last); here a stored
+    /// answer is replayed, and a retry of a request whose answer never came is handed to the use case to finish.
     /// </summary>
-    private async Task<bool> TryClaimAsync(TrainingDb db, string scope, string key, byte[] hash, DateTimeOffset now)
+    private async Task RunStagedAsync(HttpContext http, TrainingDb db, SecretBox box, IdempotencyClaim claim, CurrentIdempotencyClaim current)
     {
-        var expires = now.AddHours(Math.Max(24, options.Value.RetentionHours));
-        var abandoned = now.AddSeconds(-options.Value.AbandonAfterSeconds);
-        var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO platform.idempotency_records (scope, key, request_hash, completed, created_at, expires_at)
-            VALUES ({scope}, {key}, {hash}, false, {now}, {expires})
-            ON CONFLICT (scope, key) DO UPDATE
-               SET request_hash = EXCLUDED.request_hash, completed = false, status_code = NULL, content_type = NULL,
-                   location = NULL, e_tag = NULL, body = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-             WHERE platform.idempotency_records.expires_at < {now}
-                OR (NOT platform.idempotency_records.completed AND platform.idempotency_records.created_at < {abandoned}
-                    AND platform.idempotency_records.request_hash = EXCLUDED.request_hash)
-            """);
-        return claimed == 1;
+        var record = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, http.RequestAborted);
+        if (record is not null && record.ExpiresAt >= claim.CreatedAt)
+        {
+            if (record.Completed || record.ResourceId is null)
+            {
+                await ReplayAsync(http, ToReplay(record, claim), box);
+                return;
+            }
+
+            SameRequest(record, claim);
+            current.Claim = claim;
+            current.PendingResourceId = record.ResourceId;
+            await next(http);
+            return;
+        }
+
+        if (record is not null)
+        {
+            await db.Set<IdempotencyRecord>().Where(r => r.Scope == claim.Scope && r.Key == claim.Key && r.ExpiresAt < claim.CreatedAt)
+                .ExecuteDeleteAsync(http.RequestAborted);
+        }
+
+        current.Claim = claim;
+        await next(http);
     }
 
-    private static Task ReleaseAsync(TrainingDb db, string scope, string key) =>
-        db.Set<IdempotencyRecord>().Where(r => r.Scope == scope && r.Key == key && !r.Completed).ExecuteDeleteAsync(CancellationToken.None);
+    /// <summary>Held until the transaction ends, whichever way: a request that dies releases its key with its connection.</summary>
+    private static async Task<bool> TryTakeKeyAsync(TrainingDb db, IdempotencyClaim claim, CancellationToken ct) =>
+        await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtextextended({"idempotency:" + claim.Scope + "\n" + claim.Key}, 0)) AS \"Value\"")
+            .SingleAsync(ct);
+
+    private static IdempotencyRecord ToReplay(IdempotencyRecord record, IdempotencyClaim claim)
+    {
+        SameRequest(record, claim);
+        return record.Completed ? record : throw StillRunning();
+    }
+
+    private static void SameRequest(IdempotencyRecord record, IdempotencyClaim claim)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(record.RequestHash, claim.RequestHash))
+        {
+            throw Problem.Unprocessable(new Text(
+                "This Idempotency-Key was already used with a different request. Use a new key for a new request.",
+                "Ten Idempotency-Key użyto już z innym żądaniem. Dla nowego żądania użyj nowego klucza."));
+        }
+    }
+
+    private static ProblemException DatabaseFailedMidway() => new(ProblemKind.ServiceUnavailable, new Text(
+        "The database failed while this request ran. Retry it with the same Idempotency-Key: you get its answer if it was stored, or it runs again if not.",
+        "Baza danych zawiodła w trakcie tego żądania. Ponów je z tym samym Idempotency-Key: otrzymasz jego wynik, jeśli został zapisany, albo zostanie wykonane ponownie."))
+    {
+        RetryAfterSeconds = ProblemExceptionHandler.RetryAfterSeconds,
+    };
+
+    public static ProblemException StillRunning() => Problem.Conflict(new Text(
+        "A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.",
+        "Żądanie z tym Idempotency-Key jest wciąż przetwarzane. Ponów za chwilę, aby otrzymać jego wynik."), "idempotency-key-in-use", retryAfterSeconds: 1);
 
     private static async Task ReplayAsync(HttpContext http, IdempotencyRecord record, SecretBox box)
     {

@@ -16,5 +16,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         builder.Property(r => r.Location).HasMaxLength(500);
         builder.Property(r => r.ETag).HasMaxLength(100);
         builder.HasIndex(r => r.ExpiresAt);
+        // The later step of a staged answer finds its records by the resource it created.
+        builder.HasIndex(r => r.ResourceId).HasFilter("NOT completed");
     }
 }

@@ -16,8 +16,7 @@ public static class MediatorSetup
             [
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
-                typeof(Audit.AuditBehavior<,>),
-                typeof(TransactionBehavior<,>),
+                typeof(UseCaseBehavior<,>),
             ];
         });
         // Singletons: building a validator compiles its rules' expressions, far too costly to repeat per request.

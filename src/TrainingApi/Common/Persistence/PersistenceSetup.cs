@@ -21,11 +21,11 @@ public static class PersistenceSetup
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
             .AddInterceptors(provider.GetRequiredService<Audit.AuditInterceptor>()));
         // One context per scope, leased from the pool and returned when the scope ends; it carries the scope's
-        // use-case name for the (shared) audit interceptor.
+        // actor and use case for the (shared) audit interceptor.
         services.AddScoped(provider =>
         {
             var db = provider.GetRequiredService<IDbContextFactory<TrainingDb>>().CreateDbContext();
-            db.AuditScope = provider.GetRequiredService<Audit.AuditScope>();
+            db.UseCase = provider.GetRequiredService<UseCases.UseCaseContext>();
             return db;
         });
         return services;

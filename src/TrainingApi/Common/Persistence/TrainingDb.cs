@@ -9,8 +9,8 @@ namespace TrainingApi.Common.Persistence;
 /// </summary>
 public sealed class TrainingDb(DbContextOptions<TrainingDb> options) : DbContext(options)
 {
-    /// <summary>The use case of the scope that leased this (pooled) context, named in the audit entries its saves write.</summary>
-    public Audit.AuditScope AuditScope { get; set; } = new();
+    /// <summary>The actor and use case of the scope that leased this (pooled) context, named in the audit entries its saves write.</summary>
+    public UseCases.UseCaseContext UseCase { get; set; } = new();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrainingDb).Assembly);

@@ -17,10 +17,9 @@ public static partial class SecuritySetup
     public static IServiceCollection AddApiSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        services.AddHttpContextAccessor();
-        // Transient, read from the request each time: a scoped copy made before authentication ran (the API
-        // key handler opens the DbContext, whose audit interceptor needs a caller) would stay anonymous.
-        services.AddTransient(provider => CurrentCaller(provider.GetRequiredService<IHttpContextAccessor>()));
+        // Transient, read from the scope's use-case context each time: the request pipeline names the caller only after
+        // authentication (RequestActorMiddleware), and a copy taken earlier would stay anonymous.
+        services.AddTransient(provider => provider.GetRequiredService<UseCases.UseCaseContext>().Caller);
         services.AddScoped<Access>();
         services.Configure<EncryptionOptions>(configuration.GetSection(EncryptionOptions.Section));
         services.AddSingleton<SecretBox>();
@@ -38,10 +37,6 @@ public static partial class SecuritySetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;
     }
-
-    /// <summary>The caller of the current request; outside a request (start-up, demo data, workers) the system itself.</summary>
-    public static Caller CurrentCaller(IHttpContextAccessor accessor) =>
-        accessor.HttpContext is { } http ? Caller.From(http.User) : Caller.System;
 
     /// <summary>Refuses to serve outside Development without a real identity provider and an encryption key.</summary>
     public static void EnsureAuthConfigured(this WebApplication app)

@@ -42,10 +42,13 @@ public static class Platform
         services.AddSingleton(TimeProvider.System);
         services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.Section));
         services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
+        services.AddSingleton<IdempotentAnswers>();
+        services.AddScoped<CurrentIdempotencyClaim>();
         services.AddApiJson();
         services.AddApiProblemDetails();
         services.AddApiLocalization();
-        services.AddScoped<AuditScope>();
+        services.AddScoped<UseCases.UseCaseContext>();
+        services.AddSingleton<UseCases.UseCaseRunner>();
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddPersistence(builder.Configuration);
@@ -74,6 +77,8 @@ public static class Platform
         app.UseApiContract();
         app.UseRouting();
         app.UseAuthentication();
+        // From here on the caller is a value of the request's scope (UseCaseContext), never read back from HttpContext.
+        app.UseMiddleware<UseCases.RequestActorMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<PartnerRateLimitMiddleware>();
         app.UseAuthorization();

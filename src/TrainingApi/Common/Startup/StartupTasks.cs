@@ -22,10 +22,17 @@ public static partial class StartupTasks
 
         if (app.Configuration.GetValue<bool>("DemoData:Load"))
         {
-            foreach (var demo in scope.ServiceProvider.GetServices<IDemoData>().OrderBy(d => d.Order))
+            var runner = app.Services.GetRequiredService<UseCases.UseCaseRunner>();
+            foreach (var loader in scope.ServiceProvider.GetServices<IDemoData>().OrderBy(d => d.Order).Select(d => d.GetType()))
             {
-                await demo.LoadAsync(scope.ServiceProvider, CancellationToken.None);
-                DemoLoaded(log, demo.GetType().Name);
+                // The system loads it, each slice in a scope of its own (the loader too, so the commands it sends run
+                // as the system's use cases).
+                await runner.InScopeAsync(UseCases.Actor.System, loader.Name, async (services, ct) =>
+                {
+                    await services.GetServices<IDemoData>().Single(d => d.GetType() == loader).LoadAsync(services, ct);
+                    return true;
+                }, CancellationToken.None);
+                DemoLoaded(log, loader.Name);
             }
         }
     }

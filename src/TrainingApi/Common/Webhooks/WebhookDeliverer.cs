@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
@@ -19,7 +18,6 @@ public sealed partial class WebhookDeliverer(
     TrainingDb db,
     IHttpClientFactory http,
     SecretBox secrets,
-    AuditScope audit,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookDeliverer> log)
@@ -28,16 +26,12 @@ public sealed partial class WebhookDeliverer(
 
     /// <returns>False when nothing was due.</returns>
     /// <remarks>
-    /// Inside the execution strategy: if the database connection fails after the receiver answered, the attempt
-    /// is made again. Delivery is at least once; receivers deduplicate by webhook-id.
+    /// Run by <see cref="UseCases.UseCaseRunner"/>: its transaction holds the row lock for the whole attempt, and its
+    /// execution strategy makes the attempt again if the database connection fails after the receiver answered.
+    /// Delivery is at least once; receivers deduplicate by webhook-id.
     /// </remarks>
-    public Task<bool> DeliverNextAsync(CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(AttemptAsync, ct);
-
-    private async Task<bool> AttemptAsync(CancellationToken ct)
+    public async Task<bool> DeliverNextAsync(CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var delivery = await db.Set<WebhookDelivery>()
             .FromSql($"""
@@ -66,7 +60,6 @@ public sealed partial class WebhookDeliverer(
         else if (outcome.Status == (int)HttpStatusCode.Gone)
         {
             delivery.FailedAttempt(outcome.Status, "The receiver answered 410 Gone; the subscription was disabled.", attemptedAt, null);
-            audit.Action = "DisableGoneWebhookSubscription";
             subscription.DisableBecauseGone();
         }
         else
@@ -74,8 +67,6 @@ public sealed partial class WebhookDeliverer(
             delivery.FailedAttempt(outcome.Status, outcome.Error, attemptedAt, NextAttempt(delivery.Attempts + 1, outcome.RetryAfter, attemptedAt));
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         Attempted(log, delivery.Id, delivery.EventType, delivery.Attempts, outcome.Status, delivery.Status.ToString());
         return true;
     }

@@ -12,50 +12,43 @@ public sealed class WebhookDispatcher(TrainingDb db, TimeProvider clock)
 {
     private const int BatchSize = 100;
 
+    /// <summary>Run by <see cref="UseCases.UseCaseRunner"/>, whose transaction keeps the batch locked until it commits.</summary>
     /// <returns>How many events were dispatched (0 when the queue is empty).</returns>
-    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    public async Task<int> DispatchBatchAsync(CancellationToken token)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async token =>
+        var events = await db.Set<OutboxEvent>()
+            .FromSql($"""
+                SELECT * FROM platform.outbox_events
+                WHERE dispatched_at IS NULL
+                ORDER BY occurred_at, id
+                LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(token);
+        if (events.Count == 0)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var events = await db.Set<OutboxEvent>()
-                .FromSql($"""
-                    SELECT * FROM platform.outbox_events
-                    WHERE dispatched_at IS NULL
-                    ORDER BY occurred_at, id
-                    LIMIT {BatchSize}
-                    FOR UPDATE SKIP LOCKED
-                    """)
-                .ToListAsync(token);
-            if (events.Count == 0)
+            return 0;
+        }
+
+        var types = events.Select(e => e.Type).Distinct().ToList();
+        var subscriptions = await db.Set<WebhookSubscription>().AsNoTracking()
+            .Where(s => s.Active && s.EventTypes.Any(t => types.Contains(t)))
+            .Select(s => new { s.Id, s.OrganisationId, s.EventTypes })
+            .ToListAsync(token);
+
+        var now = clock.UtcNowForDatabase();
+        foreach (var @event in events)
+        {
+            var receivers = subscriptions.Where(s => s.EventTypes.Contains(@event.Type)
+                && (@event.AudienceOrganisationId is null || s.OrganisationId is null || s.OrganisationId == @event.AudienceOrganisationId));
+            foreach (var subscription in receivers)
             {
-                return 0;
+                db.Add(new WebhookDelivery(subscription.Id, @event, now));
             }
 
-            var types = events.Select(e => e.Type).Distinct().ToList();
-            var subscriptions = await db.Set<WebhookSubscription>().AsNoTracking()
-                .Where(s => s.Active && s.EventTypes.Any(t => types.Contains(t)))
-                .Select(s => new { s.Id, s.OrganisationId, s.EventTypes })
-                .ToListAsync(token);
+            @event.DispatchedAt = now;
+        }
 
-            var now = clock.UtcNowForDatabase();
-            foreach (var @event in events)
-            {
-                var receivers = subscriptions.Where(s => s.EventTypes.Contains(@event.Type)
-                    && (@event.AudienceOrganisationId is null || s.OrganisationId is null || s.OrganisationId == @event.AudienceOrganisationId));
-                foreach (var subscription in receivers)
-                {
-                    db.Add(new WebhookDelivery(subscription.Id, @event, now));
-                }
-
-                @event.DispatchedAt = now;
-            }
-
-            await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
-            return events.Count;
-        }, ct);
+        return events.Count;
     }
 }

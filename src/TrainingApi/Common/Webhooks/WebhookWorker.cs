@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Common.Webhooks;
 
@@ -6,7 +7,7 @@ namespace TrainingApi.Common.Webhooks;
 /// Runs in every API instance: one loop fans out new events, <see cref="WebhookOptions.Concurrency"/> loops
 /// send due deliveries. All of them coordinate through PostgreSQL row locks, never through memory.
 /// </summary>
-public sealed partial class WebhookWorker(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, ILogger<WebhookWorker> log) : BackgroundService
+public sealed partial class WebhookWorker(UseCaseRunner runner, IOptions<WebhookOptions> options, ILogger<WebhookWorker> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,20 +16,23 @@ public sealed partial class WebhookWorker(IServiceScopeFactory scopes, IOptions<
             return Task.CompletedTask;
         }
 
-        var loops = new List<Task> { LoopAsync(DispatchAsync, stoppingToken) };
+        // Each step is a use case of the system's, in a scope, trace and transaction of its own.
+        var loops = new List<Task>
+        {
+            LoopAsync(ct => runner.RunAsync(Actor.System, nameof(WebhookDispatcher),
+                async (s, token) => await s.GetRequiredService<WebhookDispatcher>().DispatchBatchAsync(token) > 0, ct), stoppingToken),
+        };
         for (var i = 0; i < Math.Max(1, options.Value.Concurrency); i++)
         {
-            loops.Add(LoopAsync((s, ct) => s.GetRequiredService<WebhookDeliverer>().DeliverNextAsync(ct), stoppingToken));
+            loops.Add(LoopAsync(ct => runner.RunAsync(Actor.System, nameof(WebhookDeliverer),
+                (s, token) => s.GetRequiredService<WebhookDeliverer>().DeliverNextAsync(token), ct), stoppingToken));
         }
 
         return Task.WhenAll(loops);
     }
 
-    private static async Task<bool> DispatchAsync(IServiceProvider services, CancellationToken ct) =>
-        await services.GetRequiredService<WebhookDispatcher>().DispatchBatchAsync(ct) > 0;
-
     /// <summary>Works while there is work; otherwise waits one poll interval.</summary>
-    private async Task LoopAsync(Func<IServiceProvider, CancellationToken, Task<bool>> step, CancellationToken stoppingToken)
+    private async Task LoopAsync(Func<CancellationToken, Task<bool>> step, CancellationToken stoppingToken)
     {
         var idle = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
@@ -36,8 +40,7 @@ public sealed partial class WebhookWorker(IServiceScopeFactory scopes, IOptions<
             bool worked;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                worked = await step(scope.ServiceProvider, stoppingToken);
+                worked = await step(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -38,7 +38,7 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, TimeProvider clock) :
         string[] places = ["1061", "0201", "0201032"];
         foreach (var (teryt, i) in places.Select((t, i) => (t, i)))
         {
-            var application = new Application(pilot.Id, teryt, "demo", "RODO-2024-04", new Questionnaire(10 + i, i % 2 == 0, "Dane demonstracyjne."), earlier.AddTicks(10 * (i + 1)));
+            var application = new Application(pilot.Id, teryt, "demo", null, "RODO-2024-04", new Questionnaire(10 + i, i % 2 == 0, "Dane demonstracyjne."), earlier.AddTicks(10 * (i + 1)));
             application.Participants.Add(new Participant($"Koordynator {i + 1}", "naczelnik wydziału edukacji", $"koordynator{i + 1}@demo.example.pl", null));
             application.Allocate(accepted: true, waitlistPosition: null, earlier);
             db.Add(application);

@@ -30,13 +30,13 @@ public sealed class ListAuditEntriesTests(ApiFactory api) : IClassFixture<ApiFac
             {
                 Assert.Equal("CreateProgramme", first.Action);
                 Assert.Equal("created", first.Operation);
-                Assert.Equal(new AuditActor("jan.nowak", Roles.Expert, null), first.Actor);
+                Assert.Equal(new AuditActor("jan.nowak", Roles.Expert, null, null), first.Actor);
                 Assert.Equal("Przed audytem", first.Changes.GetProperty("title").GetString());
             },
             second =>
             {
                 Assert.Equal("UpdateProgramme", second.Action);
-                Assert.Equal(new AuditActor("anna.kowalska", Roles.ProgrammeTeam, null), second.Actor);
+                Assert.Equal(new AuditActor("anna.kowalska", Roles.ProgrammeTeam, null, null), second.Actor);
                 Assert.Equal("Przed audytem", second.Changes.GetProperty("title").GetProperty("from").GetString());
                 Assert.Equal("Po audycie", second.Changes.GetProperty("title").GetProperty("to").GetString());
                 Assert.False(second.Changes.TryGetProperty("createdAt", out _));

@@ -71,6 +71,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("on_behalf_of");
+
                     b.Property<string>("Operation")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -189,6 +194,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("request_hash");
 
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
                     b.Property<int?>("StatusCode")
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
@@ -198,6 +207,10 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_idempotency_records_expires_at");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_idempotency_records_resource_id")
+                        .HasFilter("NOT completed");
 
                     b.ToTable("idempotency_records", "platform");
                 });
@@ -2164,6 +2177,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("submitted_by");
+
+                    b.Property<string>("SubmittedTraceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submitted_trace_id");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()

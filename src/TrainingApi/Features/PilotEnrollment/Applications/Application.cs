@@ -28,8 +28,9 @@ public sealed class Application : IVersioned
 
     private Application() { }
 
-    public Application(Guid recruitmentId, string jstTeryt, string submittedBy, string rodoClauseVersion, Questionnaire questionnaire, DateTimeOffset now)
+    public Application(Guid recruitmentId, string jstTeryt, string submittedBy, string? submittedTraceId, string rodoClauseVersion, Questionnaire questionnaire, DateTimeOffset now)
     {
+        SubmittedTraceId = submittedTraceId;
         Id = Guid.CreateVersion7(now);
         RecruitmentId = recruitmentId;
         JstTeryt = jstTeryt;
@@ -58,6 +59,12 @@ public sealed class Application : IVersioned
     public bool HasDigitalStrategy { get; private set; }
     public string? Motivation { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>
+    /// The trace of the request that submitted it, so the placement (made later, by the system, for the submitter)
+    /// is audited under the same trace whichever batch or sweep makes it.
+    /// </summary>
+    public string? SubmittedTraceId { get; private set; }
 
     /// <summary>Ranked mode: the programme team's score, 0–100, with its reason.</summary>
     public int? Score { get; private set; }
@@ -175,6 +182,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Property(a => a.JstTeryt).HasMaxLength(7);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.SubmittedBy).HasMaxLength(200);
+        builder.Property(a => a.SubmittedTraceId).HasMaxLength(64);
         builder.Property(a => a.RodoClauseVersion).HasMaxLength(50);
         builder.Property(a => a.Motivation).HasMaxLength(2000);
         builder.Property(a => a.WithdrawalReason).HasMaxLength(1000);

@@ -9,9 +9,7 @@ public sealed record ApplicationView(
     IReadOnlyList<ParticipantView> Participants, Questionnaire Questionnaire, string RodoClauseVersion, DateTimeOffset RodoAcknowledgedAt,
     DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int? Score = null)
 {
-    /// <summary>The recruitment's mode, for the endpoint to know whether to place the application at once; not sent.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public Recruitments.SelectionMode SelectionMode { get; init; }
+    public static string Location(Guid id) => $"/api/v1/applications/{id}";
 
     public static ApplicationView From(Application a) => new(
         a.Id, a.RecruitmentId, a.JstTeryt, JstRegister.Find(a.JstTeryt)?.Name ?? a.JstTeryt, a.Status, a.WaitlistPosition,

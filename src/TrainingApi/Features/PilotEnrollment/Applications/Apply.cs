@@ -8,6 +8,7 @@ using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
+using TrainingApi.Common.UseCases;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
 
@@ -20,9 +21,12 @@ public static class Apply
     /// <param name="Teryt">The programme team applying on a JST's behalf names it; a coordinator applies for the JST in its token and leaves it out.</param>
     public sealed record Request(string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire);
 
-    /// <remarks>One SaveChanges (application, participants, audit): no explicit transaction, two round trips fewer per application.</remarks>
+    /// <remarks>
+    /// Without the runner's transaction: the submission is one SaveChanges (application, participants, audit, the
+    /// Idempotency-Key), committed at once so that the placement, a shared batch in a transaction of its own, sees it.
+    /// </remarks>
     public sealed record Command(Guid RecruitmentId, string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire)
-        : ICommand<ApplicationView>, Common.Mediator.ISingleSaveCommand;
+        : ICommand<ApplicationView>, Common.Mediator.ICommandWithoutTransaction;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -46,12 +50,21 @@ public static class Apply
         }
     }
 
-    /// <summary>Checks and stores the application as submitted; <see cref="PlaceApplication"/> then gives it its place.</summary>
-    public sealed class Handler(TrainingDb db, Caller caller, RecruitmentTermsCache recruitments, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
+    /// <summary>
+    /// Checks and stores the application as submitted. First come: <see cref="PlacementCoordinator"/> then gives it
+    /// its place, and the answer says which. Ranked: it stays submitted until the allocation run.
+    /// </summary>
+    public sealed class Handler(TrainingDb db, Caller caller, UseCaseContext useCase, RecruitmentTermsCache recruitments, PlacementCoordinator placement,
+        CurrentIdempotencyClaim idempotency, IdempotentAnswers answers, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
     {
         public async ValueTask<ApplicationView> Handle(Command command, CancellationToken cancellationToken)
         {
             var recruitment = await recruitments.GetAsync(db, command.RecruitmentId, cancellationToken);
+            if (idempotency.PendingResourceId is { } stored)
+            {
+                return await FinishAsync(recruitment, stored, cancellationToken);
+            }
+
             var now = clock.UtcNowForDatabase();
             if (!recruitment.IsOpenAt(now))
             {
@@ -82,19 +95,44 @@ public static class Apply
                     new Dictionary<string, object?> { ["code"] = "rodo-clause-outdated" });
             }
 
-            var application = new Application(recruitment.Id, jst.CanonicalTeryt, caller.Subject!, recruitment.RodoClauseVersion, command.Questionnaire!, now);
+            var application = new Application(recruitment.Id, jst.CanonicalTeryt, caller.Subject!, useCase.TraceId, recruitment.RodoClauseVersion, command.Questionnaire!, now);
             application.Participants.AddRange(command.Participants.Select(p => new Participant(p.Name.Trim(), p.Position.Trim(), p.Email.Trim(), p.Phone?.Trim())));
             db.Add(application);
+            var submitted = ApplicationView.From(application);
+            var firstCome = recruitment.SelectionMode == SelectionMode.FirstCome;
+            if (idempotency.Claim is { } claim)
+            {
+                // First come: the key is answered by the placement that decides the application (SlotAllocation).
+                db.Add(firstCome ? IdempotentAnswers.Pending(claim, application.Id) : answers.Created(claim, ApplicationView.Location(application.Id), submitted));
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
             {
-                throw AlreadyApplied(jst);
+                throw unique.TableName == "idempotency_records" ? IdempotencyMiddleware.StillRunning() : AlreadyApplied(jst);
             }
 
-            return ApplicationView.From(application) with { SelectionMode = recruitment.SelectionMode };
+            if (!firstCome)
+            {
+                return submitted;
+            }
+
+            var decision = await placement.PlaceAsync(recruitment.Id, application.Id, cancellationToken);
+            return submitted with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
+        }
+
+        /// <summary>
+        /// A retry of an application stored before its request failed (the same Idempotency-Key and body): it is
+        /// placed now if no batch or sweep has done so yet, and answered as the first request would have been.
+        /// </summary>
+        private async Task<ApplicationView> FinishAsync(RecruitmentTerms recruitment, Guid applicationId, CancellationToken ct)
+        {
+            var decision = await placement.PlaceAsync(recruitment.Id, applicationId, ct);
+            var application = await db.Set<Application>().AsNoTracking().Include(a => a.Participants).SingleAsync(a => a.Id == applicationId, ct);
+            return ApplicationView.From(application) with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
         }
 
         private Jst ResolveJst(string? requested)
@@ -126,12 +164,8 @@ public static class Apply
     public static void Map(RouteGroupBuilder recruitments) =>
         recruitments.MapPost("/{recruitmentId:guid}/applications", async (Guid recruitmentId, Request r, IMediator mediator, CancellationToken ct) =>
             {
-                var submitted = await mediator.Send(new Command(recruitmentId, r.Teryt, r.Participants, r.RodoClauseVersion, r.Questionnaire), ct);
-                // First come: placed at once. Ranked: stays submitted until the allocation run.
-                var answer = submitted.SelectionMode == SelectionMode.FirstCome
-                    ? await mediator.Send(new PlaceApplication.Command(recruitmentId, submitted), ct)
-                    : submitted;
-                return TypedResults.Created($"/api/v1/applications/{answer.Id}", answer);
+                var answer = await mediator.Send(new Command(recruitmentId, r.Teryt, r.Participants, r.RodoClauseVersion, r.Questionnaire), ct);
+                return TypedResults.Created(ApplicationView.Location(answer.Id), answer);
             })
             .WithName("ApplyToRecruitment")
             .WithSummary("Apply for a JST to join the pilot")
@@ -140,7 +174,7 @@ public static class Apply
                              "(`accepted`) or is on the waiting list (`waitlisted`, with its position); the quota holds under any load. In a ranked " +
                              "recruitment it stays `submitted` until the allocation run after the window closes.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
-            .Idempotent()
+            .Idempotent(IdempotentAnswer.RecordedByUseCase)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestExample(new Request(null,

@@ -3,18 +3,25 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
 /// <summary>
+/// The second step of a first-come application: its place or waiting-list position (see <see cref="SlotAllocation"/>).
 /// Within one instance, applications to the same recruitment do not each fight for its row lock: they join a
 /// queue, and one loop per recruitment takes the lock (waiting for other instances if need be), places every
 /// submitted application in one statement, commits, and answers everyone whose application it placed. So under a
 /// burst there is one lock waiter per instance instead of hundreds polling. The database lock still decides
 /// across instances; this only saves work, and holds nothing another instance needs.
+/// The loop outlives the request that started it, so it runs as the system's own use case through
+/// <see cref="UseCaseRunner"/>, never with that request's caller or trace.
 /// </summary>
-public sealed class PlacementCoordinator(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class PlacementCoordinator(UseCaseRunner runner, TimeProvider clock)
 {
+    /// <summary>The use case named in the audit entries of placements.</summary>
+    public const string Action = "PlaceApplication";
+
     public sealed record Decision(ApplicationStatus Status, int? WaitlistPosition, DateTimeOffset? DecidedAt);
 
     private readonly ConcurrentDictionary<Guid, Queue> queues = new();
@@ -30,7 +37,11 @@ public sealed class PlacementCoordinator(IServiceScopeFactory scopes, TimeProvid
             if (!queue.Running)
             {
                 queue.Running = true;
-                _ = Task.Run(() => DrainAsync(recruitmentId, queue), CancellationToken.None);
+                // Without the request's execution context: nothing of the request may flow into the loop.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(() => DrainAsync(recruitmentId, queue), CancellationToken.None);
+                }
             }
         }
 
@@ -73,27 +84,18 @@ public sealed class PlacementCoordinator(IServiceScopeFactory scopes, TimeProvid
     }
 
     /// <summary>Places all submitted applications under the lock; reports the batch's ones, including any another instance placed.</summary>
-    private async Task<Dictionary<Guid, Decision>> PlaceBatchAsync(Guid recruitmentId, List<Guid> ids)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<TrainingDb>();
-        services.GetRequiredService<AuditScope>().Action = nameof(PlaceApplication);
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+    private Task<Dictionary<Guid, Decision>> PlaceBatchAsync(Guid recruitmentId, List<Guid> ids) =>
+        runner.RunAsync(Actor.System, Action, async (services, ct) =>
         {
-            db.ChangeTracker.Clear();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = services.GetRequiredService<TrainingDb>();
             await SlotAllocation.LockAsync(db, recruitmentId, ct);
             var now = clock.UtcNowForDatabase();
-            await SlotAllocation.PlaceAndAnnounceAsync(db, services.GetRequiredService<EventOutbox>(), services.GetRequiredService<AuditLog>(), recruitmentId, now, ct);
+            await SlotAllocation.PlaceAndAnnounceAsync(services, recruitmentId, now, ct);
             await db.SaveChangesAsync(ct);
             var decisions = await db.Set<Application>().Where(a => ids.Contains(a.Id))
                 .Select(a => new { a.Id, a.Status, a.WaitlistPosition, a.DecidedAt }).ToListAsync(ct);
-            await transaction.CommitAsync(ct);
             return decisions.ToDictionary(d => d.Id, d => new Decision(d.Status, d.WaitlistPosition, d.DecidedAt));
         }, CancellationToken.None);
-    }
 
     private sealed class Queue
     {

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
@@ -19,7 +21,7 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 /// </summary>
 public static class SlotAllocation
 {
-    public sealed record Placed(Guid Id, string Status, int? WaitlistPosition, string JstTeryt);
+    public sealed record Placed(Guid Id, string Status, int? WaitlistPosition, string JstTeryt, string SubmittedBy, string? SubmittedTraceId);
 
     /// <summary>Takes the recruitment's lock if nobody holds it; false when it is taken.</summary>
     /// <remarks>Plain ADO.NET on the context's connection and transaction: this runs many times per application under load.</remarks>
@@ -60,7 +62,7 @@ public static class SlotAllocation
                        waitlist_position = CASE WHEN d.accept THEN NULL ELSE d.position END,
                        decided_at = {now}
                   FROM decided d WHERE a.id = d.id
-                RETURNING a.id, a.status, a.waitlist_position, a.jst_teryt
+                RETURNING a.id, a.status, a.waitlist_position, a.jst_teryt, a.submitted_by, a.submitted_trace_id
             ), counted AS (
                 UPDATE enrollment.recruitments t
                    SET accepted_count = t.accepted_count + (SELECT count(*) FROM placed WHERE placed.status = 'Accepted'),
@@ -68,16 +70,25 @@ public static class SlotAllocation
                  WHERE t.id = {recruitmentId}
                 RETURNING 1
             )
-            SELECT placed.id, placed.status, placed.waitlist_position, placed.jst_teryt FROM placed, counted
+            SELECT placed.id, placed.status, placed.waitlist_position, placed.jst_teryt, placed.submitted_by, placed.submitted_trace_id FROM placed, counted
             """).ToListAsync(ct);
 
-    /// <summary>Under the lock: places the submitted applications and records each decision (audit entry, event) in the same transaction.</summary>
-    public static async Task<List<Placed>> PlaceAndAnnounceAsync(TrainingDb db, EventOutbox events, AuditLog audit, Guid recruitmentId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Under the lock: places the submitted applications and records each decision (audit entry, event) in the same
+    /// transaction. The system places them, each for its own submitter and under the trace of its submission,
+    /// whichever request's batch or sweep it is.
+    /// </summary>
+    /// <param name="services">The scope of the runner's unit of work the placement runs in.</param>
+    public static async Task<List<Placed>> PlaceAndAnnounceAsync(IServiceProvider services, Guid recruitmentId, DateTimeOffset now, CancellationToken ct)
     {
+        var db = services.GetRequiredService<TrainingDb>();
+        var events = services.GetRequiredService<EventOutbox>();
+        var audit = services.GetRequiredService<AuditLog>();
         var placed = await PlaceSubmittedAsync(db, recruitmentId, now, ct);
         foreach (var p in placed)
         {
-            audit.Changed(db, nameof(Application), p.Id, new { status = p.Status, waitlistPosition = p.WaitlistPosition });
+            audit.Changed(db, nameof(Application), p.Id, new { status = p.Status, waitlistPosition = p.WaitlistPosition },
+                Actor.SystemFor(p.SubmittedBy), p.SubmittedTraceId);
             if (p.WaitlistPosition is { } position)
             {
                 events.Publish(new ApplicationWaitlisted(recruitmentId, p.Id, p.JstTeryt, position));
@@ -88,6 +99,11 @@ public static class SlotAllocation
             }
         }
 
+        // Idempotency-Keys of these applications get their answer in the transaction that decided them.
+        await services.GetRequiredService<IdempotentAnswers>().CompleteCreatedAsync(db, placed.ConvertAll(p => p.Id), async (ids, token) =>
+                (await db.Set<Application>().AsNoTracking().Include(a => a.Participants).Where(a => ids.Contains(a.Id)).ToListAsync(token))
+                .ToDictionary(a => a.Id, ApplicationView.From),
+            ApplicationView.Location, ct);
         return placed;
     }
 

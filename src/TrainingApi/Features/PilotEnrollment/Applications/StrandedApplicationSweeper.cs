@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.UseCases;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
@@ -11,7 +12,7 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 /// would wait for the next applicant's batch to place it; this sweep places such stragglers within a minute, on
 /// any instance (the recruitment lock keeps it correct; an instance that finds the lock taken leaves it to the holder).
 /// </summary>
-public sealed partial class StrandedApplicationSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StrandedApplicationSweeper> log) : BackgroundService
+public sealed partial class StrandedApplicationSweeper(IServiceScopeFactory scopes, UseCaseRunner runner, TimeProvider clock, ILogger<StrandedApplicationSweeper> log) : BackgroundService
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
@@ -42,21 +43,15 @@ public sealed partial class StrandedApplicationSweeper(IServiceScopeFactory scop
         var placed = 0;
         foreach (var recruitmentId in recruitments)
         {
-            scope.ServiceProvider.GetRequiredService<AuditScope>().Action = "PlaceStrandedApplications";
-            placed += await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            placed += await runner.RunAsync(Actor.System, nameof(StrandedApplicationSweeper), async (services, token) =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(token);
-                if (!await SlotAllocation.TryLockAsync(db, recruitmentId, token))
+                var locked = services.GetRequiredService<TrainingDb>();
+                if (!await SlotAllocation.TryLockAsync(locked, recruitmentId, token))
                 {
                     return 0;
                 }
 
-                var now = clock.UtcNowForDatabase();
-                var rows = await SlotAllocation.PlaceAndAnnounceAsync(db, scope.ServiceProvider.GetRequiredService<EventOutbox>(),
-                    scope.ServiceProvider.GetRequiredService<AuditLog>(), recruitmentId, now, token);
-                await db.SaveChangesAsync(token);
-                await transaction.CommitAsync(token);
+                var rows = await SlotAllocation.PlaceAndAnnounceAsync(services, recruitmentId, clock.UtcNowForDatabase(), token);
                 return rows.Count;
             }, ct);
         }

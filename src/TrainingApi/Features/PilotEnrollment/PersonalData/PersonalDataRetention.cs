@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.PersonalData;
+using TrainingApi.Common.UseCases;
 using TrainingApi.Features.PilotEnrollment.Applications;
 
 namespace TrainingApi.Features.PilotEnrollment.PersonalData;
@@ -18,7 +19,7 @@ public sealed class RetentionOptions
 }
 
 /// <summary>Erases participants' personal data, and what other areas hold, once the retention date has passed; checks daily, on every instance (idempotent).</summary>
-public sealed partial class PersonalDataRetention(IServiceScopeFactory scopes, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<PersonalDataRetention> log)
+public sealed partial class PersonalDataRetention(UseCaseRunner runner, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<PersonalDataRetention> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,21 +46,24 @@ public sealed partial class PersonalDataRetention(IServiceScopeFactory scopes, I
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrainingDb>();
+        var erased = await runner.RunAsync(Actor.System, nameof(PersonalDataRetention), (services, token) => EraseAllAsync(services, token), ct);
+        Purged(log, erased);
+        return erased;
+    }
+
+    private async Task<int> EraseAllAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<TrainingDb>();
         var now = clock.UtcNowForDatabase();
         var erased = await db.Set<Participant>().Where(p => p.ErasedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Participant.ErasedMarker).SetProperty(p => p.Email, Participant.ErasedMarker)
                 .SetProperty(p => p.Phone, (string?)null).SetProperty(p => p.ErasedAt, now), ct);
         // Other areas' personal data (advisors, attendees of advisory sessions) goes on the same date.
-        foreach (var holder in scope.ServiceProvider.GetServices<IPersonalDataHolder>())
+        foreach (var holder in services.GetServices<IPersonalDataHolder>())
         {
             erased += await holder.PurgeAsync(db, now, ct);
         }
 
-        scope.ServiceProvider.GetRequiredService<Common.Audit.AuditScope>().Action = "PersonalDataRetention";
-        await db.SaveChangesAsync(ct);
-        Purged(log, erased);
         return erased;
     }
 

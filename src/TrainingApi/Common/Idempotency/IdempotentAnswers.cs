@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
+
+namespace TrainingApi.Common.Idempotency;
+
+/// <summary>
+/// Makes the answers stored for Idempotency-Keys. Every answer is written in the transaction that commits the
+/// request's writes: the middleware does so for ordinary requests; a use case that answers in a later transaction
+/// records its key as pending with the resource it created, and the later step completes it.
+/// </summary>
+public sealed class IdempotentAnswers(SecretBox box, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    public static IdempotencyRecord New(IdempotencyClaim claim) => new()
+    {
+        Scope = claim.Scope,
+        Key = claim.Key,
+        RequestHash = claim.RequestHash,
+        CreatedAt = claim.CreatedAt,
+        ExpiresAt = claim.ExpiresAt,
+    };
+
+    /// <summary>Fills the record with the answer. Answers can hold secrets (an API key, a webhook secret) or personal data: kept encrypted.</summary>
+    public void Complete(IdempotencyRecord record, int status, string? contentType, string? location, string? etag, byte[] body)
+    {
+        record.Completed = true;
+        record.StatusCode = status;
+        record.ContentType = contentType;
+        record.Location = string.IsNullOrEmpty(location) ? null : location;
+        record.ETag = string.IsNullOrEmpty(etag) ? null : etag;
+        record.Body = box.Seal(body);
+    }
+
+    /// <summary>A 201 with the resource as JSON, the same bytes the endpoint writes.</summary>
+    public IdempotencyRecord Created<T>(IdempotencyClaim claim, string location, T resource)
+    {
+        var record = New(claim);
+        CompleteCreated(record, location, resource);
+        return record;
+    }
+
+    /// <summary>The key is taken by the resource just created; its answer comes with a later step (<see cref="CompleteCreatedAsync"/>).</summary>
+    public static IdempotencyRecord Pending(IdempotencyClaim claim, Guid resourceId)
+    {
+        var record = New(claim);
+        record.ResourceId = resourceId;
+        return record;
+    }
+
+    /// <summary>The later step: answers the keys still pending on these resources, in the caller's transaction.</summary>
+    public async Task CompleteCreatedAsync<T>(TrainingDb db, IReadOnlyCollection<Guid> resourceIds, Func<IReadOnlyCollection<Guid>, CancellationToken, Task<Dictionary<Guid, T>>> resources,
+        Func<Guid, string> location, CancellationToken ct)
+    {
+        var pending = await db.Set<IdempotencyRecord>().Where(r => !r.Completed && r.ResourceId != null && resourceIds.Contains(r.ResourceId.Value)).ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var views = await resources(pending.Select(r => r.ResourceId!.Value).ToList(), ct);
+        foreach (var record in pending)
+        {
+            CompleteCreated(record, location(record.ResourceId!.Value), views[record.ResourceId!.Value]);
+        }
+    }
+
+    private void CompleteCreated<T>(IdempotencyRecord record, string location, T resource) =>
+        Complete(record, StatusCodes.Status201Created, JsonContentType, location, null, JsonSerializer.SerializeToUtf8Bytes(resource, json.Value.SerializerOptions));
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Persistence;
+
+namespace TrainingApi.Common.UseCases;
+
+/// <summary>
+/// The one way a use case runs: it owns the DI scope (for background work), says who acts and in which use case
+/// (<see cref="UseCaseContext"/>), and runs the work as one transaction inside the execution strategy, so a transient
+/// failure retries the whole unit from a clean change tracker. Commands reach it through the mediator
+/// (<see cref="Mediator.UseCaseBehavior{TMessage,TResponse}"/>), idempotent requests through the idempotency
+/// middleware, background work (placement, sweeps, retention, webhook delivery, demo data) directly.
+/// </summary>
+public sealed class UseCaseRunner(IServiceScopeFactory scopes)
+{
+    /// <summary>
+    /// Background work as one use case, in a scope of its own, under a trace of its own (or <paramref name="traceId"/>'s
+    /// when it continues someone's request): whatever request happened to start the loop is neither its actor nor its trace.
+    /// </summary>
+    public Task<T> RunAsync<T>(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        InScopeAsync(actor, action, (services, token) => InTransactionAsync(services.GetRequiredService<TrainingDb>(), t => work(services, t), token), ct);
+
+    /// <summary>
+    /// Background work made of use cases that each run their own transaction (demo data sends commands through the
+    /// mediator): the scope, actor, trace and name, without a transaction around them.
+    /// </summary>
+    public async Task<T> InScopeAsync<T>(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        var outer = Activity.Current;
+        Activity.Current = null;
+        using var activity = new Activity(action).SetIdFormat(ActivityIdFormat.W3C).Start();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<UseCaseContext>();
+            context.Begin(actor, activity.TraceId.ToString());
+            using var named = context.Name(action);
+            return await work(scope.ServiceProvider, ct);
+        }
+        finally
+        {
+            activity.Stop();
+            Activity.Current = outer;
+        }
+    }
+
+    /// <summary>Like <see cref="RunAsync{T}"/>, for work that answers nothing.</summary>
+    public Task RunAsync(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct) =>
+        RunAsync(actor, action, async (services, token) =>
+        {
+            await work(services, token);
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// The unit of work: one transaction, retried whole on a transient failure, saved and committed at the end.
+    /// Inside a transaction already open (an idempotent request's), the work joins it and only saves.
+    /// </summary>
+    internal static async Task<T> InTransactionAsync<T>(TrainingDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var joined = await work(ct);
+            await db.SaveChangesAsync(ct);
+            return joined;
+        }
+
+        // One transaction for the whole unit; EF's savepoint around each SaveChanges inside it would only cost two
+        // round trips per save, since a failure aborts the unit anyway.
+        db.Database.AutoSavepointsEnabled = false;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var result = await work(token);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, ct);
+    }
+
+    /// <summary>
+    /// The unit of work of a request that cannot run twice (its body is read, its answer begun): one transaction, not
+    /// retried — a transient failure ends the request (503), and the client's retry with its Idempotency-Key finds
+    /// out whether it was committed. The work says whether to commit; otherwise it is rolled back.
+    /// </summary>
+    internal static Task InRequestTransactionAsync(TrainingDb db, Func<CancellationToken, Task<bool>> work, Func<Exception> failedMidway, CancellationToken ct)
+    {
+        var attempts = 0;
+        db.Database.AutoSavepointsEnabled = false;
+        // Inside the execution strategy only because EF requires it for an explicit transaction.
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            if (++attempts > 1)
+            {
+                throw failedMidway();
+            }
+
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            if (await work(token))
+            {
+                await db.SaveChangesAsync(token);
+                await transaction.CommitAsync(token);
+            }
+        }, ct);
+    }
+}
