@@ -13,7 +13,7 @@ public static class JstOrganisations
     public static async Task<Guid> EnsureAsync(TrainingDb db, Jst jst, DateTimeOffset now, CancellationToken ct)
     {
         var codes = new[] { jst.Teryt, jst.CanonicalTeryt }.Distinct().ToList();
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"jst-organisation:" + jst.CanonicalTeryt}, 0))", ct);
+        await db.AdvisoryLockAsync(ConsultationsModule.JstOrganisationLock(jst.CanonicalTeryt), ct);
         var existing = await db.Set<Organisation>().Where(o => o.Teryt != null && codes.Contains(o.Teryt)).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
         {

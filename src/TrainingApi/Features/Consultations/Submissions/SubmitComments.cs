@@ -64,8 +64,7 @@ public static class SubmitComments
             var members = ResolveMemberJst(comments);
 
             // One submission per organisation and round at a time, so duplicates are found among committed comments.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT pg_advisory_xact_lock(hashtextextended({"consultation-submission:" + round.Id + ":" + organisationId}, 0))", ct);
+            await db.AdvisoryLockAsync(ConsultationsModule.SubmissionLock(round.Id, organisationId), ct);
             var reference = string.IsNullOrWhiteSpace(command.ExternalReference) ? null : command.ExternalReference.Trim();
             await EnsureReferenceUnusedAsync(organisationId, reference, ct);
 
