@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Features.PilotEnrollment.Register;
+using TrainingApi.Common.Security;
 
 namespace TrainingApi.Features.Consultations.Organisations;
 
@@ -10,7 +10,7 @@ namespace TrainingApi.Features.Consultations.Organisations;
 /// </summary>
 public static class JstOrganisations
 {
-    public static async Task<Guid> EnsureAsync(TrainingDb db, Jst jst, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Guid> EnsureAsync(TrainingDb db, JstUnit jst, DateTimeOffset now, CancellationToken ct)
     {
         var codes = new[] { jst.Teryt, jst.CanonicalTeryt }.Distinct().ToList();
         await db.AdvisoryLockAsync(ConsultationsModule.JstOrganisationLock(jst.CanonicalTeryt), ct);
