@@ -10,7 +10,7 @@ using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.PilotEnrollment;
 
-/// <summary>The PilotEnrollment slice: the JST register, recruitments and applications (running the pilot comes next).</summary>
+/// <summary>The PilotEnrollment slice: the JST register, recruitments and applications, running the pilot, personal data (export, erasure).</summary>
 public static class PilotEnrollmentModule
 {
     public const string Schema = "enrollment";
