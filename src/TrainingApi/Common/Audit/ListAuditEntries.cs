@@ -62,11 +62,10 @@ public static class ListAuditEntries
         }
     }
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/audit-entries", async (string? entityType, string? entityId, string? actor, string? action,
+    public static void Map(RouteGroupBuilder auditEntries) =>
+        auditEntries.MapGet("/", async (string? entityType, string? entityId, string? actor, string? action,
                 DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(entityType, entityId, actor, action, from, to, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
-            .WithTags("Audit")
             .WithName("ListAuditEntries")
             .WithSummary("Query the audit log")
             .WithDescription("Every state change: who (subject, role, organisation; for work the system did for someone, `onBehalfOf`), which use case, which entity, when, and what changed " +

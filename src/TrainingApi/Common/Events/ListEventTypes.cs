@@ -7,11 +7,10 @@ public static class ListEventTypes
 {
     public sealed record EventTypeView(string Type, int Version, string Description, string Schema);
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/event-types", (EventCatalogue catalogue) => TypedResults.Ok(catalogue.All
+    public static void Map(RouteGroupBuilder eventTypes) =>
+        eventTypes.MapGet("/", (EventCatalogue catalogue) => TypedResults.Ok(catalogue.All
                 .Select(t => new EventTypeView(t.Type, t.Version, t.Description, $"api-spec/events/{t.Type}.v{t.Version}.schema.json"))
                 .ToList()))
-            .WithTags("Webhooks")
             .WithName("ListEventTypes")
             .WithSummary("List the event types one can subscribe to")
             .WithDescription("Each with its payload version and the JSON Schema of its webhook body in the repository's api-spec/events/.")

@@ -88,7 +88,7 @@ public static class Platform
         app.MapApiHealth();
         app.MapApiKeys();
         app.MapWebhooks();
-        ListAuditEntries.Map(app);
+        ListAuditEntries.Map(app.MapGroup("/api/v1/audit-entries").WithTags("Audit"));
         return app;
     }
 }

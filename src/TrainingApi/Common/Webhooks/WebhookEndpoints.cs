@@ -37,6 +37,7 @@ public static class WebhookEndpoints
 
     public static void MapWebhooks(this IEndpointRouteBuilder app)
     {
+        ListEventTypes.Map(app.MapGroup("/api/v1/event-types").WithTags("Webhooks"));
         var subscriptions = app.MapGroup("/api/v1/webhook-subscriptions").WithTags("Webhooks");
         CreateWebhookSubscription.Map(subscriptions);
         ListWebhookSubscriptions.Map(subscriptions);
@@ -45,6 +46,5 @@ public static class WebhookEndpoints
         DeleteWebhookSubscription.Map(subscriptions);
         ListWebhookDeliveries.Map(subscriptions);
         RedeliverWebhook.Map(subscriptions);
-        ListEventTypes.Map(app);
     }
 }

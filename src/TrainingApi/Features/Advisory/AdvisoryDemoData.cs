@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.Advisory.Advisors;
 using TrainingApi.Features.Advisory.Diagnoses;
@@ -8,7 +9,6 @@ using TrainingApi.Features.Advisory.Maturity;
 using TrainingApi.Features.Advisory.Plans;
 using TrainingApi.Features.Advisory.Sessions;
 using TrainingApi.Features.PilotEnrollment.Applications;
-using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.Advisory;
 
@@ -16,7 +16,7 @@ namespace TrainingApi.Features.Advisory;
 /// Two advisors and three engagements at different stages (diagnosis; plan, with the initial diagnosis; support, with
 /// a plan and sessions) for the JST of the demo pilot. The advisors' subjects are the `--sub` to use with the token command.
 /// </summary>
-public sealed class AdvisoryDemoData(TrainingDb db, PilotParticipation pilot, TimeProvider clock) : IDemoData
+public sealed class AdvisoryDemoData(TrainingDb db, PilotParticipation pilot, IJstDirectory jsts, TimeProvider clock) : IDemoData
 {
     public const string FirstAdvisorSubject = "marta.wisniewska";
     public const string SecondAdvisorSubject = "piotr.kaminski";
@@ -43,7 +43,7 @@ public sealed class AdvisoryDemoData(TrainingDb db, PilotParticipation pilot, Ti
         db.AddRange(marta, piotr);
 
         Engagement Engage(string teryt, Advisor advisor, int offset) =>
-            new(recruitmentId, teryt, JstRegister.Find(teryt)!.Name, advisor.Id, 40, null, now.AddTicks(100 + offset));
+            new(recruitmentId, teryt, jsts.Find(teryt)!.Name, advisor.Id, 40, null, now.AddTicks(100 + offset));
         var inDiagnosis = Engage(jst[0], marta, 1);
         var inPlan = Engage(jst[1], piotr, 2);
         var inSupport = Engage(jst[2], marta, 3);

@@ -1,5 +1,6 @@
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Security.ApiKeys;
 using TrainingApi.Common.Startup;
@@ -24,6 +25,15 @@ public static class ConsultationsModule
     public static readonly Text MeetingNoun = new("consultation meeting", "spotkanie konsultacyjne");
     public static readonly Text SubmissionNoun = new("submission", "zgłoszenie uwag");
     public static readonly Text CommentNoun = new("comment", "uwaga");
+
+    /// <summary>Rounds of one version are checked for overlap one request at a time.</summary>
+    public static AdvisoryLockKey RoundsOfVersionLock(Guid versionId) => new("consultation-rounds", versionId);
+
+    /// <summary>A JST's first comment registers its organisation once.</summary>
+    public static AdvisoryLockKey JstOrganisationLock(string canonicalTeryt) => new("jst-organisation", canonicalTeryt);
+
+    /// <summary>One submission of an organisation to a round at a time.</summary>
+    public static AdvisoryLockKey SubmissionLock(Guid roundId, Guid organisationId) => new("consultation-submission", roundId, organisationId);
 
     public static IServiceCollection AddConsultations(this IServiceCollection services) =>
         services

@@ -35,6 +35,9 @@ public static class CurriculumModule
 
     public static IEndpointRouteBuilder MapCurriculum(this IEndpointRouteBuilder app)
     {
+        CheckMarkdown.Map(app.MapGroup("/api/v1/accessibility-checks").WithTags(Tag));
+        ListSectionsToReview.Map(app.MapGroup("/api/v1/sections-to-review").WithTags(Tag));
+
         var programmes = app.MapGroup("/api/v1/programmes").WithTags(Tag);
         CreateProgramme.Map(programmes);
         ListProgrammes.Map(programmes);
@@ -55,13 +58,11 @@ public static class CurriculumModule
         DeleteSection.Map(versions);
         CheckVersionAccessibility.Map(versions);
         WaiveFinding.Map(versions);
-        CheckMarkdown.Map(app);
 
         var acts = app.MapGroup("/api/v1/legal-acts").WithTags(Tag);
         RegisterLegalAct.Map(acts);
         ListLegalActs.Map(acts);
         RecordAmendment.Map(acts);
-        ListSectionsToReview.Map(app);
         return app;
     }
 }

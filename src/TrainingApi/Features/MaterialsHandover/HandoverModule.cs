@@ -1,6 +1,7 @@
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Catalogue;
 using TrainingApi.Features.MaterialsHandover.Handovers;
@@ -17,6 +18,9 @@ public static class HandoverModule
 
     public static readonly Text ReleaseNoun = new("release", "wydanie");
     public static readonly Text HandoverNoun = new("handover", "przekazanie");
+
+    /// <summary>Releases of one programme are published one at a time.</summary>
+    public static AdvisoryLockKey ReleasePublicationLock(Guid programmeId) => new("release-publication", programmeId);
 
     public static IServiceCollection AddMaterialsHandover(this IServiceCollection services) =>
         services

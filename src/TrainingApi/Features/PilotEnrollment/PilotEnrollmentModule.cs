@@ -10,7 +10,7 @@ using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.PilotEnrollment;
 
-/// <summary>The PilotEnrollment slice: the JST register, recruitments and applications (running the pilot comes next).</summary>
+/// <summary>The PilotEnrollment slice: the JST register, recruitments and applications, running the pilot, personal data (export, erasure).</summary>
 public static class PilotEnrollmentModule
 {
     public const string Schema = "enrollment";
@@ -40,7 +40,12 @@ public static class PilotEnrollmentModule
 
     public static IEndpointRouteBuilder MapPilotEnrollment(this IEndpointRouteBuilder app)
     {
-        SearchJst.Map(app);
+        SearchJst.Map(app.MapGroup("/api/v1/jst").WithTags(Tag));
+        RecordAttendance.Map(app.MapGroup("/api/v1/sessions").WithTags(Tag));
+        ExportMyPersonalData.Map(app.MapGroup("/api/v1/me").WithTags(Tag));
+        var personalData = app.MapGroup("/api/v1/personal-data").WithTags(Tag);
+        ExportPersonData.Map(personalData);
+        ErasePerson.Map(personalData);
 
         var recruitments = app.MapGroup("/api/v1/recruitments").WithTags(Tag);
         OpenRecruitment.Map(recruitments);
@@ -59,7 +64,6 @@ public static class PilotEnrollmentModule
         ScheduleSession.Map(cohorts);
         GetCohortCompletion.Map(cohorts);
         RecordEvaluations.Map(cohorts);
-        RecordAttendance.Map(app);
 
         var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);
         GetApplication.Map(applications);
@@ -67,10 +71,6 @@ public static class PilotEnrollmentModule
         CompleteApplication.Map(applications);
         WithdrawApplication.Map(applications);
         ScoreApplication.Map(applications);
-
-        ExportMyPersonalData.Map(app);
-        ExportPersonData.Map(app);
-        ErasePerson.Map(app);
         return app;
     }
 }

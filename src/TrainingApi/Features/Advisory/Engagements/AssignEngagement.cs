@@ -14,7 +14,6 @@ using TrainingApi.Features.Curriculum;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment;
 using TrainingApi.Features.PilotEnrollment.Applications;
-using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.Advisory.Engagements;
 
@@ -38,7 +37,8 @@ public static class AssignEngagement
         }
     }
 
-    public sealed class Handler(TrainingDb db, PilotParticipation pilot, VersionOutlines versions, IOptions<AdvisoryOptions> options, TimeProvider clock)
+    public sealed class Handler(TrainingDb db, PilotParticipation pilot, VersionOutlines versions, IJstDirectory jsts, IOptions<AdvisoryOptions> options,
+        TimeProvider clock)
         : ICommandHandler<Command, EngagementView>
     {
         public async ValueTask<EngagementView> Handle(Command command, CancellationToken ct)
@@ -48,7 +48,7 @@ public static class AssignEngagement
                 throw Problem.NotFound(PilotEnrollmentModule.RecruitmentNoun, command.RecruitmentId);
             }
 
-            var jst = JstRegister.Find(command.Teryt) ?? throw Problem.Unprocessable(new Text(
+            var jst = jsts.Find(command.Teryt) ?? throw Problem.Unprocessable(new Text(
                 $"There is no JST with TERYT code '{command.Teryt}' in the register.", $"W rejestrze nie ma JST o kodzie TERYT '{command.Teryt}'."),
                 new Dictionary<string, object?> { ["code"] = "unknown-teryt" });
             if (!await pilot.IsInPilotAsync(command.RecruitmentId, jst.CanonicalTeryt, ct))

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Advisory.Advisors;
-using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.Advisory.Engagements;
 
@@ -10,7 +9,7 @@ namespace TrainingApi.Features.Advisory.Engagements;
 /// The team sees every engagement; an advisor only those assigned to them; a coordinator only its JST's; nobody else
 /// any. Everything under an engagement (diagnoses, plan, sessions, reports) is reached through it.
 /// </summary>
-public sealed class EngagementAccess(TrainingDb db) : IAccessRule<Engagement>
+public sealed class EngagementAccess(TrainingDb db, IJstDirectory jsts) : IAccessRule<Engagement>
 {
     public Expression<Func<Engagement, bool>> CanSee(Caller caller)
     {
@@ -25,7 +24,7 @@ public sealed class EngagementAccess(TrainingDb db) : IAccessRule<Engagement>
             return e => advisors.Any(a => a.Id == e.AdvisorId && a.Subject == subject);
         }
 
-        if (caller.Is(Roles.JstCoordinator) && JstRegister.Canonical(caller.Teryt) is { } teryt)
+        if (caller.Is(Roles.JstCoordinator) && jsts.Canonical(caller.Teryt) is { } teryt)
         {
             return e => e.JstTeryt == teryt;
         }

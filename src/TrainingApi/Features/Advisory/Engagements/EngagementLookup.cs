@@ -14,14 +14,16 @@ public static class EngagementLookup
 
     /// <summary>
     /// For the team and the assigned advisor: the engagement, tracked and locked (FOR UPDATE) so that writes under it
-    /// (hours, stage) are made one at a time. A coordinator may read it but not change it: 403.
+    /// (hours, stage) are made one at a time. A coordinator may read it but not change it: 403. Access is checked before
+    /// the lock, so a caller who may not change the engagement never holds it, and again under the lock, where the
+    /// engagement is read afresh (a handover may have committed in between).
     /// </summary>
     public static async Task<Engagement> ForChangeAsync(Access access, TrainingDb db, Guid id, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM advisory.engagements WHERE id = {id} FOR UPDATE", ct);
-        var engagement = await access.FindVisibleAsync(db.Set<Engagement>(), e => e.Id == id, AdvisoryModule.EngagementNoun, id, ct);
+        await VisibleAsync(access, db, id, ct);
         EnsureMayChange(access.Caller);
-        return engagement;
+        await db.LockRowAsync<Engagement>(id, RowLock.Update, ct);
+        return await access.FindVisibleAsync(db.Set<Engagement>(), e => e.Id == id, AdvisoryModule.EngagementNoun, id, ct);
     }
 
     public static void EnsureMayChange(Caller caller)

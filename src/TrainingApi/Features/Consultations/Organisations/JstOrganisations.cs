@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Features.PilotEnrollment.Register;
+using TrainingApi.Common.Security;
 
 namespace TrainingApi.Features.Consultations.Organisations;
 
@@ -10,10 +10,10 @@ namespace TrainingApi.Features.Consultations.Organisations;
 /// </summary>
 public static class JstOrganisations
 {
-    public static async Task<Guid> EnsureAsync(TrainingDb db, Jst jst, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Guid> EnsureAsync(TrainingDb db, JstUnit jst, DateTimeOffset now, CancellationToken ct)
     {
         var codes = new[] { jst.Teryt, jst.CanonicalTeryt }.Distinct().ToList();
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"jst-organisation:" + jst.CanonicalTeryt}, 0))", ct);
+        await db.AdvisoryLockAsync(ConsultationsModule.JstOrganisationLock(jst.CanonicalTeryt), ct);
         var existing = await db.Set<Organisation>().Where(o => o.Teryt != null && codes.Contains(o.Teryt)).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
         {

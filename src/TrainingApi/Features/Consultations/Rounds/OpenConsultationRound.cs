@@ -68,7 +68,7 @@ public static class OpenConsultationRound
     /// </summary>
     public static async Task EnsureNoOverlapAsync(TrainingDb db, Guid versionId, Guid? except, DateTimeOffset opensAt, DateTimeOffset closesAt, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"consultation-rounds:" + versionId}, 0))", ct);
+        await db.AdvisoryLockAsync(ConsultationsModule.RoundsOfVersionLock(versionId), ct);
         var clash = await db.Set<ConsultationRound>().AsNoTracking()
             .Where(r => r.VersionId == versionId && r.Id != except && r.OpensAt < closesAt && opensAt < r.ClosesAt)
             .FirstOrDefaultAsync(ct);

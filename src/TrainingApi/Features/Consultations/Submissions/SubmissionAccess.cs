@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Organisations;
-using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.Consultations.Submissions;
 
@@ -10,7 +9,7 @@ namespace TrainingApi.Features.Consultations.Submissions;
 /// The team and the experts see every submission and comment; a partner system only its organisation's; a coordinator
 /// only what its JST sent as itself; nobody else any (the published report is the public view).
 /// </summary>
-public sealed class SubmissionAccess(TrainingDb db) : IAccessRule<Submission>, IAccessRule<Comment>
+public sealed class SubmissionAccess(TrainingDb db, IJstDirectory jsts) : IAccessRule<Submission>, IAccessRule<Comment>
 {
     Expression<Func<Submission, bool>> IAccessRule<Submission>.CanSee(Caller caller) => Rule<Submission>(caller, s => s.OrganisationId);
 
@@ -28,7 +27,7 @@ public sealed class SubmissionAccess(TrainingDb db) : IAccessRule<Submission>, I
             return Owned(organisationOf, o => o == own);
         }
 
-        if (caller.Is(Roles.JstCoordinator) && JstRegister.Find(caller.Teryt) is { } jst)
+        if (caller.Is(Roles.JstCoordinator) && jsts.Find(caller.Teryt) is { } jst)
         {
             var codes = new[] { jst.Teryt, jst.CanonicalTeryt };
             var organisations = db.Set<Organisation>();

@@ -11,7 +11,6 @@ using TrainingApi.Features.Consultations.Meetings;
 using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Features.Consultations.Rounds;
 using TrainingApi.Features.Curriculum.Versions;
-using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.Consultations.Submissions;
 
@@ -49,7 +48,7 @@ public static class SubmitComments
         }
     }
 
-    public sealed class Handler(TrainingDb db, VersionOutlines versions, Caller caller, TimeProvider clock) : ICommandHandler<Command, SubmissionView>
+    public sealed class Handler(TrainingDb db, VersionOutlines versions, Caller caller, IJstDirectory jsts, TimeProvider clock) : ICommandHandler<Command, SubmissionView>
     {
         public async ValueTask<SubmissionView> Handle(Command command, CancellationToken ct)
         {
@@ -64,8 +63,7 @@ public static class SubmitComments
             var members = ResolveMemberJst(comments);
 
             // One submission per organisation and round at a time, so duplicates are found among committed comments.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT pg_advisory_xact_lock(hashtextextended({"consultation-submission:" + round.Id + ":" + organisationId}, 0))", ct);
+            await db.AdvisoryLockAsync(ConsultationsModule.SubmissionLock(round.Id, organisationId), ct);
             var reference = string.IsNullOrWhiteSpace(command.ExternalReference) ? null : command.ExternalReference.Trim();
             await EnsureReferenceUnusedAsync(organisationId, reference, ct);
 
@@ -130,7 +128,7 @@ public static class SubmitComments
                 return (caller.OrganisationId!.Value, SubmissionSource.PartnerSystem);
             }
 
-            var jst = JstRegister.Find(caller.Teryt) ?? throw new InvalidOperationException("A coordinator token names a JST of the register.");
+            var jst = jsts.Find(caller.Teryt) ?? throw new InvalidOperationException("A coordinator token names a JST of the register.");
             return (await JstOrganisations.EnsureAsync(db, jst, now, ct), SubmissionSource.JstCoordinator);
         }
 
@@ -190,9 +188,9 @@ public static class SubmitComments
                 });
         }
 
-        private static Jst?[] ResolveMemberJst(IReadOnlyList<CommentRequest> comments)
+        private JstUnit?[] ResolveMemberJst(IReadOnlyList<CommentRequest> comments)
         {
-            var members = comments.Select(c => c.MemberJst is null ? null : JstRegister.Find(c.MemberJst)).ToArray();
+            var members = comments.Select(c => c.MemberJst is null ? null : jsts.Find(c.MemberJst)).ToArray();
             var unknown = comments.Select((c, i) => (Index: i, c.MemberJst)).Where(c => c.MemberJst is not null && members[c.Index] is null).ToList();
             if (unknown.Count > 0)
             {

@@ -37,10 +37,9 @@ public static class CheckMarkdown
         }
     }
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/v1/accessibility-checks", async (Request request, IMediator mediator, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder checks) =>
+        checks.MapPost("/", async (Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(request.Markdown, request.HeadingLevel ?? 2), ct)))
-            .WithTags(CurriculumModule.Tag)
             .WithName("CheckMarkdownAccessibility")
             .WithSummary("Check Markdown for accessibility before saving it")
             .WithDescription("Stores nothing. `headingLevel` is the level the section's own title will have (2 for a module, 3 for a unit). " +

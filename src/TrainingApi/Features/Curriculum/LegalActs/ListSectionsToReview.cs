@@ -44,10 +44,9 @@ public static class ListSectionsToReview
         }
     }
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/sections-to-review", async (Guid? programmeId, Guid? legalActId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder sectionsToReview) =>
+        sectionsToReview.MapGet("/", async (Guid? programmeId, Guid? legalActId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(programmeId, legalActId, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
-            .WithTags(CurriculumModule.Tag)
             .WithName("ListSectionsToReview")
             .WithSummary("List sections flagged for review after a law changed")
             .WithDescription("Sections of live versions that cite an amended act, with the reason; filter by programme and by act. " +

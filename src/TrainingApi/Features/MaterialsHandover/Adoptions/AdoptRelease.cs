@@ -9,7 +9,6 @@ using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.MaterialsHandover.Releases;
-using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.MaterialsHandover.Adoptions;
 
@@ -25,7 +24,7 @@ public static class AdoptRelease
         public Validator() => RuleFor(c => c.Project).NotEmpty().MaximumLength(300);
     }
 
-    public sealed class Handler(TrainingDb db, Caller caller, TimeProvider clock) : ICommandHandler<Command, AdoptionView>
+    public sealed class Handler(TrainingDb db, Caller caller, IJstDirectory jsts, TimeProvider clock) : ICommandHandler<Command, AdoptionView>
     {
         public async ValueTask<AdoptionView> Handle(Command command, CancellationToken ct)
         {
@@ -39,7 +38,7 @@ public static class AdoptRelease
                     new Dictionary<string, object?> { ["code"] = "release-superseded", ["supersededById"] = release.SupersededById });
             }
 
-            var jst = JstRegister.Find(caller.Teryt)!;
+            var jst = jsts.Find(caller.Teryt)!;
             var adoption = new Adoption(release.Id, jst.CanonicalTeryt, jst.Name, command.Project.Trim(), caller.Subject!, clock.UtcNowForDatabase());
             db.Add(adoption);
             try

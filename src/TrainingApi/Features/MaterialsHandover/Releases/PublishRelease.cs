@@ -26,7 +26,7 @@ public static class PublishRelease
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, command.ReleaseId);
             // Publications of one programme one at a time: a second one waits, then supersedes the first instead of
             // finding no previous release (its row changed under the lock) and colliding on the one-latest index.
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"release-publication:" + release.ProgrammeId}, 0))", ct);
+            await db.AdvisoryLockAsync(HandoverModule.ReleasePublicationLock(release.ProgrammeId), ct);
             release.EnsureDraft();
             var now = clock.UtcNowForDatabase();
             var previous = await db.Set<Release>().FirstOrDefaultAsync(r => r.ProgrammeId == release.ProgrammeId && r.Status == ReleaseStatus.Published, ct);

@@ -1,11 +1,10 @@
 using System.Linq.Expressions;
 using TrainingApi.Common.Security;
-using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
 /// <summary>The team sees every application; a coordinator only its own JST's (by either of its codes); nobody else any.</summary>
-public sealed class ApplicationAccess : IAccessRule<Application>
+public sealed class ApplicationAccess(IJstDirectory jsts) : IAccessRule<Application>
 {
     public Expression<Func<Application, bool>> CanSee(Caller caller)
     {
@@ -14,7 +13,7 @@ public sealed class ApplicationAccess : IAccessRule<Application>
             return AccessRules.Everything<Application>();
         }
 
-        return caller.Is(Roles.JstCoordinator) && JstRegister.Canonical(caller.Teryt) is { } own
+        return caller.Is(Roles.JstCoordinator) && jsts.Canonical(caller.Teryt) is { } own
             ? a => a.JstTeryt == own
             : AccessRules.Nothing<Application>();
     }

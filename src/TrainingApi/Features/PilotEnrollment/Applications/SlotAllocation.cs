@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Idempotency;
@@ -24,21 +23,9 @@ public static class SlotAllocation
     public sealed record Placed(Guid Id, string Status, int? WaitlistPosition, string JstTeryt, string SubmittedBy, string? SubmittedTraceId);
 
     /// <summary>Takes the recruitment's lock if nobody holds it; false when it is taken.</summary>
-    /// <remarks>Plain ADO.NET on the context's connection and transaction: this runs many times per application under load.</remarks>
-    public static async Task<bool> TryLockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct)
-    {
-        await using var command = Command(db, "SELECT 1 FROM enrollment.recruitments WHERE id = @id FOR NO KEY UPDATE SKIP LOCKED");
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("id", recruitmentId));
-        return await command.ExecuteScalarAsync(ct) is not null;
-    }
-
-    private static System.Data.Common.DbCommand Command(TrainingDb db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
-    }
+    /// <remarks>Lock only, no read (plain ADO.NET, cached SQL): this runs many times per application under load.</remarks>
+    public static Task<bool> TryLockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct) =>
+        db.LockRowAsync<Recruitments.Recruitment>(recruitmentId, RowLock.NoKeyUpdate, RowLockWait.SkipLocked, ct);
 
     /// <summary>
     /// Under the lock: places all submitted applications of the recruitment. A separate statement from the lock,
@@ -109,7 +96,7 @@ public static class SlotAllocation
 
     /// <summary>Takes the recruitment's lock, waiting for it, for a change of the waiting list made through tracked entities (withdrawals).</summary>
     public static Task LockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM enrollment.recruitments WHERE id = {recruitmentId} FOR NO KEY UPDATE", ct);
+        db.LockRowAsync<Recruitments.Recruitment>(recruitmentId, RowLock.NoKeyUpdate, ct);
 
     public static Task CountAsync(TrainingDb db, Guid recruitmentId, int acceptedDelta, int waitlistedDelta, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""

@@ -46,10 +46,9 @@ public static class ErasePerson
         }
     }
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/v1/personal-data/erasures", async (Request request, IMediator mediator, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder personalData) =>
+        personalData.MapPost("/erasures", async (Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(request.Email), ct)))
-            .WithTags(PilotEnrollmentModule.Tag)
             .WithName("ErasePerson")
             .WithSummary("Erase a person's personal data")
             .WithDescription("RODO art. 17: every participant record with this e-mail address loses its name, e-mail and phone, and so does every " +

@@ -29,14 +29,13 @@ public static class ExportMyPersonalData
         }
     }
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/me/personal-data", async (IMediator mediator, HttpContext http, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder me) =>
+        me.MapGet("/personal-data", async (IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"moje-dane.json\"";
                 http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(await mediator.Send(new Query(), ct));
             })
-            .WithTags(PilotEnrollmentModule.Tag)
             .WithName("ExportMyPersonalData")
             .WithSummary("Download the personal data held on me")
             .WithDescription("For a coordinator (or anyone signed in): the applications they submitted with the participants they entered, " +

@@ -37,10 +37,9 @@ public static class ExportPersonData
     }
 
     // POST, not GET: the e-mail address must not end up in URLs and access logs.
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/v1/personal-data/exports", async (Request request, IMediator mediator, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder personalData) =>
+        personalData.MapPost("/exports", async (Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(request.Email), ct)))
-            .WithTags(PilotEnrollmentModule.Tag)
             .WithName("ExportPersonData")
             .WithSummary("Export the personal data held on a person")
             .WithDescription("Every participant record with this e-mail address, with the JST and recruitment it belongs to, and the records other areas hold " +

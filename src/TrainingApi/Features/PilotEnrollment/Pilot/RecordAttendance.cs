@@ -45,10 +45,9 @@ public static class RecordAttendance
         }
     }
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/v1/sessions/{sessionId:guid}/attendance", async (Guid sessionId, Request request, IMediator mediator, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder sessions) =>
+        sessions.MapPut("/{sessionId:guid}/attendance", async (Guid sessionId, Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(sessionId, request.PresentParticipantIds), ct)))
-            .WithTags(PilotEnrollmentModule.Tag)
             .WithName("RecordAttendance")
             .WithSummary("Record who attended a session")
             .WithDescription("Replaces the session's attendance list with the participants present; the cohort's other members were absent.")

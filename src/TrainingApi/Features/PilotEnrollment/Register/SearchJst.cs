@@ -78,10 +78,9 @@ public static class SearchJst
             : throw KeysetCursor.InvalidCursor();
     }
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/jst", async (string? name, string? code, string? kind, string? voivodeship, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder jst) =>
+        jst.MapGet("/", async (string? name, string? code, string? kind, string? voivodeship, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(name, code, QueryEnum.Parse<JstKind>(kind, "kind"), voivodeship, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
-            .WithTags(PilotEnrollmentModule.Tag)
             .WithName("SearchJst")
             .WithSummary("Search the register of Polish local-government units")
             .WithDescription("All 2,873 TERYT rows (GUS, TERC, 2024-01-01), one per unit. `name` is a prefix, any case, with or without Polish " +
