@@ -36,10 +36,10 @@ public static class GetConsultationReport
                         ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, query.RoundId);
             if (round.ReportPublishedAt is null && !caller.Is(Roles.ProgrammeTeam) && !caller.Is(Roles.Expert))
             {
-                throw new ProblemException(ProblemKind.NotFound, new Text(
+                throw Problem.NotFound(new Text(
                     $"The report of round '{round.Title}' is not published yet; it becomes public when the programme team publishes it after the round.",
                     $"Zestawienie uwag konsultacji '{round.Title}' nie zostało jeszcze opublikowane; zespół projektu publikuje je po zakończeniu konsultacji."),
-                    new Dictionary<string, object?> { ["code"] = "report-not-published" });
+                    code: "report-not-published");
             }
 
             // The tag comes from row versions only, so a current client costs one small query, not a report.

@@ -23,7 +23,7 @@ public static class GetLatestRelease
             }
 
             var release = await latest.OrderByDescending(r => r.PublishedAt).FirstOrDefaultAsync(ct)
-                          ?? throw new ProblemException(ProblemKind.NotFound, new Text("No release has been published yet.", "Nie opublikowano jeszcze żadnego wydania."));
+                          ?? throw Problem.NotFound(new Text("No release has been published yet.", "Nie opublikowano jeszcze żadnego wydania."));
             return new((await CatalogueRelease.ViewsAsync(db, [release], ct))[0], release.Version, release.PublishedAt!.Value);
         }
     }
