@@ -36,7 +36,7 @@ public static class GetLatestRelease
             .WithDescription("Of the programme named by `programmeId`, or the most recently published of all. Its files are served as stored at " +
                              "publication (GET …/files/{format}), never rebuilt. ETag, Last-Modified and 304 as for any release.")
             .AllowAnonymous()
-            .SupportsIfNoneMatch()
+            .SupportsIfNoneMatch(lastModified: true)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);
 }
