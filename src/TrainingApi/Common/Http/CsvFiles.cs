@@ -9,18 +9,14 @@ public static class CsvFiles
     public const string ContentType = "text/csv; charset=utf-8";
 
     /// <summary>
-    /// UTF-8 with a byte-order mark (so Excel reads Polish letters), comma-separated, CRLF, RFC 4180 quoting; the keys of
-    /// the first row are the header. Text cells starting with = + - @ get a leading apostrophe: a spreadsheet would run
-    /// them as formulas (CSV injection, OWASP), and the text often comes from outside.
+    /// UTF-8 with a byte-order mark (so Excel reads Polish letters), comma-separated, CRLF, RFC 4180 quoting; the keys of the first row
+    /// are the header. Text that a spreadsheet would run as a formula is neutralised by <see cref="SpreadsheetCells"/>.
     /// </summary>
     public static byte[] Write(IEnumerable<IDictionary<string, object?>> rows)
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(rows.Select(Neutralise), excelType: ExcelType.CSV,
+        stream.SaveAs(SpreadsheetCells.For(ExcelType.CSV, rows), excelType: ExcelType.CSV,
             configuration: new CsvConfiguration { Seperator = ',', NewLine = "\r\n", QuoteWhitespaces = false });
         return stream.ToArray();
     }
-
-    private static Dictionary<string, object?> Neutralise(IDictionary<string, object?> row) =>
-        row.ToDictionary(c => c.Key, c => c.Value is string { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : c.Value);
 }

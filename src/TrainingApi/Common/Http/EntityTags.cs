@@ -5,12 +5,20 @@ using TrainingApi.Common.Problems;
 namespace TrainingApi.Common.Http;
 
 /// <summary>
-/// ETag / If-Match / If-None-Match for resources versioned by PostgreSQL's xmin. Every versioned resource
-/// uses these, so the rules (strong tags, 428 without If-Match, 412 when stale, 304 when unchanged) are one.
+/// ETag / If-Match for resources versioned by PostgreSQL's xmin. Every versioned resource uses these, so the rules (strong tags,
+/// 428 without If-Match, 412 when stale) are one; reads answer If-None-Match through <see cref="ConditionalGet"/>.
 /// </summary>
 public static class EntityTags
 {
     public static string Format(uint version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>
+    /// The tag of a view that shows more than its row: the row version, a hyphen, and a hash of what else the view shows (a status
+    /// that moves with the clock, counts of other rows). If-None-Match compares the whole tag, so a 304 is never stale; If-Match
+    /// reads only the row version, since a new comment or the clock does not conflict with an edit of the row.
+    /// </summary>
+    public static string Format(uint version, params object[] alsoShown) =>
+        "\"" + version.ToString(CultureInfo.InvariantCulture) + "-" + Combine(alsoShown).ToString("x8", CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>
     /// A version for a representation built from several rows (a version and its sections): a stable hash of
@@ -47,34 +55,14 @@ public static class EntityTags
         // Several tags: only one of them can be current; the first of ours is what the client last saw.
         foreach (var tag in tags)
         {
-            if (!tag.IsWeak && uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            var text = tag.Tag.AsSpan().Trim('"');
+            var hyphen = text.IndexOf('-');
+            if (!tag.IsWeak && uint.TryParse(hyphen < 0 ? text : text[..hyphen], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
                 return version;
             }
         }
 
         throw Problem.PreconditionFailed();
-    }
-
-    /// <summary>True when the client already holds this version (answer 304).</summary>
-    public static bool IsNotModified(HttpRequest request, uint version)
-    {
-        if (!EntityTagHeaderValue.TryParseList([.. request.Headers.IfNoneMatch.OfType<string>()], out var tags))
-        {
-            return false;
-        }
-
-        var current = new EntityTagHeaderValue(Format(version));
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
-    }
-
-    /// <summary>200 with the ETag, or 304 when If-None-Match already names this version.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<T>, Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult>
-        OkOrNotModified<T>(HttpContext http, T value, uint version)
-    {
-        http.Response.Headers.ETag = Format(version);
-        return IsNotModified(http.Request, version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(value);
     }
 }

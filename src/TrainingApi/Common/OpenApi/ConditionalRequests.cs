@@ -3,8 +3,11 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace TrainingApi.Common.OpenApi;
 
-/// <summary>Marks an endpoint as taking If-Match (updates of versioned resources) or If-None-Match (reads).</summary>
-public sealed record ConditionalRequestMetadata(string Header);
+/// <summary>
+/// Marks an endpoint as taking If-Match (updates of versioned resources) or If-None-Match (reads, answered by
+/// <see cref="Http.ConditionalGet"/>), and whether it also sends Last-Modified and so takes If-Modified-Since.
+/// </summary>
+public sealed record ConditionalRequestMetadata(string Header, bool LastModified = false);
 
 public static class ConditionalRequestEndpointExtensions
 {
@@ -14,9 +17,9 @@ public static class ConditionalRequestEndpointExtensions
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    /// <summary>The read answers 304 when If-None-Match names the current ETag.</summary>
-    public static RouteHandlerBuilder SupportsIfNoneMatch(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new ConditionalRequestMetadata("If-None-Match"))
+    /// <summary>The read answers 304 when If-None-Match names the current ETag (or, with <paramref name="lastModified"/>, by date).</summary>
+    public static RouteHandlerBuilder SupportsIfNoneMatch(this RouteHandlerBuilder builder, bool lastModified = false) =>
+        builder.WithMetadata(new ConditionalRequestMetadata("If-None-Match", lastModified))
             .Produces(StatusCodes.Status304NotModified);
 }
 
@@ -32,28 +35,44 @@ public sealed class ConditionalRequestsOperationFilter : IOperationFilter
         }
 
         operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = conditional.Header,
-            In = ParameterLocation.Header,
-            Required = conditional.Header == "If-Match",
-            Description = conditional.Header == "If-Match"
+        operation.Parameters.Add(Header(conditional.Header, conditional.Header == "If-Match",
+            conditional.Header == "If-Match"
                 ? "The ETag of the version you read; the change is refused with 412 if the resource changed since."
-                : "An ETag you hold; answered with 304 when it is still current.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
+                : "ETags you hold (a list, weak tags and `*` accepted); answered with 304 when one of them is current."));
+        if (conditional.LastModified)
+        {
+            operation.Parameters.Add(Header("If-Modified-Since", false,
+                "The Last-Modified you hold; answered with 304 when nothing changed since. Ignored when If-None-Match is sent."));
+        }
 
         foreach (var (status, response) in operation.Responses ?? [])
         {
-            if (status is "200" or "201" && response is OpenApiResponse concrete)
+            if (status is "200" or "201" or "304" && response is OpenApiResponse concrete)
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers["ETag"] = new OpenApiHeader
+                concrete.Headers["ETag"] = ResponseHeader(conditional.Header == "If-Match"
+                    ? "The new version of the resource; send it in If-Match for the next change."
+                    : "The current version: send it in If-None-Match to be answered 304 while it is unchanged (and in If-Match where the resource can be changed).");
+                if (conditional.LastModified)
                 {
-                    Description = "The version of the resource; send it back in If-Match to change it.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                };
+                    concrete.Headers["Last-Modified"] = ResponseHeader("When the representation last changed (an HTTP date); send it in If-Modified-Since.");
+                }
             }
         }
     }
+
+    private static OpenApiParameter Header(string name, bool required, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Required = required,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    private static OpenApiHeader ResponseHeader(string description) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -27,8 +28,16 @@ public sealed class FileResponsesOperationFilter : IOperationFilter
     {
         foreach (var file in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<FileResponseMetadata>())
         {
-            if (operation.Responses?.TryGetValue(file.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) != true
-                || response is not OpenApiResponse concrete)
+            // An endpoint that returns only files (and a 304) declares no JSON response for the status: the file is the response.
+            var status = file.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            operation.Responses ??= [];
+            if (!operation.Responses.TryGetValue(status, out var response))
+            {
+                response = new OpenApiResponse { Description = ReasonPhrases.GetReasonPhrase(file.StatusCode) };
+                operation.Responses[status] = response;
+            }
+
+            if (response is not OpenApiResponse concrete)
             {
                 continue;
             }

@@ -25,7 +25,7 @@ public static class GetWebhookSubscription
         group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(id), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetWebhookSubscription")
             .WithSummary("Read a webhook subscription")

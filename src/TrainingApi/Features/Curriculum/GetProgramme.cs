@@ -26,7 +26,7 @@ public static class GetProgramme
         group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(id), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetProgramme")
             .RequireAnyRole()

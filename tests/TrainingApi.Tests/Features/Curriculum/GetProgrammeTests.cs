@@ -37,6 +37,22 @@ public sealed class GetProgrammeTests(ApiFactory api) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task Answers_304_to_a_weak_tag_a_list_and_a_star_until_the_programme_changes()
+    {
+        var created = await CreateAsync("Program w wielu pamięciach");
+        var url = $"/api/v1/programmes/{created.Id}";
+
+        var tag = await ConditionalGets.AssertAnswers304Async(client, url);
+        var update = new HttpRequestMessage(HttpMethod.Put, url)
+        {
+            Content = HttpExtensions.JsonBody("{\"title\":\"Program zmieniony po odczycie\",\"summary\":null}"),
+        }.WithHeader("If-Match", tag);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(update)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, await ConditionalGets.GetIfNoneMatchAsync(client, url, tag));
+    }
+
+    [Fact]
     public async Task Answers_200_when_if_none_match_names_an_older_version()
     {
         var created = await CreateAsync("Program zmieniony");

@@ -91,7 +91,7 @@ public static class RecordDiagnosis
                     (missing.Count > 0 ? $"; missing: {string.Join(", ", missing.Take(10))}" : "") + (unknown.Count > 0 ? $"; not in the framework: {string.Join(", ", unknown.Take(10))}" : "") + ".",
                     $"Respondent {i + 1} (respondents[{i}]) musi odpowiedzieć na każde stwierdzenie modelu {framework.Version} (null, gdy nie dotyczy)" +
                     (missing.Count > 0 ? $"; brak: {string.Join(", ", missing.Take(10))}" : "") + (unknown.Count > 0 ? $"; spoza modelu: {string.Join(", ", unknown.Take(10))}" : "") + "."),
-                    new Dictionary<string, object?> { ["code"] = "answers-incomplete", ["respondent"] = $"respondents[{i}]", ["missing"] = missing, ["unknown"] = unknown });
+                    "answers-incomplete", [("respondent", $"respondents[{i}]"), ("missing", missing), ("unknown", unknown)]);
             }
         }
     }

@@ -50,13 +50,13 @@ public static class AssignEngagement
 
             var jst = jsts.Find(command.Teryt) ?? throw Problem.Unprocessable(new Text(
                 $"There is no JST with TERYT code '{command.Teryt}' in the register.", $"W rejestrze nie ma JST o kodzie TERYT '{command.Teryt}'."),
-                new Dictionary<string, object?> { ["code"] = "unknown-teryt" });
+                "unknown-teryt");
             if (!await pilot.IsInPilotAsync(command.RecruitmentId, jst.CanonicalTeryt, ct))
             {
                 throw Problem.Unprocessable(new Text(
                     $"{jst.Name} ({jst.CanonicalTeryt}) has no accepted place in this pilot; advisory support is for piloted JST.",
                     $"{jst.Name} ({jst.CanonicalTeryt}) nie ma przyjętego miejsca w tym pilotażu; doradztwo jest dla JST uczestniczących w pilotażu."),
-                    new Dictionary<string, object?> { ["code"] = "jst-not-in-pilot" });
+                    "jst-not-in-pilot");
             }
 
             if (command.GuidelinesVersionId is { } versionId && await versions.FindHeaderAsync(versionId, ct) is null)

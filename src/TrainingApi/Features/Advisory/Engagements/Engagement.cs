@@ -109,12 +109,12 @@ public sealed class Engagement : IVersioned
         EnsureOpen();
         if (hours > HoursAvailable)
         {
-            throw new ProblemException(ProblemKind.Conflict, new Text(
+            throw Problem.Conflict(new Text(
                 $"The session ({hours} h) would pass the hours budget of {JstName}: {HoursBudget} h plus {ExtraHoursApproved} h approved, {HoursUsed} h used. " +
                 "The programme team can approve extra hours (POST …/extra-hours).",
                 $"Sesja ({hours} godz.) przekroczyłaby budżet godzin dla {JstName}: {HoursBudget} godz. i {ExtraHoursApproved} godz. dodatkowych, wykorzystano {HoursUsed} godz. " +
                 "Zespół projektu może zatwierdzić dodatkowe godziny (POST …/extra-hours)."),
-                new Dictionary<string, object?> { ["code"] = "hours-budget-exceeded", ["hoursAvailable"] = HoursAvailable, ["sessionDate"] = sessionDate });
+                "hours-budget-exceeded", [("hoursAvailable", HoursAvailable), ("sessionDate", sessionDate)]);
         }
 
         HoursUsed += hours;

@@ -30,7 +30,7 @@ public static class EngagementLookup
     {
         if (!caller.Is(Roles.ProgrammeTeam) && !caller.Is(Roles.Advisor))
         {
-            throw new ProblemException(ProblemKind.Forbidden, new Text(
+            throw Problem.Forbidden(new Text(
                 "A coordinator reads its JST's engagement; only the actions assigned to the coordinator can be changed.",
                 "Koordynator może przeglądać proces doradczy swojej JST; zmieniać może tylko przypisane mu działania."));
         }

@@ -23,7 +23,7 @@ public static class GetEngagement
         engagements.MapGet("/{engagementId:guid}", async (Guid engagementId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(engagementId), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetEngagement")
             .WithSummary("Read an advisory engagement")

@@ -28,7 +28,7 @@ public static class GetPlanAction
         actions.MapGet("/{actionId:guid}", async (Guid actionId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(actionId), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetPlanAction")
             .WithSummary("Read a plan action")

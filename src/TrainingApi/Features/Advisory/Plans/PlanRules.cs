@@ -46,7 +46,7 @@ public static class PlanRules
                 outline is null
                     ? "Proces doradczy nie wskazuje wersji wytycznych, więc plan nie może odwoływać się do ich sekcji."
                     : $"To nie są sekcje wytycznych do doradztwa w wersji {outline.Label}: {string.Join(", ", unknown)}."),
-                new Dictionary<string, object?> { ["code"] = "unknown-guideline-anchor", ["anchors"] = unknown });
+                "unknown-guideline-anchor", [("anchors", unknown)]);
         }
     }
 }

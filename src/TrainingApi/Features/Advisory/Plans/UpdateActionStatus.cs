@@ -36,9 +36,9 @@ public static class UpdateActionStatus
             var engagement = await EngagementLookup.VisibleAsync(access, db, action.EngagementId, ct);
             if (access.Caller.Is(Roles.JstCoordinator) && !action.OwnedByCoordinator)
             {
-                throw new ProblemException(ProblemKind.Forbidden, new Text(
+                throw Problem.Forbidden(new Text(
                     "This action is not assigned to the JST's coordinator; the advisor updates it.",
-                    "To działanie nie jest przypisane koordynatorowi JST; jego stan zmienia doradca."), new Dictionary<string, object?> { ["code"] = "action-not-yours" });
+                    "To działanie nie jest przypisane koordynatorowi JST; jego stan zmienia doradca."), "action-not-yours");
             }
 
             engagement.EnsureOpen();

@@ -40,7 +40,7 @@ public static class RecordCommentTakenIn
                 throw Problem.Unprocessable(new Text(
                     $"A comment on version {round.VersionLabel} is taken into a later version of the same programme; {version.Label} is not one.",
                     $"Uwagę do wersji {round.VersionLabel} uwzględnia się w późniejszej wersji tego samego programu; {version.Label} nią nie jest."),
-                    new Dictionary<string, object?> { ["code"] = "not-a-later-version" });
+                    "not-a-later-version");
             }
 
             comment.TakeInto(command.VersionId, version.Label, clock.UtcNowForDatabase());

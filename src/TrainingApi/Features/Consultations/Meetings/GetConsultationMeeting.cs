@@ -27,13 +27,13 @@ public static class GetConsultationMeeting
         meetings.MapGet("/{meetingId:guid}", async (Guid meetingId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(meetingId), ct);
-                http.Response.Headers.ETag = EntityTags.Format(found.Version);
-                return TypedResults.Ok(found.Value);
+                return ConditionalGet.Ok(http, found.Value, found.Value.ETag(found.Version));
             })
             .WithName("GetConsultationMeeting")
             .WithSummary("Read a consultation meeting")
-            .WithDescription("With the ETag that PUT needs in If-Match.")
+            .WithDescription("With the ETag that PUT needs in If-Match; If-None-Match answers 304 while the meeting and its comment count are unchanged.")
             .RequireAnyRole()
+            .SupportsIfNoneMatch()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, MeetingView.Example);
 }

@@ -62,7 +62,7 @@ public static class MeetingRules
             throw Problem.Unprocessable(new Text(
                 $"A meeting of this round takes place while it is open: {round.Window.En}.",
                 $"Spotkanie w ramach tych konsultacji odbywa się w czasie ich trwania: {round.Window.Pl}."),
-                new Dictionary<string, object?> { ["code"] = "meeting-outside-round" });
+                "meeting-outside-round");
         }
 
         var wanted = details.OrganisationsPresent.Distinct().ToList();
@@ -73,7 +73,7 @@ public static class MeetingRules
             throw Problem.Unprocessable(new Text(
                 $"Not in the organisations register: {string.Join(", ", unknown)}. Register them first (POST /api/v1/organisations).",
                 $"Brak w rejestrze organizacji: {string.Join(", ", unknown)}. Najpierw je zarejestruj (POST /api/v1/organisations)."),
-                new Dictionary<string, object?> { ["code"] = "unknown-organisation" });
+                "unknown-organisation");
         }
     }
 }

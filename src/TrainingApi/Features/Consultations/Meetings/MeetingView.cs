@@ -1,3 +1,4 @@
+using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Features.Consultations.Meetings;
@@ -9,6 +10,9 @@ public sealed record MeetingView(
     public static MeetingView From(ConsultationMeeting m, int commentsGathered) => new(
         m.Id, m.RoundId, m.StartsAt, WarsawTime.Format(m.StartsAt), m.DurationMinutes, m.Place, m.OnlineLink, m.Organiser,
         m.OrganisationsPresent, m.AttendeeCount, m.Minutes, commentsGathered);
+
+    /// <summary>The row version for If-Match, with the comments gathered (other rows) for 304s.</summary>
+    public string ETag(uint rowVersion) => EntityTags.Format(rowVersion, CommentsGathered);
 
     public static readonly MeetingView Example = new(
         Guid.Parse("01936b30-2000-7000-8000-000000000010"), Guid.Parse("01936b30-2000-7000-8000-000000000001"),

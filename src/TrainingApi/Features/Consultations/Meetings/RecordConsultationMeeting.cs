@@ -40,7 +40,7 @@ public static class RecordConsultationMeeting
         meetings.MapPut("/{meetingId:guid}", async (Guid meetingId, MeetingRules.Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var updated = await mediator.Send(new Command(meetingId, EntityTags.RequireIfMatch(http.Request), r.ToDetails()), ct);
-                http.Response.Headers.ETag = EntityTags.Format(updated.Version);
+                http.Response.Headers.ETag = updated.Value.ETag(updated.Version);
                 return TypedResults.Ok(updated.Value);
             })
             .WithName("RecordConsultationMeeting")

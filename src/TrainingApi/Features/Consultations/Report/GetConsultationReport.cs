@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
@@ -22,33 +21,44 @@ public enum ReportFormat
 
 public static class GetConsultationReport
 {
-    /// <param name="ClientHas">Whether the client's If-None-Match already names this tag: then the report is not built at all.</param>
-    public sealed record Query(Guid RoundId, ReportFilter Filter, ReportFormat Format, Func<uint, bool> ClientHas) : IQuery<Built>;
+    /// <summary>The report's tag, from row versions only, so that a client whose copy is current costs one small query, not a report.</summary>
+    public sealed record TagQuery(Guid RoundId, ReportFilter Filter, ReportFormat Format) : IQuery<Tagged>;
 
-    /// <param name="Report">Null when the client's copy is current (304).</param>
-    public sealed record Built(ConsultationReportView? Report, uint Tag, bool Published);
+    public sealed record Tagged(uint Tag, bool Published);
 
-    public sealed class Handler(TrainingDb db, Caller caller, ConsultationReportBuilder builder) : IQueryHandler<Query, Built>
+    public sealed record Query(Guid RoundId, ReportFilter Filter) : IQuery<ConsultationReportView>;
+
+    public sealed class TagHandler(TrainingDb db, Caller caller, ConsultationReportBuilder builder) : IQueryHandler<TagQuery, Tagged>
     {
-        public async ValueTask<Built> Handle(Query query, CancellationToken ct)
+        public async ValueTask<Tagged> Handle(TagQuery query, CancellationToken ct)
         {
-            var round = await db.Set<ConsultationRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RoundId, ct)
-                        ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, query.RoundId);
-            if (round.ReportPublishedAt is null && !caller.Is(Roles.ProgrammeTeam) && !caller.Is(Roles.Expert))
-            {
-                throw new ProblemException(ProblemKind.NotFound, new Text(
-                    $"The report of round '{round.Title}' is not published yet; it becomes public when the programme team publishes it after the round.",
-                    $"Zestawienie uwag konsultacji '{round.Title}' nie zostało jeszcze opublikowane; zespół projektu publikuje je po zakończeniu konsultacji."),
-                    new Dictionary<string, object?> { ["code"] = "report-not-published" });
-            }
-
-            // The tag comes from row versions only, so a current client costs one small query, not a report.
+            var round = await VisibleRoundAsync(db, caller, query.RoundId, ct);
             var filter = query.Filter;
             var tag = EntityTags.Combine(await builder.StampAsync(round, ct), query.Format, filter.OrganisationId ?? Guid.Empty, filter.Anchor ?? "",
                 filter.Disposition?.ToString() ?? "");
-            var published = round.ReportPublishedAt is not null;
-            return query.ClientHas(tag) ? new Built(null, tag, published) : new Built(await builder.BuildAsync(round, filter, ct), tag, published);
+            return new Tagged(tag, round.ReportPublishedAt is not null);
         }
+    }
+
+    public sealed class Handler(TrainingDb db, Caller caller, ConsultationReportBuilder builder) : IQueryHandler<Query, ConsultationReportView>
+    {
+        public async ValueTask<ConsultationReportView> Handle(Query query, CancellationToken ct) =>
+            await builder.BuildAsync(await VisibleRoundAsync(db, caller, query.RoundId, ct), query.Filter, ct);
+    }
+
+    private static async Task<ConsultationRound> VisibleRoundAsync(TrainingDb db, Caller caller, Guid roundId, CancellationToken ct)
+    {
+        var round = await db.Set<ConsultationRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct)
+                    ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, roundId);
+        if (round.ReportPublishedAt is null && !caller.Is(Roles.ProgrammeTeam) && !caller.Is(Roles.Expert))
+        {
+            throw Problem.NotFound(new Text(
+                $"The report of round '{round.Title}' is not published yet; it becomes public when the programme team publishes it after the round.",
+                $"Zestawienie uwag konsultacji '{round.Title}' nie zostało jeszcze opublikowane; zespół projektu publikuje je po zakończeniu konsultacji."),
+                code: "report-not-published");
+        }
+
+        return round;
     }
 
     public static void Map(RouteGroupBuilder rounds) =>
@@ -60,21 +70,21 @@ public static class GetConsultationReport
                     var chosen = Negotiate(format, http.Request);
                     var filter = new ReportFilter(organisationId, string.IsNullOrWhiteSpace(anchor) ? null : anchor,
                         QueryEnum.Parse<Disposition>(disposition, "disposition"));
-                    var built = await mediator.Send(new Query(roundId, filter, chosen, tag => EntityTags.IsNotModified(http.Request, tag)), ct);
-                    http.Response.Headers.ETag = EntityTags.Format(built.Tag);
+                    var tagged = await mediator.Send(new TagQuery(roundId, filter, chosen), ct);
                     http.Response.Headers.Vary = "Accept, Authorization, X-Api-Key";
-                    http.Response.Headers.CacheControl = built.Published ? "public, max-age=300" : "private, no-store";
-                    if (built.Report is null)
+                    http.Response.Headers.CacheControl = tagged.Published ? "public, max-age=300" : "private, no-store";
+                    if (ConditionalGet.ClientIsCurrent(http, EntityTags.Format(tagged.Tag)))
                     {
-                        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                        return ConditionalGet.NotModified();
                     }
 
-                    var name = $"zestawienie-uwag-{built.Report.VersionLabel}-{roundId.ToString()[..8]}";
+                    var report = await mediator.Send(new Query(roundId, filter), ct);
+                    var name = $"zestawienie-uwag-{report.VersionLabel}-{roundId.ToString()[..8]}";
                     return chosen switch
                     {
-                        ReportFormat.Csv => TypedResults.File(ReportFiles.Csv(built.Report), ReportFiles.CsvType, name + ".csv"),
-                        ReportFormat.Xlsx => TypedResults.File(ReportFiles.Xlsx(built.Report), ReportFiles.XlsxType, name + ".xlsx"),
-                        _ => TypedResults.Ok(built.Report),
+                        ReportFormat.Csv => TypedResults.File(ReportFiles.Csv(report), ReportFiles.CsvType, name + ".csv"),
+                        ReportFormat.Xlsx => TypedResults.File(ReportFiles.Xlsx(report), ReportFiles.XlsxType, name + ".xlsx"),
+                        _ => TypedResults.Ok(report),
                     };
                 })
             .WithName("GetConsultationReport")

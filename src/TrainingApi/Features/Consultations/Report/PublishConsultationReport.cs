@@ -34,12 +34,12 @@ public static class PublishConsultationReport
             var awaiting = await db.Set<Comment>().CountAsync(c => c.RoundId == round.Id && c.Disposition == null, ct);
             if (awaiting > 0)
             {
-                throw new ProblemException(ProblemKind.Conflict, new Text(
+                throw Problem.Conflict(new Text(
                     $"{awaiting} of {comments} comments have no disposition yet; every comment is answered before the report is published " +
                     $"(GET /api/v1/consultation-rounds/{round.Id}/comments?status=awaiting-disposition).",
                     $"{awaiting} z {comments} uwag nie ma jeszcze stanowiska; przed publikacją zestawienia każda uwaga musi je otrzymać " +
                     $"(GET /api/v1/consultation-rounds/{round.Id}/comments?status=awaiting-disposition)."),
-                    new Dictionary<string, object?> { ["code"] = "comments-awaiting-disposition", ["awaiting"] = awaiting });
+                    "comments-awaiting-disposition", [("awaiting", awaiting)]);
             }
 
             round.PublishReport(caller.Subject!, now);

@@ -1,4 +1,3 @@
-using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using TrainingApi.Common.Http;
@@ -9,18 +8,13 @@ namespace TrainingApi.Features.Consultations.Report;
 public static class ReportFiles
 {
     public const string CsvType = CsvFiles.ContentType;
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxType = XlsxFiles.ContentType;
 
     public static byte[] Csv(ConsultationReportView report) => CsvFiles.Write(ReportTable.Rows(report.Rows));
 
-    /// <summary>Two sheets: the comments (header row frozen, auto-filter on) and the counts.</summary>
+    /// <summary>Two sheets: the comments (header row frozen, auto-filter on) and the counts; see <see cref="SpreadsheetCells"/> for text that looks like a formula.</summary>
     public static byte[] Xlsx(ConsultationReportView report)
     {
-        var sheets = new Dictionary<string, object>
-        {
-            ["Uwagi"] = ReportTable.Rows(report.Rows).ToList(),
-            ["Podsumowanie"] = ReportTable.Summary(report).ToList(),
-        };
         var configuration = new OpenXmlConfiguration
         {
             FreezeRowCount = 1,
@@ -29,8 +23,6 @@ public static class ReportFiles
             DynamicColumns = [.. ReportTable.Columns.Select(c => new DynamicExcelColumn(c.Header) { Width = c.Width }),
                 new DynamicExcelColumn("Kategoria") { Width = 18 }, new DynamicExcelColumn("Wartość") { Width = 60 }, new DynamicExcelColumn("Liczba uwag") { Width = 12 }],
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: configuration);
-        return stream.ToArray();
+        return XlsxFiles.Write([("Uwagi", ReportTable.Rows(report.Rows)), ("Podsumowanie", ReportTable.Summary(report))], configuration);
     }
 }

@@ -27,14 +27,14 @@ public static class GetConsultationRound
         rounds.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(id), ct);
-                http.Response.Headers.ETag = EntityTags.Format(found.Version);
-                return TypedResults.Ok(found.Value);
+                return ConditionalGet.Ok(http, found.Value, found.Value.ETag(found.Version));
             })
             .WithName("GetConsultationRound")
             .WithSummary("Read a consultation round")
             .WithDescription("With its window in UTC and in Europe/Warsaw time, its status and the number of comments. The ETag is the one " +
-                             "PUT needs in If-Match (the status and count move with the clock and new comments, so no 304 here).")
+                             "PUT needs in If-Match; it also changes with the status and the count, so If-None-Match answers 304 only while all is the same.")
             .RequireAnyRole()
+            .SupportsIfNoneMatch()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, RoundView.Example);
 }

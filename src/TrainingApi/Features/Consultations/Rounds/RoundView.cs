@@ -1,3 +1,4 @@
+using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Features.Consultations.Rounds;
@@ -10,6 +11,9 @@ public sealed record RoundView(
     public static RoundView From(ConsultationRound r, int comments, DateTimeOffset now) => new(
         r.Id, r.VersionId, r.ProgrammeId, r.VersionLabel, r.Title, r.Description, r.OpensAt, r.ClosesAt,
         WarsawTime.Format(r.OpensAt), WarsawTime.Format(r.ClosesAt), r.StatusAt(now), comments, r.ReportPublishedAt, r.CreatedAt);
+
+    /// <summary>The row version for If-Match, with the status (it moves with the clock) and the count (new comments) for 304s.</summary>
+    public string ETag(uint rowVersion) => EntityTags.Format(rowVersion, Status, Comments);
 
     public static readonly RoundView Example = new(
         Guid.Parse("01936b30-2000-7000-8000-000000000001"), Guid.Parse("01936b30-0000-7000-8000-000000000002"),

@@ -50,7 +50,7 @@ public static class UpdateConsultationRound
         rounds.MapPut("/{id:guid}", async (Guid id, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var updated = await mediator.Send(new Command(id, EntityTags.RequireIfMatch(http.Request), r.Title, r.Description, r.OpensAt, r.ClosesAt), ct);
-                http.Response.Headers.ETag = EntityTags.Format(updated.Version);
+                http.Response.Headers.ETag = updated.Value.ETag(updated.Version);
                 return TypedResults.Ok(updated.Value);
             })
             .WithName("UpdateConsultationRound")

@@ -24,7 +24,7 @@ public static class GetComment
         comments.MapGet("/{commentId:guid}", async (Guid commentId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(commentId), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetConsultationComment")
             .WithSummary("Read a comment and its disposition")

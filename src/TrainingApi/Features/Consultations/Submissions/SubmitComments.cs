@@ -104,7 +104,7 @@ public static class SubmitComments
                 if (!await db.Set<Organisation>().AnyAsync(o => o.Id == onBehalfOf, ct))
                 {
                     throw Problem.Unprocessable(new Text($"Organisation {onBehalfOf} is not in the register.", $"Organizacji {onBehalfOf} nie ma w rejestrze."),
-                        new Dictionary<string, object?> { ["code"] = "unknown-organisation" });
+                        "unknown-organisation");
                 }
 
                 return (onBehalfOf, SubmissionSource.ProgrammeTeam);
@@ -141,7 +141,7 @@ public static class SubmitComments
             if (meetingId is { } id && !await db.Set<ConsultationMeeting>().AnyAsync(m => m.Id == id && m.RoundId == round.Id, ct))
             {
                 throw Problem.Unprocessable(new Text($"Meeting {id} is not a meeting of this round.", $"Spotkanie {id} nie należy do tych konsultacji."),
-                    new Dictionary<string, object?> { ["code"] = "unknown-meeting" });
+                    "unknown-meeting");
             }
 
             var status = round.StatusAt(now);
@@ -151,14 +151,10 @@ public static class SubmitComments
             }
 
             round.EnsureNotPublished();
-            throw new ProblemException(ProblemKind.Conflict, new Text(
+            throw Problem.Conflict(new Text(
                 $"Round '{round.Title}' takes comments {round.Window.En}; it is {Common.Http.QueryEnum.Name(status)} now.",
                 $"Konsultacje '{round.Title}' przyjmują uwagi {round.Window.Pl}; obecnie mają status {Common.Http.QueryEnum.Name(status)}."),
-                new Dictionary<string, object?>
-                {
-                    ["code"] = "round-not-open", ["opensAt"] = round.OpensAt, ["closesAt"] = round.ClosesAt,
-                    ["opensAtWarsaw"] = WarsawTime.Format(round.OpensAt), ["closesAtWarsaw"] = WarsawTime.Format(round.ClosesAt),
-                });
+                "round-not-open", [("opensAt", round.OpensAt), ("closesAt", round.ClosesAt), ("opensAtWarsaw", WarsawTime.Format(round.OpensAt)), ("closesAtWarsaw", WarsawTime.Format(round.ClosesAt))]);
         }
 
         /// <summary>Every bad anchor of the batch at once, each with the comment that names it, so a partner fixes them in one go.</summary>
@@ -181,11 +177,7 @@ public static class SubmitComments
                 $"Uwaga {first.Index + 1} (comments[{first.Index}]) dotyczy fragmentu '{first.Anchor}', którego nie ma w wersji {outline.Label}" +
                 (unknown.Count > 1 ? $"; podobnie {unknown.Count - 1} inne uwagi, wymienione w unknownAnchors." : ".") +
                 $" Zobacz GET /api/v1/versions/{outline.Id}/sections lub pomiń fragment w uwadze ogólnej. Nie zapisano żadnej uwagi."),
-                new Dictionary<string, object?>
-                {
-                    ["code"] = "unknown-anchor",
-                    ["unknownAnchors"] = unknown.Take(50).Select(u => new { comment = $"comments[{u.Index}]", anchor = u.Anchor }).ToList(),
-                });
+                "unknown-anchor", [("unknownAnchors", unknown.Take(50).Select(u => new { comment = $"comments[{u.Index}]", anchor = u.Anchor }).ToList())]);
         }
 
         private JstUnit?[] ResolveMemberJst(IReadOnlyList<CommentRequest> comments)
@@ -200,11 +192,7 @@ public static class SubmitComments
                     (unknown.Count > 1 ? $"; {unknown.Count - 1} more too." : ".") + " Nothing was stored.",
                     $"Uwaga {first.Index + 1} (comments[{first.Index}]) jest zgłaszana w imieniu JST '{first.MemberJst}', której nie ma w rejestrze (GUS TERC, 2024-01-01)" +
                     (unknown.Count > 1 ? $"; podobnie {unknown.Count - 1} inne." : ".") + " Nie zapisano żadnej uwagi."),
-                    new Dictionary<string, object?>
-                    {
-                        ["code"] = "unknown-teryt",
-                        ["unknownJst"] = unknown.Take(50).Select(u => new { comment = $"comments[{u.Index}]", teryt = u.MemberJst }).ToList(),
-                    });
+                    "unknown-teryt", [("unknownJst", unknown.Take(50).Select(u => new { comment = $"comments[{u.Index}]", teryt = u.MemberJst }).ToList())]);
             }
 
             return members;
@@ -221,12 +209,12 @@ public static class SubmitComments
                 .Where(s => s.OrganisationId == organisationId && s.ExternalReference == reference).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
             if (used is { } id)
             {
-                throw new ProblemException(ProblemKind.Conflict, new Text(
+                throw Problem.Conflict(new Text(
                     $"Your organisation already sent a submission with reference '{reference}' ({id}). Resending the same request? Use the same " +
                     "Idempotency-Key and you get the first answer back; a new submission needs a new reference.",
                     $"Twoja organizacja wysłała już zgłoszenie z identyfikatorem '{reference}' ({id}). Jeśli to ponowienie, użyj tego samego " +
                     "Idempotency-Key, a otrzymasz pierwszą odpowiedź; nowe zgłoszenie wymaga nowego identyfikatora."),
-                    new Dictionary<string, object?> { ["code"] = "external-reference-used", ["submissionId"] = id });
+                    "external-reference-used", [("submissionId", id)]);
             }
         }
 

@@ -36,7 +36,7 @@ public static class GetSection
         versions.MapGet("/{versionId:guid}/sections/{anchor}", async (Guid versionId, string anchor, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(versionId, anchor), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetSection")
             .WithSummary("Read a section by its anchor")

@@ -27,7 +27,7 @@ public static class SectionRules
         return sections.FirstOrDefault(s => s.Anchor == parentAnchor) ?? throw Problem.Unprocessable(new Text(
             $"Version {versionLabel} has no section with anchor '{parentAnchor}' to be the parent. Add the parent first, or leave parentAnchor out for the top level.",
             $"Wersja {versionLabel} nie ma sekcji o kotwicy '{parentAnchor}', która mogłaby być rodzicem. Najpierw dodaj rodzica albo pomiń parentAnchor dla najwyższego poziomu."),
-            new Dictionary<string, object?> { ["code"] = "unknown-parent-anchor", ["anchor"] = parentAnchor });
+            "unknown-parent-anchor", [("anchor", parentAnchor)]);
     }
 
     /// <summary>Puts the section at the 0-based position among its siblings (the end when null) and renumbers them.</summary>
@@ -63,7 +63,7 @@ public static class SectionRules
             throw Problem.Unprocessable(new Text(
                 $"Not in the register of legal acts: {string.Join(", ", missing)}. Add them first (POST /api/v1/legal-acts).",
                 $"Brak w rejestrze aktów prawnych: {string.Join(", ", missing)}. Najpierw je dodaj (POST /api/v1/legal-acts)."),
-                new Dictionary<string, object?> { ["code"] = "unknown-legal-act", ["citations"] = missing });
+                "unknown-legal-act", [("citations", missing)]);
         }
 
         return [.. found.Select(f => f.Id)];

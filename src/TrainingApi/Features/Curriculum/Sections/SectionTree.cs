@@ -69,7 +69,7 @@ public static class SectionTree
                 throw Problem.Unprocessable(new Text(
                     $"Section '{moving.Anchor}' cannot be moved under '{newParent!.Anchor}', which is inside it: that would make a cycle. Choose a parent outside it.",
                     $"Sekcji '{moving.Anchor}' nie można przenieść pod '{newParent!.Anchor}', która jest w niej zawarta: powstałby cykl. Wybierz rodzica spoza niej."),
-                    new Dictionary<string, object?> { ["code"] = "section-cycle" });
+                    "section-cycle");
             }
         }
     }

@@ -30,7 +30,7 @@ public static class GetVersion
         versions.MapGet("/{versionId:guid}", async (Guid versionId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(versionId), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetVersion")
             .WithSummary("Read a version with its totals")

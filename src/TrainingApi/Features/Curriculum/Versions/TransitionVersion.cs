@@ -52,7 +52,7 @@ public static class TransitionVersion
             var allowed = VersionWorkflow.WhoMay(from, command.To);
             if (!allowed.Any(caller.Is))
             {
-                throw new ProblemException(ProblemKind.Forbidden, new Text(
+                throw Problem.Forbidden(new Text(
                     $"Only {string.Join(", ", allowed)} may move a version from {ProgrammeVersion.StatusName(from)} to {ProgrammeVersion.StatusName(command.To)}.",
                     $"Tylko {string.Join(", ", allowed)} może przenieść wersję ze statusu {ProgrammeVersion.StatusName(from)} do {ProgrammeVersion.StatusName(command.To)}."));
             }
@@ -65,16 +65,12 @@ public static class TransitionVersion
                 summary = report.Summary;
                 if (command.To == VersionStatus.Accessible && !summary.Passes)
                 {
-                    throw new ProblemException(ProblemKind.Conflict, new Text(
+                    throw Problem.Conflict(new Text(
                         $"The accessibility check found {summary.BlockingErrors} error(s) not waived. Waive each with a reason " +
                         $"(POST /api/v1/versions/{version.Id}/accessibility/waivers), or fix them in a new draft.",
                         $"Kontrola dostępności wykazała {summary.BlockingErrors} nieuchylonych błędów. Uchyl każdy z uzasadnieniem " +
                         $"(POST /api/v1/versions/{version.Id}/accessibility/waivers) albo popraw je w nowej wersji roboczej."),
-                        new Dictionary<string, object?>
-                        {
-                            ["code"] = "accessibility-errors",
-                            ["blockingFindings"] = report.Blocking.Select(f => f.Id).ToList(),
-                        });
+                        "accessibility-errors", [("blockingFindings", report.Blocking.Select(f => f.Id).ToList())]);
                 }
             }
 

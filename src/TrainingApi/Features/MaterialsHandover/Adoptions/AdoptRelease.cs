@@ -32,10 +32,10 @@ public static class AdoptRelease
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, command.ReleaseId);
             if (release.Status == ReleaseStatus.Superseded)
             {
-                throw new ProblemException(ProblemKind.Conflict, new Text(
+                throw Problem.Conflict(new Text(
                     $"Release {release.SemanticVersion} has been superseded; adopt the latest one (GET /api/v1/catalogue/releases/latest).",
                     $"Wydanie {release.SemanticVersion} zostało zastąpione; wskaż najnowsze (GET /api/v1/catalogue/releases/latest)."),
-                    new Dictionary<string, object?> { ["code"] = "release-superseded", ["supersededById"] = release.SupersededById });
+                    "release-superseded", [("supersededById", release.SupersededById)]);
             }
 
             var jst = jsts.Find(caller.Teryt)!;

@@ -11,6 +11,9 @@ public sealed record CatalogueRelease(
     Guid Id, Guid ProgrammeId, string ProgrammeVersion, string SemanticVersion, string Title, IReadOnlyList<string> Reasons, string Notes, string Licence,
     string Language, DateTimeOffset PublishedAt, bool Latest, SupersededBy? SupersededBy, IReadOnlyList<ReleaseFileView> Files)
 {
+    /// <summary>Public reads a shared cache may keep for five minutes (a release can be superseded, so not longer).</summary>
+    public const string CacheControl = "public, max-age=300";
+
     public static readonly CatalogueRelease Example = new(ReleaseView.Example.Id, ReleaseView.Example.ProgrammeId, "2.0", "2.0.0", ReleaseView.Example.Title,
         ReleaseView.Example.Reasons, ReleaseView.Example.Notes, "CC-BY-4.0", "pl", ReleaseView.Example.PublishedAt!.Value, true, null, ReleaseView.Example.Files);
 

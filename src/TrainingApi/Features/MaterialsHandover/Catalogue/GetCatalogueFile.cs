@@ -32,16 +32,15 @@ public static class GetCatalogueFile
                 Guid releaseId, string format, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var (file, publishedAt) = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
-                return CatalogueCaching.NotModified(http, $"\"{file.Sha256}\"", publishedAt, "public, max-age=31536000, immutable")
-                    ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                    : TypedResults.File(file.Bytes, file.MediaType, file.FileName);
+                http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt);
             })
             .WithName("GetCatalogueFile")
             .WithSummary("Download a published release's file (public)")
             .WithDescription("`format` json, zip or imscc. The bytes stored at publication; ETag is their SHA-256 (also in the release's file list " +
                              "and in SHA256SUMS), Last-Modified the publication time; 304 when unchanged; cacheable for a year (immutable).")
             .AllowAnonymous()
-            .SupportsIfNoneMatch()
+            .SupportsIfNoneMatch(lastModified: true)
             .ProducesFile(StatusCodes.Status200OK, "application/zip")
             .ProducesFile(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()

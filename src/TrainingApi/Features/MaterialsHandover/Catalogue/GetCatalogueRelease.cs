@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
@@ -23,10 +24,11 @@ public static class GetCatalogueRelease
         }
     }
 
-    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, Found found) =>
-        CatalogueCaching.NotModified(http, CatalogueCaching.Tag(found.Release.Id, found.Stamp), found.LastChanged, "public, max-age=300")
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(found.Release);
+    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, Found found)
+    {
+        http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
+        return ConditionalGet.Ok(http, found.Release, EntityTags.Format(EntityTags.Combine(found.Release.Id, found.Stamp)), found.LastChanged);
+    }
 
     public static void Map(RouteGroupBuilder catalogue) =>
         catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -35,7 +37,7 @@ public static class GetCatalogueRelease
             .WithSummary("A published release (public)")
             .WithDescription("With ETag and Last-Modified; If-None-Match or If-Modified-Since answer 304 while it is unchanged.")
             .AllowAnonymous()
-            .SupportsIfNoneMatch()
+            .SupportsIfNoneMatch(lastModified: true)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);
 }

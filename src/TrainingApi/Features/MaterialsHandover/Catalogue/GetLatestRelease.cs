@@ -23,7 +23,7 @@ public static class GetLatestRelease
             }
 
             var release = await latest.OrderByDescending(r => r.PublishedAt).FirstOrDefaultAsync(ct)
-                          ?? throw new ProblemException(ProblemKind.NotFound, new Text("No release has been published yet.", "Nie opublikowano jeszcze żadnego wydania."));
+                          ?? throw Problem.NotFound(new Text("No release has been published yet.", "Nie opublikowano jeszcze żadnego wydania."));
             return new((await CatalogueRelease.ViewsAsync(db, [release], ct))[0], release.Version, release.PublishedAt!.Value);
         }
     }
@@ -36,7 +36,7 @@ public static class GetLatestRelease
             .WithDescription("Of the programme named by `programmeId`, or the most recently published of all. Its files are served as stored at " +
                              "publication (GET …/files/{format}), never rebuilt. ETag, Last-Modified and 304 as for any release.")
             .AllowAnonymous()
-            .SupportsIfNoneMatch()
+            .SupportsIfNoneMatch(lastModified: true)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);
 }

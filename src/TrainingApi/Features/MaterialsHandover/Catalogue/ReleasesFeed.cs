@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Features.MaterialsHandover.Releases;
@@ -49,7 +50,7 @@ public static class ReleasesFeed
                 new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Save(writer);
             }
 
-            return new Feed(stream.ToArray(), updated, CatalogueCaching.Tag([.. releases.Select(r => (object)r.Version), releases.Count]));
+            return new Feed(stream.ToArray(), updated, EntityTags.Format(EntityTags.Combine([.. releases.Select(r => (object)r.Version), releases.Count])));
         }
     }
 
@@ -57,15 +58,14 @@ public static class ReleasesFeed
         catalogue.MapGet("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var feed = await mediator.Send(new Query($"{http.Request.Scheme}://{http.Request.Host}"), ct);
-                return CatalogueCaching.NotModified(http, feed.Tag, feed.Updated, "public, max-age=300")
-                    ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                    : TypedResults.File(feed.Xml, MediaType);
+                http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
+                return ConditionalGet.File(http, feed.Xml, MediaType, null, feed.Tag, feed.Updated);
             })
             .WithName("GetReleasesFeed")
             .WithSummary("Atom feed of published releases (public)")
             .WithDescription("The 50 latest publications, newest first; each entry links to the release and its ZIP bundle. ETag and 304.")
             .AllowAnonymous()
-            .SupportsIfNoneMatch()
+            .SupportsIfNoneMatch(lastModified: true)
             .ProducesTextFile(StatusCodes.Status200OK, MediaType, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"pl\" xmlns=\"http://www.w3.org/2005/Atom\">…</feed>")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

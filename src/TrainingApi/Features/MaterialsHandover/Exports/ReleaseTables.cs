@@ -1,4 +1,3 @@
-using MiniExcelLibs;
 using TrainingApi.Common.Http;
 using TrainingApi.Features.Curriculum.Sections;
 using TrainingApi.Features.MaterialsHandover.Releases;
@@ -21,10 +20,9 @@ public static class ReleaseTables
 
     public static byte[] ModulesXlsx(ReleaseDocument release)
     {
-        using var stream = new MemoryStream();
-        stream.SaveAs(Modules(release), sheetName: "Moduły", excelType: ExcelType.XLSX,
-            configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, EnableAutoWidth = false });
-        return DeterministicZip.NormaliseXlsx(stream.ToArray());
+        var xlsx = XlsxFiles.Write([("Moduły", Modules(release))],
+            new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, EnableAutoWidth = false });
+        return DeterministicZip.NormaliseXlsx(xlsx);
     }
 
     public static byte[] Markdown(ReleaseDocument release)

@@ -1,5 +1,7 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
@@ -23,16 +25,17 @@ public static class DownloadHandoverPackage
     }
 
     public static void Map(RouteGroupBuilder handovers) =>
-        handovers.MapGet("/{handoverId:guid}/package", async (Guid handoverId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        handovers.MapGet("/{handoverId:guid}/package", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
+                Guid handoverId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new Query(handoverId), ct);
-                http.Response.Headers.ETag = $"\"{file.Sha256}\"";
-                return TypedResults.File(file.Bytes, file.MediaType, file.FileName);
+                return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag());
             })
             .WithName("DownloadHandoverPackage")
             .WithSummary("Download the package handed over")
-            .WithDescription("The ZIP bundle of the release, byte for byte the one whose SHA-256 the handover records (also its ETag).")
+            .WithDescription("The ZIP bundle of the release, byte for byte the one whose SHA-256 the handover records (also its ETag; 304 for an If-None-Match naming it).")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Ministry)
+            .SupportsIfNoneMatch()
             .ProducesFile(StatusCodes.Status200OK, "application/zip")
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

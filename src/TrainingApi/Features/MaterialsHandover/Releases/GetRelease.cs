@@ -26,7 +26,7 @@ public static class GetRelease
         releases.MapGet("/{releaseId:guid}", async (Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(releaseId), ct);
-                return EntityTags.OkOrNotModified(http, found.Value, found.Version);
+                return ConditionalGet.Ok(http, found);
             })
             .WithName("GetRelease")
             .WithSummary("Read a release, drafts included")

@@ -166,6 +166,9 @@ public sealed class ReleaseFile
     public byte[] Bytes { get; private set; } = [];
     public string Sha256 { get; private set; } = "";
     public long Size { get; private set; }
+
+    /// <summary>The bytes never change once stored, so their SHA-256 is their tag wherever they are served.</summary>
+    public string ETag() => $"\"{Sha256}\"";
 }
 
 public sealed class ReleaseFileConfiguration : IEntityTypeConfiguration<ReleaseFile>

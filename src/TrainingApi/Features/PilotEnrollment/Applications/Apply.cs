@@ -79,7 +79,7 @@ public static class Apply
                 throw Problem.Unprocessable(new Text(
                     $"{jst.Name} ({jst.Teryt}) is a {Common.Http.QueryEnum.Name(jst.Kind)}; this recruitment is for: {string.Join(", ", recruitment.EligibleKinds.Select(k => Common.Http.QueryEnum.Name(Enum.Parse<JstKind>(k))))}.",
                     $"{jst.Name} ({jst.Teryt}) to {Common.Http.QueryEnum.Name(jst.Kind)}; nabór jest dla: {string.Join(", ", recruitment.EligibleKinds.Select(k => Common.Http.QueryEnum.Name(Enum.Parse<JstKind>(k))))}."),
-                    new Dictionary<string, object?> { ["code"] = "jst-not-eligible" });
+                    "jst-not-eligible");
             }
 
             if (command.Participants!.Count > recruitment.MaxParticipantsPerJst)
@@ -92,7 +92,7 @@ public static class Apply
             {
                 throw Problem.Unprocessable(new Text($"Acknowledge the current RODO information clause, version {recruitment.RodoClauseVersion}.",
                     $"Potwierdź zapoznanie się z aktualną klauzulą informacyjną RODO, wersja {recruitment.RodoClauseVersion}."),
-                    new Dictionary<string, object?> { ["code"] = "rodo-clause-outdated" });
+                    "rodo-clause-outdated");
             }
 
             var application = new Application(recruitment.Id, jst.CanonicalTeryt, caller.Subject!, useCase.TraceId, recruitment.RodoClauseVersion, command.Questionnaire!, now);
@@ -153,7 +153,7 @@ public static class Apply
             return JstRegister.Find(teryt) ?? throw Problem.Unprocessable(new Text(
                 $"There is no local-government unit with TERYT code '{teryt}' in the register (GUS TERC, 2024-01-01). Search it with GET /api/v1/jst.",
                 $"W rejestrze (GUS TERC, 2024-01-01) nie ma jednostki samorządu o kodzie TERYT '{teryt}'. Wyszukaj ją: GET /api/v1/jst."),
-                new Dictionary<string, object?> { ["code"] = "unknown-teryt" });
+                "unknown-teryt");
         }
 
         private static ProblemException AlreadyApplied(Jst jst) => Problem.Conflict(new Text(

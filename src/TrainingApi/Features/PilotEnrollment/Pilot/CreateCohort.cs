@@ -50,7 +50,7 @@ public static class CreateCohort
                 throw Problem.Unprocessable(new Text(
                     "Only accepted or confirmed applications of this recruitment can form a cohort: " + string.Join(", ", unusable),
                     "Grupę mogą tworzyć tylko przyjęte lub potwierdzone zgłoszenia z tego naboru: " + string.Join(", ", unusable)),
-                    new Dictionary<string, object?> { ["code"] = "applications-not-in-pilot", ["applicationIds"] = unusable });
+                    "applications-not-in-pilot", [("applicationIds", unusable)]);
             }
 
             var taken = await db.Set<CohortApplication>().Where(c => ids.Contains(c.ApplicationId)).Select(c => c.ApplicationId).ToListAsync(cancellationToken);

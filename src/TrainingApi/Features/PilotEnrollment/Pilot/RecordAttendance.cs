@@ -35,7 +35,7 @@ public static class RecordAttendance
             if (strangers.Count > 0)
             {
                 throw Problem.Unprocessable(new Text("Not members of this session's cohort: " + string.Join(", ", strangers),
-                    "Nie należą do grupy tej sesji: " + string.Join(", ", strangers)), new Dictionary<string, object?> { ["code"] = "not-cohort-members" });
+                    "Nie należą do grupy tej sesji: " + string.Join(", ", strangers)), "not-cohort-members");
             }
 
             await db.Set<Attendance>().Where(a => a.SessionId == session.Id).ExecuteDeleteAsync(cancellationToken);

@@ -51,7 +51,7 @@ public static class AllocatePlaces
             if (unscored.Count > 0)
             {
                 throw Problem.Unprocessable(new Text($"{unscored.Count} application(s) have no score yet; score them first.",
-                    $"{unscored.Count} zgłoszeń nie ma jeszcze oceny; najpierw je oceń."), new Dictionary<string, object?> { ["code"] = "unscored-applications", ["applicationIds"] = unscored });
+                    $"{unscored.Count} zgłoszeń nie ma jeszcze oceny; najpierw je oceń."), "unscored-applications", [("applicationIds", unscored)]);
             }
 
             var outcomes = RankedAllocation.Allocate(

@@ -32,8 +32,8 @@ public static class GetAcceptedJst
                               ?? throw Problem.NotFound(PilotEnrollmentModule.RecruitmentNoun, query.RecruitmentId);
             if (recruitment.AcceptedListPublishedAt is not { } published)
             {
-                throw new ProblemException(ProblemKind.NotFound, new Text("The list of JST taking part in this recruitment has not been published yet.",
-                    "Lista JST uczestniczących w tym naborze nie została jeszcze opublikowana."), new Dictionary<string, object?> { ["code"] = "accepted-list-not-published" });
+                throw Problem.NotFound(new Text("The list of JST taking part in this recruitment has not been published yet.",
+                    "Lista JST uczestniczących w tym naborze nie została jeszcze opublikowana."), code: "accepted-list-not-published");
             }
 
             var taking = await db.Set<Application>().AsNoTracking()

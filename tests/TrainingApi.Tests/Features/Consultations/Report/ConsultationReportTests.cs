@@ -83,6 +83,25 @@ public sealed class ConsultationReportTests(ConsultationsFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task Text_that_looks_like_a_formula_is_quoted_in_the_csv_and_a_plain_string_cell_in_the_xlsx()
+    {
+        var round = await steps.OpenRoundAsync();
+        string[] texts = ["=1+1", "+48 22 123 45 67", "-A1", "@SUMA(A1)", "- punkt pierwszy"];
+        await steps.TeamSubmitsAsync(round.Id, SeededOrganisations.Zmp, [.. texts.Select(t => ConsultationSteps.Comment(anchor: "modul-1", content: t))]);
+
+        var csv = await steps.Expert.GetByteArrayAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=csv");
+        var xlsx = await steps.Expert.GetByteArrayAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=xlsx");
+
+        var csvCells = new MemoryStream(csv).Query(useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().Select(r => r["Treść uwagi"]);
+        Assert.Equal(texts.Select(t => "'" + t), csvCells);
+        var xlsxCells = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Uwagi").Cast<IDictionary<string, object>>().Select(r => r["Treść uwagi"]);
+        Assert.Equal(texts, xlsxCells);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        Assert.All(zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)),
+            e => Assert.DoesNotContain("<x:f", new StreamReader(e.Open()).ReadToEnd(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_accept_header_chooses_the_xlsx()
     {
         var round = await steps.OpenRoundAsync();

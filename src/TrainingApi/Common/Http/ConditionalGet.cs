@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace TrainingApi.Common.Http;
+
+/// <summary>
+/// The one way a read sends its validators (ETag, and Last-Modified where there is one) and answers 304 when the client's copy is
+/// current, per RFC 9110 §13.1.2–13.1.3 and §13.2.2: If-None-Match compares weakly, takes a list of tags or <c>*</c>; when it is
+/// present If-Modified-Since is ignored; an If-Modified-Since that is not a valid date is ignored too. Set any Cache-Control or
+/// Vary before calling, so the 304 carries them as the 200 would.
+/// </summary>
+public static class ConditionalGet
+{
+    /// <summary>Sets the validators on the response; true when the request's preconditions say the client holds this representation.</summary>
+    public static bool ClientIsCurrent(HttpContext http, string etag, DateTimeOffset? lastModified = null)
+    {
+        var response = http.Response.Headers;
+        response.ETag = etag;
+        if (lastModified is { } modified)
+        {
+            response.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        var request = http.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        if (!StringValues.IsNullOrEmpty(request.Headers.IfNoneMatch))
+        {
+            return AnyMatches(request.Headers.IfNoneMatch, etag);
+        }
+
+        // Whole seconds: an HTTP date has no finer resolution.
+        return lastModified is { } last && request.GetTypedHeaders().IfModifiedSince is { } since
+                                          && last.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+    }
+
+    /// <summary>200 with the value, or 304 when the client holds it.</summary>
+    public static Results<Ok<T>, StatusCodeHttpResult> Ok<T>(HttpContext http, T value, string etag, DateTimeOffset? lastModified = null) =>
+        ClientIsCurrent(http, etag, lastModified) ? NotModified() : TypedResults.Ok(value);
+
+    /// <summary>200 with a view tagged by its row version, or 304.</summary>
+    public static Results<Ok<T>, StatusCodeHttpResult> Ok<T>(HttpContext http, Versioned<T> found) =>
+        Ok(http, found.Value, EntityTags.Format(found.Version));
+
+    /// <summary>200 with the file, or 304 when the client holds these bytes.</summary>
+    public static Results<FileContentHttpResult, StatusCodeHttpResult> File(
+        HttpContext http, byte[] contents, string contentType, string? fileName, string etag, DateTimeOffset? lastModified = null) =>
+        ClientIsCurrent(http, etag, lastModified) ? NotModified() : TypedResults.File(contents, contentType, fileName);
+
+    public static StatusCodeHttpResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
+
+    private static bool AnyMatches(StringValues ifNoneMatch, string etag)
+    {
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) || !EntityTagHeaderValue.TryParse(etag, out var current))
+        {
+            return false;
+        }
+
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+}
