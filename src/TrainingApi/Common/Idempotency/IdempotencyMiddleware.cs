@@ -80,7 +80,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         {
             await UseCaseRunner.InRequestTransactionAsync(db, async ct =>
             {
-                if (!await TryTakeKeyAsync(db, claim, ct))
+                // Held until the transaction ends, whichever way: a request that dies releases its key with its connection.
+                if (!await db.TryAdvisoryLockAsync(new AdvisoryLockKey("idempotency", claim.Scope + "\n" + claim.Key), ct))
                 {
                     throw StillRunning();
                 }
@@ -165,11 +166,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         current.Claim = claim;
         await next(http);
     }
-
-    /// <summary>Held until the transaction ends, whichever way: a request that dies releases its key with its connection.</summary>
-    private static async Task<bool> TryTakeKeyAsync(TrainingDb db, IdempotencyClaim claim, CancellationToken ct) =>
-        await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtextextended({"idempotency:" + claim.Scope + "\n" + claim.Key}, 0)) AS \"Value\"")
-            .SingleAsync(ct);
 
     private static IdempotencyRecord ToReplay(IdempotencyRecord record, IdempotencyClaim claim)
     {

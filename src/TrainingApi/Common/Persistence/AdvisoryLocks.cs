@@ -34,4 +34,11 @@ public static class AdvisoryLocks
         RowLocks.EnsureTransaction(db);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key.ToString()}, 0))", ct);
     }
+
+    /// <summary>Takes the lock if nobody holds it, holding it until the transaction ends; false when it is taken.</summary>
+    public static async Task<bool> TryAdvisoryLockAsync(this TrainingDb db, AdvisoryLockKey key, CancellationToken ct)
+    {
+        RowLocks.EnsureTransaction(db);
+        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtextextended({key.ToString()}, 0)) AS \"Value\"").SingleAsync(ct);
+    }
 }
