@@ -65,7 +65,7 @@ public static class CreateWebhookSubscription
             .WithName("CreateWebhookSubscription")
             .WithSummary("Subscribe a URL to events")
             .WithDescription("Deliveries are signed per Standard Webhooks with the secret in this answer (shown once). " +
-                             "Outside Development the URL must be https and not a loopback or private address.")
+                             "Outside Development the URL must be https and every address its host resolves to a public internet address.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
             .Idempotent()
             .ProducesValidationProblem()
