@@ -28,7 +28,7 @@ dotnet build "$root/benchmarks/TrainingApi.Benchmarks/TrainingApi.Benchmarks.csp
   cd "$root/src/TrainingApi"
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
   ConnectionStrings__TrainingDb="Host=127.0.0.1;Port=$port;Database=trainingapi_bench;Username=postgres${TRAININGAPI_BENCH_DB_OPTIONS-;Maximum Pool Size=100;Max Auto Prepare=50;No Reset On Close=true}" \
-  Database__MigrateOnStartup=true Auth__DevelopmentSigningKey="$key" Encryption__Key="$(head -c 32 /dev/urandom | base64)" \
+  Database__MigrateOnStartup=true Auth__DevelopmentSigningKey="$key" Auth__AllowLocalSigningKey=true Encryption__Key="$(head -c 32 /dev/urandom | base64)" \
   Webhooks__WorkerEnabled=false Logging__LogLevel__Default=Warning \
   exec env "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" dotnet bin/Release/net10.0/TrainingApi.dll
 ) &

@@ -42,6 +42,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Load", "false");
         builder.UseSetting("Auth:DevelopmentSigningKey", TestTokens.SigningKeyBase64);
+        // "Testing" is not Development: the tests' locally signed tokens need the explicit opt-in.
+        builder.UseSetting("Auth:AllowLocalSigningKey", "true");
         builder.UseSetting("Encryption:Key", EncryptionKeyBase64);
         // Webhook workers run only where a test class turns them on (WebhookFactory), and may call loopback receivers.
         builder.UseSetting("Webhooks:WorkerEnabled", "false");

@@ -16,10 +16,17 @@ public sealed class AuthOptions
     public string TerytClaim { get; set; } = ClaimNames.Teryt;
 
     /// <summary>
-    /// Development only, when no Authority is set: a base64 HMAC key (≥ 32 bytes) for locally minted tokens.
+    /// Development (or with <see cref="AllowLocalSigningKey"/>), when no Authority is set: a base64 HMAC key (≥ 32 bytes) for locally minted tokens.
     /// When empty in Development, a key is generated once into .local/dev-signing-key (git-ignored).
     /// </summary>
     public string? DevelopmentSigningKey { get; set; }
+
+    /// <summary>
+    /// Outside Development, accept tokens signed with <see cref="DevelopmentSigningKey"/> (which must then be set)
+    /// instead of requiring an Authority, and let the <c>token</c> command mint them. For tests and benchmarks on
+    /// throwaway data only: anyone who has the key can sign in with any role. Logged as a warning at every start.
+    /// </summary>
+    public bool AllowLocalSigningKey { get; set; }
 
     public int ClockSkewSeconds { get; set; } = 30;
 }

@@ -7,7 +7,8 @@ namespace TrainingApi.Common.Security;
 
 /// <summary>
 /// Tokens for local development and tests, signed with a local key instead of an OpenID Connect provider.
-/// Never used when Auth:Authority is configured.
+/// Never used when Auth:Authority is configured, nor outside Development without Auth:AllowLocalSigningKey
+/// (<see cref="SecuritySetup.LocalSigningRefusal"/>).
 /// </summary>
 public static class DevelopmentTokens
 {

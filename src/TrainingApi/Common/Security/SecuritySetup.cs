@@ -38,19 +38,50 @@ public static partial class SecuritySetup
         return services;
     }
 
-    /// <summary>Refuses to serve outside Development without a real identity provider and an encryption key.</summary>
+    /// <summary>
+    /// Refuses to serve outside Development without a real identity provider (unless locally signed tokens are
+    /// explicitly allowed, which is logged at every start) and an encryption key.
+    /// </summary>
     public static void EnsureAuthConfigured(this WebApplication app)
     {
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        if (string.IsNullOrWhiteSpace(auth.Authority) && !app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(auth.DevelopmentSigningKey))
+        if (LocalSigningRefusal(auth, app.Environment) is { } refusal)
         {
-            throw new InvalidOperationException(
-                "Auth:Authority (the OpenID Connect provider) must be configured outside Development; see README, 'Authentication'.");
+            throw new InvalidOperationException(refusal);
+        }
+
+        if (string.IsNullOrWhiteSpace(auth.Authority) && !app.Environment.IsDevelopment())
+        {
+            LocalSigningKeyAllowed(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrainingApi.Security"), app.Environment.EnvironmentName);
         }
 
         // Fails here, before serving, when Encryption:Key is missing outside Development.
         app.Services.GetRequiredService<SecretBox>();
     }
+
+    /// <summary>Why tokens may not be signed with the local key here, or null when they may (or an Authority is set).</summary>
+    public static string? LocalSigningRefusal(AuthOptions auth, IHostEnvironment env)
+    {
+        if (!string.IsNullOrWhiteSpace(auth.Authority) || env.IsDevelopment())
+        {
+            return null;
+        }
+
+        if (!auth.AllowLocalSigningKey)
+        {
+            return $"Auth:Authority (the OpenID Connect provider) must be configured outside Development (environment {env.EnvironmentName}); " +
+                   "locally signed tokens need Auth:AllowLocalSigningKey=true, for tests and benchmarks only. See README, 'Authentication and access'.";
+        }
+
+        // Never a key generated into .local/ on a server: whoever reads that file could sign in as anyone.
+        return string.IsNullOrWhiteSpace(auth.DevelopmentSigningKey)
+            ? "Auth:AllowLocalSigningKey outside Development needs Auth:DevelopmentSigningKey set explicitly."
+            : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Auth:AllowLocalSigningKey is on in environment {Environment}: tokens signed with Auth:DevelopmentSigningKey are accepted, and anyone with that key can sign in with any role. For tests and benchmarks only; configure Auth:Authority for real use.")]
+    private static partial void LocalSigningKeyAllowed(ILogger logger, string environment);
 
     private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, IHostEnvironment env)
     {

@@ -58,7 +58,17 @@ public static class CommandLine
                 return true;
 
             case "token":
-                await Console.Out.WriteLineAsync(DevelopmentToken(app, args));
+                try
+                {
+                    await Console.Out.WriteLineAsync(DevelopmentToken(app, args));
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+                {
+                    // One line a script can show, not a stack trace; non-zero so `TOKEN=$(…)` callers can stop.
+                    await Console.Error.WriteLineAsync("token: " + e.Message);
+                    Environment.ExitCode = 2;
+                }
+
                 return true;
 
             default:
@@ -68,7 +78,8 @@ public static class CommandLine
 
     /// <summary>
     /// <c>token &lt;role&gt; [--sub name] [--teryt code] [--hours n]</c>: a bearer token signed with the
-    /// Development key, for Swagger UI's Authorize and curl. Refused where a real identity provider is configured.
+    /// Development key, for Swagger UI's Authorize and curl. Refused where a real identity provider is configured,
+    /// and outside Development unless Auth:AllowLocalSigningKey is set.
     /// </summary>
     private static string DevelopmentToken(WebApplication app, string[] args)
     {
@@ -76,6 +87,16 @@ public static class CommandLine
         if (!string.IsNullOrWhiteSpace(auth.Authority))
         {
             throw new InvalidOperationException("Auth:Authority is configured: get tokens from that identity provider.");
+        }
+
+        if (SecuritySetup.LocalSigningRefusal(auth, app.Environment) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            Console.Error.WriteLine($"Warning: minting a locally signed token in environment {app.Environment.EnvironmentName} (Auth:AllowLocalSigningKey).");
         }
 
         var role = args.ElementAtOrDefault(1) ?? "";

@@ -20,15 +20,16 @@ public static class CreateWebhookSubscription
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(EventCatalogue catalogue)
+        public Validator(EventCatalogue catalogue, WebhookUrlPolicy urls)
         {
+            RuleFor(c => c.Url).ReceiverUrl(urls);
             RuleFor(c => c.EventTypes).ValidEventTypes(catalogue);
             RuleFor(c => c.Description).MaximumLength(WebhookSubscription.DescriptionMaxLength);
         }
     }
 
     public sealed class Handler(
-        TrainingDb db, Caller caller, WebhookUrlPolicy urls, SecretBox secrets, IOrganisationDirectory organisations, TimeProvider clock)
+        TrainingDb db, Caller caller, SecretBox secrets, IOrganisationDirectory organisations, TimeProvider clock)
         : ICommandHandler<Command, CreatedWebhookSubscription>
     {
         public async ValueTask<CreatedWebhookSubscription> Handle(Command command, CancellationToken cancellationToken)
@@ -39,7 +40,6 @@ public static class CreateWebhookSubscription
                     "Partner subskrybuje dla własnej organizacji; pomiń organisationId."));
             }
 
-            var url = urls.Validate(command.Url, "url");
             var owner = caller.Is(Roles.Partner) ? caller.OrganisationId : command.OrganisationId;
             if (command.OrganisationId is { } organisation && !await organisations.ExistsAsync(organisation, cancellationToken))
             {
@@ -47,7 +47,7 @@ public static class CreateWebhookSubscription
             }
 
             var secret = WebhookSignature.NewSecret();
-            var subscription = new WebhookSubscription(owner, url.AbsoluteUri, command.EventTypes!, command.Description?.Trim(),
+            var subscription = new WebhookSubscription(owner, new Uri(command.Url).AbsoluteUri, command.EventTypes!, command.Description?.Trim(),
                 secrets.SealText(secret), clock.UtcNowForDatabase());
             db.Add(subscription);
             await db.SaveChangesAsync(cancellationToken);
@@ -65,7 +65,7 @@ public static class CreateWebhookSubscription
             .WithName("CreateWebhookSubscription")
             .WithSummary("Subscribe a URL to events")
             .WithDescription("Deliveries are signed per Standard Webhooks with the secret in this answer (shown once). " +
-                             "Outside Development the URL must be https and not a loopback or private address.")
+                             "Outside Development the URL must be https and every address its host resolves to a public internet address.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
             .Idempotent()
             .ProducesValidationProblem()

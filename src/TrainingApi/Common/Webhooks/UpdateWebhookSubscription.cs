@@ -18,22 +18,22 @@ public static class UpdateWebhookSubscription
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(EventCatalogue catalogue)
+        public Validator(EventCatalogue catalogue, WebhookUrlPolicy urls)
         {
+            RuleFor(c => c.Url).ReceiverUrl(urls);
             RuleFor(c => c.EventTypes).ValidEventTypes(catalogue);
             RuleFor(c => c.Description).MaximumLength(WebhookSubscription.DescriptionMaxLength);
         }
     }
 
-    public sealed class Handler(TrainingDb db, Access access, WebhookUrlPolicy urls) : ICommandHandler<Command, Versioned<WebhookSubscriptionView>>
+    public sealed class Handler(TrainingDb db, Access access) : ICommandHandler<Command, Versioned<WebhookSubscriptionView>>
     {
         public async ValueTask<Versioned<WebhookSubscriptionView>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var url = urls.Validate(command.Url, "url");
             var subscription = await access.FindVisibleAsync(db.Set<WebhookSubscription>(), s => s.Id == command.Id,
                 WebhookEndpoints.SubscriptionNoun, command.Id, cancellationToken);
             db.ExpectVersion(subscription, command.ExpectedVersion);
-            subscription.Change(url.AbsoluteUri, command.EventTypes!, command.Description?.Trim(), command.Active);
+            subscription.Change(new Uri(command.Url).AbsoluteUri, command.EventTypes!, command.Description?.Trim(), command.Active);
             await db.SaveChangesAsync(cancellationToken);
             return new(WebhookSubscriptionView.From(subscription), subscription.Version);
         }

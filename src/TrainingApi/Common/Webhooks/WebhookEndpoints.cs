@@ -14,6 +14,7 @@ public static class WebhookEndpoints
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<EventCatalogue>();
         services.AddScoped<EventOutbox>();
+        services.AddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddScoped<IAccessRule<WebhookSubscription>, WebhookSubscriptionAccess>();
         services.AddScoped<WebhookDispatcher>();

@@ -8,6 +8,19 @@ public static class WebhookRules
 {
     public const int MaxEventTypes = 50;
 
+    /// <summary>
+    /// The receiver URL passes <see cref="WebhookUrlPolicy"/>. A validator rule, not a handler check, so the DNS
+    /// lookup it may make happens before the command's database transaction is opened.
+    /// </summary>
+    public static void ReceiverUrl<T>(this IRuleBuilder<T, string> rule, WebhookUrlPolicy urls) =>
+        rule.CustomAsync(async (url, context, ct) =>
+        {
+            if (await urls.RefusalAsync(url, ct) is { } refusal)
+            {
+                context.AddFailure(refusal.ToString());
+            }
+        });
+
     /// <summary>At least one, no repeats, each one the catalogue knows.</summary>
     public static void ValidEventTypes<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule, EventCatalogue catalogue) =>
         rule.NotEmpty()

@@ -2,62 +2,93 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using TrainingApi.Common.Localization;
-using TrainingApi.Common.Problems;
 
 namespace TrainingApi.Common.Webhooks;
 
 /// <summary>
-/// Where deliveries may go. Outside Development only https, and never to loopback, private, link-local or
-/// other internal addresses: checked on the URL when a subscription is made, and again on the address
-/// actually connected to, so a name that later resolves inside the network (DNS rebinding) is refused too.
+/// Where deliveries may go. Outside Development (unless Webhooks:AllowInsecureUrls) only https, and only to
+/// globally routable unicast addresses (<see cref="SpecialPurposeAddresses"/>) that are not this machine's own.
+/// Checked when a subscription is made or changed (a name is resolved then, and every address it gives must pass),
+/// and again each time a delivery connects: a name that later resolves inside the network (DNS rebinding) is
+/// refused as a whole, and only the addresses just checked are connected to.
 /// </summary>
-public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
+public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options, IWebhookHostResolver resolver)
 {
     public const int MaxUrlLength = 2000;
 
-    public Uri Validate(string? url, string field)
+    /// <summary>How long a subscription request waits for DNS; a slower name is refused like one that does not resolve.</summary>
+    public static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Why the URL cannot receive webhooks, or null when it can.</summary>
+    /// <remarks>
+    /// A name that does not resolve now is refused: it cannot be checked, and a subscription that cannot be
+    /// delivered to helps nobody. Its owner subscribes once the DNS record exists.
+    /// </remarks>
+    public async Task<Text?> RefusalAsync(string? url, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(url) || url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            throw Problem.Validation(field, new Text("Give an absolute https URL without credentials in it.",
-                "Podaj bezwzględny adres https bez danych logowania."));
+            return new Text("Give an absolute https URL without credentials in it.", "Podaj bezwzględny adres https bez danych logowania.");
         }
 
         if (options.Value.AllowInsecureUrls)
         {
-            return uri;
+            return null;
         }
 
         if (uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw Problem.Validation(field, new Text("Deliveries are sent over https only.", "Powiadomienia są wysyłane wyłącznie przez https."));
+            return new Text("Deliveries are sent over https only.", "Powiadomienia są wysyłane wyłącznie przez https.");
         }
 
-        if (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IsInternal(address)))
+        if (Literal(uri) is { } literal)
         {
-            throw Problem.Validation(field, new Text("Deliveries cannot go to loopback or private network addresses.",
-                "Powiadomienia nie mogą trafiać na adresy lokalne ani sieci prywatnych."));
+            return Forbidden([literal]) is null ? null
+                : new Text($"Deliveries cannot go to {literal}: only public internet addresses are allowed, not loopback, private, link-local, documentation or other special-purpose ones.",
+                    $"Powiadomienia nie mogą trafiać na {literal}: dozwolone są tylko publiczne adresy internetowe, nie lokalne, prywatne, dokumentacyjne ani inne specjalnego przeznaczenia.");
         }
 
-        return uri;
+        var host = uri.IdnHost.TrimEnd('.');
+        // RFC 6761: such names always mean this machine, whatever a DNS server says.
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Text("Deliveries cannot go to localhost.", "Powiadomienia nie mogą trafiać na localhost.");
+        }
+
+        var addresses = await ResolveForSubscriptionAsync(host, ct);
+        if (addresses.Length == 0)
+        {
+            return new Text($"{host} does not resolve to an address (within {ResolveTimeout.TotalSeconds:0} s); subscribe once its DNS record exists.",
+                $"Nazwa {host} nie wskazuje żadnego adresu (w ciągu {ResolveTimeout.TotalSeconds:0} s); zasubskrybuj, gdy będzie istniał jej rekord DNS.");
+        }
+
+        return Forbidden(addresses) is { } forbidden
+            ? new Text($"{host} resolves to {forbidden}, which is not a public internet address or is this server's own; deliveries cannot go there.",
+                $"Nazwa {host} wskazuje adres {forbidden}, który nie jest publicznym adresem internetowym albo jest adresem tego serwera; powiadomienia nie mogą tam trafiać.")
+            : null;
     }
 
-    /// <summary>The connect step of the delivery client: refuses internal addresses whatever name led to them.</summary>
+    /// <summary>The connect step of the delivery client: every address the name gives must pass, then only those are tried.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
-        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-        var allowed = options.Value.AllowInsecureUrls ? addresses : addresses.Where(a => !IsInternal(a)).ToArray();
-        if (allowed.Length == 0)
+        var host = context.DnsEndPoint.Host.TrimStart('[').TrimEnd(']');
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await resolver.ResolveAsync(host, ct);
+        if (!options.Value.AllowInsecureUrls && Forbidden(addresses) is { } forbidden)
         {
-            throw new HttpRequestException($"{context.DnsEndPoint.Host} resolves to no address deliveries may go to.");
+            throw new HttpRequestException(
+                $"{host} resolves to {forbidden}, which is not a public internet address or is this server's own; nothing was sent.");
+        }
+
+        if (addresses.Length == 0)
+        {
+            throw new HttpRequestException($"{host} resolves to no address.");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -67,29 +98,27 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
         }
     }
 
-    public static bool IsInternal(IPAddress address)
+    /// <summary>The first address deliveries may not go to, or null when all may.</summary>
+    public static IPAddress? Forbidden(IEnumerable<IPAddress> addresses) =>
+        addresses.FirstOrDefault(a => !SpecialPurposeAddresses.IsGlobalUnicast(a) || OwnAddresses.Contains(a));
+
+    private static IPAddress? Literal(Uri uri) =>
+        uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(uri.DnsSafeHost, out var address) ? address : null;
+
+    /// <returns>No addresses when the name does not resolve in time.</returns>
+    private async Task<IPAddress[]> ResolveForSubscriptionAsync(string host, CancellationToken ct)
     {
-        if (address.IsIPv4MappedToIPv6)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ResolveTimeout);
+        try
         {
-            address = address.MapToIPv4();
+            // WaitAsync too: not every resolver honours cancellation.
+            return await resolver.ResolveAsync(host, timeout.Token).WaitAsync(timeout.Token);
         }
-
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast)
+        catch (Exception e) when (e is SocketException or ArgumentException
+                                  || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            return true;
+            return [];
         }
-
-        if (address.AddressFamily != AddressFamily.InterNetwork)
-        {
-            return false;
-        }
-
-        var b = address.GetAddressBytes();
-        return b[0] == 10 || b[0] == 127 || b[0] == 0 || b[0] >= 224
-               || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-               || (b[0] == 192 && b[1] == 168)
-               || (b[0] == 169 && b[1] == 254)
-               || (b[0] == 100 && b[1] >= 64 && b[1] <= 127);
     }
 }

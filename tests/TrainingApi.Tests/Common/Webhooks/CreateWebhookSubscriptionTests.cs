@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Security;
@@ -158,5 +159,13 @@ public sealed class CreateWebhookSubscriptionUrlPolicyTests(CreateWebhookSubscri
     public sealed class StrictUrlsFactory : ApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Webhooks:AllowInsecureUrls"] = "false" };
+
+        // No real DNS in tests: the receiver's name resolves to a public address.
+        protected override void ConfigureServices(IServiceCollection services)
+        {
+            var resolver = new FakeHostResolver();
+            resolver.Set("uwagi.zmp.poznan.pl", "150.254.1.1");
+            services.AddSingleton<IWebhookHostResolver>(resolver);
+        }
     }
 }

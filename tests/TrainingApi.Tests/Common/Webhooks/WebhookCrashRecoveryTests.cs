@@ -95,6 +95,7 @@ public sealed class WebhookCrashRecoveryTests(ApiFactory database) : IClassFixtu
                     ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                     ["ConnectionStrings__TrainingDb"] = connectionString,
                     ["Auth__DevelopmentSigningKey"] = TestTokens.SigningKeyBase64,
+                    ["Auth__AllowLocalSigningKey"] = "true",
                     ["Encryption__Key"] = ApiFactory.EncryptionKeyBase64,
                     ["Webhooks__WorkerEnabled"] = workerEnabled ? "true" : "false",
                     ["Webhooks__AllowInsecureUrls"] = "true",
