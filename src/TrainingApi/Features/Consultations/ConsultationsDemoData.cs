@@ -17,7 +17,7 @@ namespace TrainingApi.Features.Consultations;
 /// newcomer can act as ZMP's system from Swagger UI; and opens a consultation round on the demo version with a
 /// meeting and a few comments (one answered), so the report has something in it.
 /// </summary>
-public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, TimeProvider clock) : IDemoData
+public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, TimeProvider clock) : IDemoData
 {
     public int Order => 20;
 
@@ -41,7 +41,7 @@ public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, Tim
             return;
         }
 
-        var version = await db.Set<ProgrammeVersion>().Where(v => v.Status == VersionStatus.InConsultation).OrderBy(v => v.CreatedAt).FirstOrDefaultAsync(ct);
+        var version = await versions.FirstInStatusAsync(VersionStatus.InConsultation, ct) is { } id ? await versions.FindAsync(id, ct) : null;
         if (version is null)
         {
             return;

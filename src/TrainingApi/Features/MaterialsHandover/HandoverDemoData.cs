@@ -12,7 +12,7 @@ namespace TrainingApi.Features.MaterialsHandover;
 /// A published release of the demo programme's tested version, built and published through the real use cases, so the
 /// public catalogue, its files and the Atom feed have something in them. Runs after the other slices' demo data.
 /// </summary>
-public sealed class HandoverDemoData(TrainingDb db, IMediator mediator, PilotParticipation pilot) : IDemoData
+public sealed class HandoverDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, PilotParticipation pilot) : IDemoData
 {
     public int Order => 50;
 
@@ -23,14 +23,13 @@ public sealed class HandoverDemoData(TrainingDb db, IMediator mediator, PilotPar
             return;
         }
 
-        var tested = await db.Set<ProgrammeVersion>().AsNoTracking().Where(v => v.Status == VersionStatus.Tested).OrderBy(v => v.CreatedAt).FirstOrDefaultAsync(ct);
-        if (tested is null)
+        if (await versions.FirstInStatusAsync(VersionStatus.Tested, ct) is not { } tested)
         {
             return;
         }
 
         var pilots = await pilot.JstInPilotsAsync(ct);
-        var draft = await mediator.Send(new CreateRelease.Command(tested.Id, "2.0.0", "Program i wytyczne po pilotażu (dane demonstracyjne)",
+        var draft = await mediator.Send(new CreateRelease.Command(tested, "2.0.0", "Program i wytyczne po pilotażu (dane demonstracyjne)",
             [ReleaseReason.PilotFindings], "Wydanie demonstracyjne: treść wersji 2.0 po konsultacjach i pilotażu.", null, null,
             pilots.Keys.FirstOrDefault() is var recruitment && recruitment != Guid.Empty ? recruitment : null), ct);
         await mediator.Send(new PublishRelease.Command(draft.Id), ct);

@@ -19,6 +19,11 @@ public sealed record VersionOutline(Guid Id, Guid ProgrammeId, string ProgrammeT
 /// </summary>
 public sealed class VersionOutlines(TrainingDb db)
 {
+    /// <summary>The oldest version in the status, if any (demo data of other slices starts from it).</summary>
+    public async Task<Guid?> FirstInStatusAsync(VersionStatus status, CancellationToken ct) =>
+        await db.Set<ProgrammeVersion>().AsNoTracking().Where(v => v.Status == status).OrderBy(v => v.CreatedAt)
+            .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+
     public async Task<VersionOutline?> FindAsync(Guid versionId, CancellationToken ct)
     {
         var version = await db.Set<ProgrammeVersion>().AsNoTracking()
