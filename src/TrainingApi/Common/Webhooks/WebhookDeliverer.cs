@@ -33,7 +33,8 @@ public sealed partial class WebhookDeliverer(
     public async Task<bool> DeliverNextAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var delivery = await db.Set<WebhookDelivery>()
+        // The SQL orders and limits (FOR UPDATE cannot be wrapped); a list of at most one row keeps EF from warning of an unordered First.
+        var delivery = (await db.Set<WebhookDelivery>()
             .FromSql($"""
                 SELECT d.* FROM platform.webhook_deliveries d
                 JOIN platform.webhook_subscriptions s ON s.id = d.subscription_id
@@ -42,7 +43,7 @@ public sealed partial class WebhookDeliverer(
                 LIMIT 1
                 FOR UPDATE OF d SKIP LOCKED
                 """)
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct)).SingleOrDefault();
         if (delivery is null)
         {
             return false;
