@@ -42,6 +42,8 @@ public static class Platform
         services.AddSingleton(TimeProvider.System);
         services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.Section));
         services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
+        services.AddApiKestrel();
+        services.AddApiHttps(builder.Configuration);
         services.AddApiJson();
         services.AddApiProblemDetails();
         services.AddApiLocalization();
@@ -64,6 +66,9 @@ public static class Platform
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseHttpLogging();
+        // Registered first so that every response gets its headers, redirects and problems included.
+        app.UseMiddleware<ResponseHeadersMiddleware>();
+        app.UseApiHttps();
         // Culture first: the exception handler runs outside the inner middleware's async flow, and its
         // problems must be in the language the client asked for.
         app.UseRequestLocalization();
