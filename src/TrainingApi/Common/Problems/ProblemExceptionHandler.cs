@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Common.Problems;
@@ -120,8 +121,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
             var unknownMember = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
-            var message = unknownMember
-                ? new Text("This member is not part of the request; remove it.", "Ten element nie należy do żądania; usuń go.")
+            var message = json is NulCharacterJsonException ? NulCharacters.Message
+                : unknownMember ? new Text("This member is not part of the request; remove it.", "Ten element nie należy do żądania; usuń go.")
                 : new Text("The JSON is malformed or a value has the wrong type here.", "JSON jest niepoprawny albo wartość ma tu zły typ.");
             return (ProblemKind.MalformedRequest,
                 new Text($"The request body could not be read at '{path}'.", $"Nie można odczytać treści żądania w miejscu '{path}'.").ToString(),

@@ -78,6 +78,7 @@ public static class Platform
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseApiContract();
         app.UseRouting();
+        app.UseMiddleware<NulCharacterMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<PartnerRateLimitMiddleware>();
