@@ -1,15 +1,20 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace TrainingApi.Common.Http;
 
 public static class KestrelSetup
 {
-    /// <summary>No Server banner: it tells an attacker what to look up.</summary>
+    /// <summary>No Server banner; request line and header limits at twice the application's (see <see cref="RequestHeadLimitMiddleware"/>).</summary>
     public static IServiceCollection AddApiKestrel(this IServiceCollection services)
     {
-        services.AddOptions<KestrelServerOptions>().Configure(kestrel =>
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, options) =>
         {
+            var limits = options.Value;
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestLineSize = 2 * limits.MaxUrlBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * limits.MaxHeaderBytes;
+            kestrel.Limits.MaxRequestHeaderCount = 2 * limits.MaxHeaderCount;
         });
         return services;
     }

@@ -110,6 +110,20 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 "Treść żądania przekracza dopuszczalny rozmiar; wyślij mniej danych w jednym żądaniu.").ToString(), none);
         }
 
+        if (bad.StatusCode == StatusCodes.Status414UriTooLong)
+        {
+            return (ProblemKind.UriTooLong, new Text(
+                "The URL is longer than this API accepts; send fewer or shorter query parameters.",
+                "Adres URL jest dłuższy, niż przyjmuje to API; wyślij mniej lub krótsze parametry zapytania.").ToString(), none);
+        }
+
+        if (bad.StatusCode == StatusCodes.Status431RequestHeaderFieldsTooLarge)
+        {
+            return (ProblemKind.HeadersTooLarge, new Text(
+                "The request headers are larger than this API accepts (in total, or too many of them); send fewer or shorter headers.",
+                "Nagłówki żądania są większe, niż przyjmuje to API (łącznie lub jest ich zbyt wiele); wyślij mniej lub krótsze nagłówki.").ToString(), none);
+        }
+
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
             return (ProblemKind.UnsupportedMediaType, new Text(

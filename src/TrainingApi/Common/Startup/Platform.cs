@@ -75,6 +75,7 @@ public static class Platform
         app.UseExceptionHandler();
         // Framework-made errors (unknown route, wrong method) become problems too.
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseApiContract();
         app.UseRouting();
