@@ -12,9 +12,10 @@ public static class KestrelSetup
         {
             var limits = options.Value;
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestLineSize = 2 * limits.MaxUrlBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * limits.MaxHeaderBytes;
-            kestrel.Limits.MaxRequestHeaderCount = 2 * limits.MaxHeaderCount;
+            // Never lower than Kestrel would have had (its defaults: 8 KiB, 32 KiB, 100 headers), however small ours are.
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 2 * limits.MaxUrlBytes);
+            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(kestrel.Limits.MaxRequestHeadersTotalSize, 2 * limits.MaxHeaderBytes);
+            kestrel.Limits.MaxRequestHeaderCount = Math.Max(kestrel.Limits.MaxRequestHeaderCount, 2 * limits.MaxHeaderCount);
         });
         return services;
     }
