@@ -19,8 +19,14 @@ public static class JsonSetup
 
     public static IServiceCollection AddApiJson(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
-        // Swashbuckle reads the MVC options to describe schemas; keep them identical.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            Configure(o.SerializerOptions);
+            // Request bodies only: a converter of its own for string would make the JSON schemas exported from the
+            // shared options (events, release documents) lose their string types.
+            o.SerializerOptions.Converters.Add(new NulRefusingStringConverter());
+        });
+        // Swashbuckle reads the MVC options to describe schemas; keep them identical (the NUL check changes no shape).
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
         // Bad JSON, a wrong content type or an unbindable parameter become exceptions the problem handler
         // turns into a 400/415 problem, instead of an empty-bodied status code.

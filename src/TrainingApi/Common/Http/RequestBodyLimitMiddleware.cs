@@ -9,6 +9,15 @@ public sealed class RequestLimitsOptions
 
     /// <summary>Room for a 500-comment consultation batch; a 5 MB section is refused.</summary>
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The request target (path and query) in bytes; longer is 414 (see <see cref="RequestHeadLimitMiddleware"/>).</summary>
+    public int MaxUrlBytes { get; set; } = 8 * 1024;
+
+    /// <summary>All request header lines together in bytes; more is 431.</summary>
+    public int MaxHeaderBytes { get; set; } = 32 * 1024;
+
+    /// <summary>How many request headers; more is 431.</summary>
+    public int MaxHeaderCount { get; set; } = 100;
 }
 
 /// <summary>

@@ -17,7 +17,9 @@ public static class LocalizationSetup
             o.SupportedUICultures = Supported;
             // Only Accept-Language: a query string or cookie would make responses vary on more than the header.
             o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
-            o.ApplyCurrentCultureToResponseHeaders = true;
+            // Content-Language is set by ResponseHeadersMiddleware when the response starts, so that it survives the
+            // exception handler, which clears headers set before a throw.
+            o.ApplyCurrentCultureToResponseHeaders = false;
         });
 
         // FluentValidation ships Polish messages and picks them from CurrentUICulture. Property names are

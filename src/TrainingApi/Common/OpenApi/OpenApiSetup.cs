@@ -49,14 +49,22 @@ public static class OpenApiSetup
         return services;
     }
 
+    /// <summary>
+    /// The document is always served (clients generate code from it); Swagger UI, an interactive page that calls the
+    /// API from a browser, only outside Production unless <c>OpenApi:SwaggerUi</c> turns it on.
+    /// </summary>
     public static WebApplication UseApiContract(this WebApplication app)
     {
         app.UseSwagger(o => o.OpenApiVersion = SpecVersion);
-        app.UseSwaggerUI(o =>
+        if (app.Configuration.GetValue("OpenApi:SwaggerUi", !app.Environment.IsProduction()))
         {
-            o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "TrainingApi v1");
-            o.DocumentTitle = "TrainingApi";
-        });
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "TrainingApi v1");
+                o.DocumentTitle = "TrainingApi";
+            });
+        }
+
         return app;
     }
 }

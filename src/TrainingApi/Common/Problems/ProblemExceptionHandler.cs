@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Common.Problems;
@@ -109,6 +110,20 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 "Treść żądania przekracza dopuszczalny rozmiar; wyślij mniej danych w jednym żądaniu.").ToString(), none);
         }
 
+        if (bad.StatusCode == StatusCodes.Status414UriTooLong)
+        {
+            return (ProblemKind.UriTooLong, new Text(
+                "The URL is longer than this API accepts; send fewer or shorter query parameters.",
+                "Adres URL jest dłuższy, niż przyjmuje to API; wyślij mniej lub krótsze parametry zapytania.").ToString(), none);
+        }
+
+        if (bad.StatusCode == StatusCodes.Status431RequestHeaderFieldsTooLarge)
+        {
+            return (ProblemKind.HeadersTooLarge, new Text(
+                "The request headers are larger than this API accepts (in total, or too many of them); send fewer or shorter headers.",
+                "Nagłówki żądania są większe, niż przyjmuje to API (łącznie lub jest ich zbyt wiele); wyślij mniej lub krótsze nagłówki.").ToString(), none);
+        }
+
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
             return (ProblemKind.UnsupportedMediaType, new Text(
@@ -120,8 +135,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
             var unknownMember = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
-            var message = unknownMember
-                ? new Text("This member is not part of the request; remove it.", "Ten element nie należy do żądania; usuń go.")
+            var message = json is NulCharacterJsonException ? NulCharacters.Message
+                : unknownMember ? new Text("This member is not part of the request; remove it.", "Ten element nie należy do żądania; usuń go.")
                 : new Text("The JSON is malformed or a value has the wrong type here.", "JSON jest niepoprawny albo wartość ma tu zły typ.");
             return (ProblemKind.MalformedRequest,
                 new Text($"The request body could not be read at '{path}'.", $"Nie można odczytać treści żądania w miejscu '{path}'.").ToString(),

@@ -32,6 +32,8 @@ public sealed record ProblemKind(string Slug, int Status, Text Title)
         new("The resource has changed since you read it.", "Zasób zmienił się od chwili odczytu."));
     public static readonly ProblemKind PayloadTooLarge = new("payload-too-large", 413,
         new("The request body is too large.", "Treść żądania jest zbyt duża."));
+    public static readonly ProblemKind UriTooLong = new("uri-too-long", 414,
+        new("The request URL is too long.", "Adres URL żądania jest zbyt długi."));
     public static readonly ProblemKind UnsupportedMediaType = new("unsupported-media-type", 415,
         new("The request body has an unsupported media type.", "Nieobsługiwany typ treści żądania."));
     public static readonly ProblemKind UnprocessableContent = new("unprocessable-content", 422,
@@ -40,6 +42,8 @@ public sealed record ProblemKind(string Slug, int Status, Text Title)
         new("This update requires an If-Match header.", "Ta zmiana wymaga nagłówka If-Match."));
     public static readonly ProblemKind TooManyRequests = new("too-many-requests", 429,
         new("Too many requests.", "Zbyt wiele żądań."));
+    public static readonly ProblemKind HeadersTooLarge = new("headers-too-large", 431,
+        new("The request headers are too large.", "Nagłówki żądania są zbyt duże."));
     public static readonly ProblemKind InternalError = new("internal-error", 500,
         new("An unexpected error occurred.", "Wystąpił nieoczekiwany błąd."));
     public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503,
@@ -48,8 +52,8 @@ public sealed record ProblemKind(string Slug, int Status, Text Title)
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         ValidationFailed, MalformedRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, NotAcceptable,
-        Conflict, PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, UnprocessableContent,
-        PreconditionRequired, TooManyRequests, InternalError, ServiceUnavailable,
+        Conflict, PreconditionFailed, PayloadTooLarge, UriTooLong, UnsupportedMediaType, UnprocessableContent,
+        PreconditionRequired, TooManyRequests, HeadersTooLarge, InternalError, ServiceUnavailable,
     ];
 
     /// <summary>The kind used when only a status code is known (status code pages, framework results).</summary>

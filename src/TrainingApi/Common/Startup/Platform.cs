@@ -44,6 +44,8 @@ public static class Platform
         services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
         services.AddSingleton<IdempotentAnswers>();
         services.AddScoped<CurrentIdempotencyClaim>();
+        services.AddApiKestrel();
+        services.AddApiHttps(builder.Configuration);
         services.AddApiJson();
         services.AddApiProblemDetails();
         services.AddApiLocalization();
@@ -67,15 +69,20 @@ public static class Platform
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseHttpLogging();
+        // Registered first so that every response gets its headers, redirects and problems included.
+        app.UseMiddleware<ResponseHeadersMiddleware>();
+        app.UseApiHttps();
         // Culture first: the exception handler runs outside the inner middleware's async flow, and its
         // problems must be in the language the client asked for.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         // Framework-made errors (unknown route, wrong method) become problems too.
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseApiContract();
         app.UseRouting();
+        app.UseMiddleware<NulCharacterMiddleware>();
         app.UseAuthentication();
         // From here on the caller is a value of the request's scope (UseCaseContext), never read back from HttpContext.
         app.UseMiddleware<UseCases.RequestActorMiddleware>();

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Common.Http;
+
+/// <summary>HTTPS redirection and HSTS are off unless configured (a TLS-terminating proxy needs forwarded headers first).</summary>
+public sealed class HttpsTests
+{
+    private const string Url = "/api/v1/jst?code=1465";
+
+    public sealed class ByDefault(ApiFactory api) : IClassFixture<ApiFactory>
+    {
+        [Fact]
+        public async Task Plain_http_is_served_and_no_hsts_is_sent()
+        {
+            var http = await Client(api, "http://api.example").GetAsync(Url);
+            var https = await Client(api, "https://api.example").GetAsync(Url);
+
+            Assert.Equal(HttpStatusCode.OK, http.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, https.StatusCode);
+            Assert.False(https.Headers.Contains("Strict-Transport-Security"));
+        }
+    }
+
+    public sealed class Configured(Configured.Factory api) : IClassFixture<Configured.Factory>
+    {
+        [Fact]
+        public async Task Plain_http_is_redirected_to_https_keeping_the_method()
+        {
+            var response = await Client(api, "http://api.example").GetAsync(Url);
+
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+            Assert.Equal(new Uri("https://api.example" + Url), response.Headers.Location);
+            Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        }
+
+        [Fact]
+        public async Task Https_responses_carry_hsts_with_the_configured_max_age()
+        {
+            var response = await Client(api, "https://api.example").GetAsync(Url);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["max-age=15552000"], response.Headers.GetValues("Strict-Transport-Security"));
+        }
+
+        public sealed class Factory : ApiFactory
+        {
+            protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+            {
+                ["Https:Redirect"] = "true",
+                ["Https:Port"] = "443",
+                ["Https:Hsts"] = "true",
+                ["Https:HstsMaxAgeDays"] = "180",
+            };
+        }
+    }
+
+    private static HttpClient Client(ApiFactory api, string baseAddress) =>
+        api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });
+}
