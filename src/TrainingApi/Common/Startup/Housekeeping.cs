@@ -13,7 +13,7 @@ namespace TrainingApi.Common.Startup;
 /// events past their retention once they are settled. Every instance runs it; the deletes are idempotent, so
 /// running it twice at once is harmless.
 /// </summary>
-public sealed partial class Housekeeping(IServiceScopeFactory scopes, IOptions<WebhookOptions> webhooks, TimeProvider clock, ILogger<Housekeeping> log)
+public sealed partial class Housekeeping(UseCases.UseCaseRunner runner, IOptions<WebhookOptions> webhooks, TimeProvider clock, ILogger<Housekeeping> log)
     : BackgroundService
 {
     public sealed record Purged(int IdempotencyRecords, int RateLimitWindows, int Deliveries, int OutboxEvents);
@@ -37,10 +37,12 @@ public sealed partial class Housekeeping(IServiceScopeFactory scopes, IOptions<W
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public async Task<Purged> PurgeAsync(CancellationToken ct)
+    /// <summary>A use case of the system's like any other background work (its deletes touch no audited table).</summary>
+    public Task<Purged> PurgeAsync(CancellationToken ct) =>
+        runner.RunAsync(UseCases.Actor.System, nameof(Housekeeping), (services, token) => PurgeAsync(services.GetRequiredService<TrainingDb>(), token), ct);
+
+    private async Task<Purged> PurgeAsync(TrainingDb db, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrainingDb>();
         var now = clock.GetUtcNow();
         var records = await db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(ct);
         var windows = await db.Set<RateLimitCounter>().Where(c => c.WindowStart < now.AddHours(-1)).ExecuteDeleteAsync(ct);
