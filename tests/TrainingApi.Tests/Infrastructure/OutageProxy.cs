@@ -33,7 +33,12 @@ public sealed class OutageProxy : IAsyncDisposable
         {
             foreach (var client in open)
             {
-                client.Client.LingerState = new LingerOption(true, 0);   // a reset, as when the server dies
+                // A relay that has ended has disposed its clients already (their Client is then null).
+                if (client.Client is { } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0);   // a reset, as when the server dies
+                }
+
                 client.Dispose();
             }
 

@@ -3,24 +3,28 @@ using TrainingApi.Common.Persistence;
 namespace TrainingApi.Common.PersonalData;
 
 /// <summary>
-/// A slice that holds personal data beyond the pilot's participants (advisors, attendees of advisory sessions…).
-/// The RODO use cases (access, erasure on request, erasure after the retention date) ask every registered holder,
-/// so a slice that starts keeping personal data registers one and is covered, and no slice edits another's tables.
-/// Each call runs in the caller's DbContext, and so in its transaction.
+/// A slice's part in the RODO use cases (<see cref="ExportPersonData"/>, <see cref="ExportMyPersonalData"/>,
+/// <see cref="ErasePerson"/>, <see cref="PersonalDataRetention"/>): every slice that holds personal data registers one,
+/// and the use cases ask every holder, so no slice edits another's tables and none is special. Each call runs in the
+/// caller's DbContext, and so in its transaction.
 /// </summary>
+/// <remarks>
+/// Erasure changes tracked entities through a method of the entity (<c>Erase</c>), the same for a request and for
+/// retention, so the audit interceptor records every erased record (personal properties as "(personal data changed)").
+/// </remarks>
 public interface IPersonalDataHolder
 {
     /// <summary>The records held on the signed-in person (by their token's subject).</summary>
     Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct);
 
-    /// <summary>The records held on a person, found by e-mail address (case-insensitive).</summary>
+    /// <summary>The records held on a person, found by e-mail address (trimmed; compared case-insensitively).</summary>
     Task<IReadOnlyList<HeldPersonalData>> ExportForEmailAsync(TrainingDb db, string email, CancellationToken ct);
 
     /// <summary>Replaces the personal data of the records with this e-mail address by <see cref="ErasedPersonalData.Marker"/>; the records stay.</summary>
     Task<int> EraseAsync(TrainingDb db, string email, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>Erases all the personal data the slice holds (the retention date has passed); returns how many records changed.</summary>
-    Task<int> PurgeAsync(TrainingDb db, DateTimeOffset now, CancellationToken ct);
+    Task<int> EraseAllAsync(TrainingDb db, DateTimeOffset now, CancellationToken ct);
 }
 
 /// <param name="Area">The slice that holds it, e.g. <c>advisory</c>.</param>
@@ -47,5 +51,17 @@ public static class PersonalDataHolders
         }
 
         return all;
+    }
+
+    /// <summary>Has every holder erase in turn, in the caller's DbContext; returns how many records changed in all.</summary>
+    public static async Task<int> EraseAsync(this IEnumerable<IPersonalDataHolder> holders, Func<IPersonalDataHolder, Task<int>> erase)
+    {
+        var erased = 0;
+        foreach (var holder in holders)
+        {
+            erased += await erase(holder);
+        }
+
+        return erased;
     }
 }

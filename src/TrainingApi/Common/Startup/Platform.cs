@@ -9,6 +9,7 @@ using TrainingApi.Common.Localization;
 using TrainingApi.Common.Mediator;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.RateLimiting;
 using TrainingApi.Common.Security;
@@ -58,6 +59,7 @@ public static class Platform
         services.AddApiSecurity(builder.Configuration);
         services.AddApiRateLimits(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
+        services.AddPersonalData(builder.Configuration);
         services.AddIntegrationEvent<ApiKeyIssued>();
         services.AddIntegrationEvent<ApiKeyRevoked>();
         services.AddApiHealth();
@@ -95,6 +97,7 @@ public static class Platform
         app.MapApiHealth();
         app.MapApiKeys();
         app.MapWebhooks();
+        app.MapPersonalData();
         ListAuditEntries.Map(app.MapGroup("/api/v1/audit-entries").WithTags("Audit"));
         return app;
     }

@@ -1,4 +1,5 @@
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.Advisory.Advisors;
@@ -28,7 +29,7 @@ public static class AdvisoryModule
             .AddScoped<IAccessRule<Engagement>, EngagementAccess>()
             .AddScoped<EngagementReportBuilder>()
             .AddScoped<IDemoData, AdvisoryDemoData>()
-            .AddScoped<Common.PersonalData.IPersonalDataHolder, Advisors.AdvisoryPersonalData>();
+            .AddScoped<IPersonalDataHolder, AdvisoryPersonalData>();
 
     public static IEndpointRouteBuilder MapAdvisory(this IEndpointRouteBuilder app)
     {

@@ -1,16 +1,16 @@
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.PilotEnrollment.Applications;
-using TrainingApi.Features.PilotEnrollment.PersonalData;
 using TrainingApi.Features.PilotEnrollment.Pilot;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
 
 namespace TrainingApi.Features.PilotEnrollment;
 
-/// <summary>The PilotEnrollment slice: the JST register, recruitments and applications, running the pilot, personal data (export, erasure).</summary>
+/// <summary>The PilotEnrollment slice: the JST register, recruitments and applications, running the pilot; its participants and applications take part in the RODO use cases (<see cref="EnrollmentPersonalData"/>).</summary>
 public static class PilotEnrollmentModule
 {
     public const string Schema = "enrollment";
@@ -23,12 +23,11 @@ public static class PilotEnrollmentModule
 
     public static IServiceCollection AddPilotEnrollment(this IServiceCollection services, IConfiguration configuration) =>
         services
-            .Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section))
             .Configure<PilotOptions>(configuration.GetSection(PilotOptions.Section))
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<PilotParticipation>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
-            .AddHostedService<PersonalDataRetention>()
+            .AddScoped<IPersonalDataHolder, EnrollmentPersonalData>()
             .AddHostedService<StrandedApplicationSweeper>()
             .AddSingleton<PlacementCoordinator>()
             .AddSingleton<RecruitmentTermsCache>()
@@ -42,10 +41,6 @@ public static class PilotEnrollmentModule
     {
         SearchJst.Map(app.MapGroup("/api/v1/jst").WithTags(Tag));
         RecordAttendance.Map(app.MapGroup("/api/v1/sessions").WithTags(Tag));
-        ExportMyPersonalData.Map(app.MapGroup("/api/v1/me").WithTags(Tag));
-        var personalData = app.MapGroup("/api/v1/personal-data").WithTags(Tag);
-        ExportPersonData.Map(personalData);
-        ErasePerson.Map(personalData);
 
         var recruitments = app.MapGroup("/api/v1/recruitments").WithTags(Tag);
         OpenRecruitment.Map(recruitments);

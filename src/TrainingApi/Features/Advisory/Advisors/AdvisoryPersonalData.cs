@@ -21,25 +21,27 @@ public sealed class AdvisoryPersonalData : IPersonalDataHolder
     public async Task<IReadOnlyList<HeldPersonalData>> ExportForEmailAsync(TrainingDb db, string email, CancellationToken ct) =>
         [.. (await ByEmail(db, email).AsNoTracking().ToListAsync(ct)).Select(Held)];
 
-    public async Task<int> EraseAsync(TrainingDb db, string email, DateTimeOffset now, CancellationToken ct)
+    public Task<int> EraseAsync(TrainingDb db, string email, DateTimeOffset now, CancellationToken ct) => EraseAdvisorsAsync(ByEmail(db, email), ct);
+
+    public async Task<int> EraseAllAsync(TrainingDb db, DateTimeOffset now, CancellationToken ct)
     {
-        var advisors = await ByEmail(db, email).ToListAsync(ct);
+        var advisors = await EraseAdvisorsAsync(db.Set<Advisor>().Where(a => a.Email != ErasedPersonalData.Marker), ct);
+        var sessions = (await db.Set<AdvisorySession>().Where(s => s.Attendees.Count > 0).ToListAsync(ct)).Where(s => !s.AttendeesErased).ToList();
+        sessions.ForEach(s => s.EraseAttendees());
+        return advisors + sessions.Count;
+    }
+
+    /// <summary>Through tracked entities, so each erased advisor is audited (name and e-mail named, not copied).</summary>
+    private static async Task<int> EraseAdvisorsAsync(IQueryable<Advisor> which, CancellationToken ct)
+    {
+        var advisors = await which.ToListAsync(ct);
         advisors.ForEach(a => a.Erase());
         return advisors.Count;
     }
 
-    public async Task<int> PurgeAsync(TrainingDb db, DateTimeOffset now, CancellationToken ct)
-    {
-        var advisors = await db.Set<Advisor>().Where(a => a.Email != ErasedPersonalData.Marker).ToListAsync(ct);
-        advisors.ForEach(a => a.Erase());
-        var sessions = (await db.Set<AdvisorySession>().Where(s => s.Attendees.Count > 0).ToListAsync(ct)).Where(s => !s.AttendeesErased).ToList();
-        sessions.ForEach(s => s.EraseAttendees());
-        return advisors.Count + sessions.Count;
-    }
-
     private static IQueryable<Advisor> ByEmail(TrainingDb db, string email)
     {
-        var pattern = LikePattern.Exactly(email.Trim());
+        var pattern = LikePattern.Exactly(email);
         return db.Set<Advisor>().Where(a => EF.Functions.ILike(a.Email, pattern, LikePattern.Escape));
     }
 

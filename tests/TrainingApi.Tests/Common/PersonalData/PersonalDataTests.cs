@@ -2,14 +2,15 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
-using TrainingApi.Features.PilotEnrollment.PersonalData;
+using TrainingApi.Tests.Features.PilotEnrollment;
 using TrainingApi.Tests.Infrastructure;
 
-namespace TrainingApi.Tests.Features.PilotEnrollment;
+namespace TrainingApi.Tests.Common.PersonalData;
 
-/// <summary>ExportMyPersonalData, ExportPersonData and ErasePerson: RODO access and erasure.</summary>
+/// <summary>ExportMyPersonalData, ExportPersonData and ErasePerson: RODO access and erasure of the pilot's participants.</summary>
 public sealed class PersonalDataTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private readonly HttpClient team = api.ClientAs(Roles.ProgrammeTeam);
@@ -25,8 +26,8 @@ public sealed class PersonalDataTests(ApiFactory api) : IClassFixture<ApiFactory
 
         var export = await response.ShouldBeAsync<PersonalDataExport>(HttpStatusCode.OK);
         Assert.Equal("koordynator.boleslawiec", export.Subject);
-        Assert.Equal(2, export.AsParticipant.Count);
-        Assert.Single(export.ApplicationsSubmitted);
+        Assert.Equal(2, export.Held.Count(h => (h.Area, h.Record) == ("pilot-enrollment", "participant")));
+        Assert.Single(export.Held, h => (h.Area, h.Record) == ("pilot-enrollment", "application"));
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.GetValues("Content-Disposition").First(), StringComparison.Ordinal);
     }
 
@@ -49,8 +50,9 @@ public sealed class PersonalDataTests(ApiFactory api) : IClassFixture<ApiFactory
         var erased = await (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "JAN.KOWALSKI@gmina.example.pl" })).ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
         var again = await (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "jan.kowalski@gmina.example.pl" })).ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
 
-        Assert.Equal("Jan Kowalski", Assert.Single(export.AsParticipant).Name);
-        Assert.Equal((1, 0), (erased.ParticipantRecordsErased, again.ParticipantRecordsErased));
+        var held = Assert.Single(export.Held);
+        Assert.Equal(("pilot-enrollment", "participant", "Jan Kowalski", applied.Id.ToString()), (held.Area, held.Record, held.Data["name"], held.Data["applicationId"]));
+        Assert.Equal((1, 0), (erased.RecordsErased, again.RecordsErased));
         var after = await (await team.GetAsync($"/api/v1/applications/{applied.Id}")).ShouldBeAsync<ApplicationView>(HttpStatusCode.OK);
         Assert.Equal(2, after.Participants.Count);
         Assert.DoesNotContain(after.Participants, p => p.Email.Contains("kowalski", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("Kowalski", StringComparison.Ordinal));
@@ -90,7 +92,7 @@ public sealed class PersonalDataRetentionTests(PersonalDataRetentionTests.Expire
         Assert.Equal(0, await retention.PurgeAsync(CancellationToken.None));
     }
 
-    public sealed class ExpiredRetentionFactory : ApiFactory
+    public class ExpiredRetentionFactory : ApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {

@@ -1,24 +1,24 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.UseCases;
-using TrainingApi.Features.PilotEnrollment.Applications;
 
-namespace TrainingApi.Features.PilotEnrollment.PersonalData;
+namespace TrainingApi.Common.PersonalData;
 
 public sealed class RetentionOptions
 {
     public const string Section = "PersonalData";
 
     /// <summary>
-    /// After this date (the end of the project plus the archiving period its funding agreement sets) participants'
-    /// personal data is erased automatically. Unset: kept until erased on request.
+    /// After this date (the end of the project plus the archiving period its funding agreement sets) all the personal
+    /// data every holder keeps is erased automatically. Unset: kept until erased on request.
     /// </summary>
     public DateOnly? EraseAfter { get; set; }
 }
 
-/// <summary>Erases participants' personal data, and what other areas hold, once the retention date has passed; checks daily, on every instance (idempotent).</summary>
+/// <summary>
+/// Once the retention date has passed, has every <see cref="IPersonalDataHolder"/> erase all it holds, as one use case of the
+/// system's in one transaction (all holders or none; each erased record audited); checks daily, on every instance (idempotent).
+/// </summary>
 public sealed partial class PersonalDataRetention(UseCaseRunner runner, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<PersonalDataRetention> log)
     : BackgroundService
 {
@@ -55,16 +55,7 @@ public sealed partial class PersonalDataRetention(UseCaseRunner runner, IOptions
     {
         var db = services.GetRequiredService<TrainingDb>();
         var now = clock.UtcNowForDatabase();
-        var erased = await db.Set<Participant>().Where(p => p.ErasedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Participant.ErasedMarker).SetProperty(p => p.Email, Participant.ErasedMarker)
-                .SetProperty(p => p.Phone, (string?)null).SetProperty(p => p.ErasedAt, now), ct);
-        // Other areas' personal data (advisors, attendees of advisory sessions) goes on the same date.
-        foreach (var holder in services.GetServices<IPersonalDataHolder>())
-        {
-            erased += await holder.PurgeAsync(db, now, ct);
-        }
-
-        return erased;
+        return await services.GetServices<IPersonalDataHolder>().EraseAsync(h => h.EraseAllAsync(db, now, ct));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: erased the personal data of {Count} record(s)")]

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.PersonalData;
+
+namespace TrainingApi.Features.PilotEnrollment.Applications;
+
+/// <summary>
+/// PilotEnrollment's part of the RODO use cases: participants (name, e-mail, phone) are found by e-mail; a signed-in
+/// coordinator gets the applications they submitted with the participants they entered. Erasure keeps the participant
+/// rows (<see cref="Participant.Erase"/>), so applications keep their number of participants and the statistics stay.
+/// </summary>
+public sealed class EnrollmentPersonalData : IPersonalDataHolder
+{
+    private const string Area = "pilot-enrollment";
+
+    public async Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct)
+    {
+        var applications = await db.Set<Application>().AsNoTracking().Include(a => a.Participants)
+            .Where(a => a.SubmittedBy == subject).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        return [.. applications.SelectMany(a => a.Participants.Select(p => Held(a, p)).Prepend(Held(a)))];
+    }
+
+    public async Task<IReadOnlyList<HeldPersonalData>> ExportForEmailAsync(TrainingDb db, string email, CancellationToken ct)
+    {
+        var pattern = LikePattern.Exactly(email);
+        var rows = await db.Set<Application>().AsNoTracking()
+            .SelectMany(a => a.Participants.Where(p => EF.Functions.ILike(p.Email, pattern, LikePattern.Escape)), (a, p) => new { Application = a, Participant = p })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => Held(r.Application, r.Participant))];
+    }
+
+    public Task<int> EraseAsync(TrainingDb db, string email, DateTimeOffset now, CancellationToken ct)
+    {
+        var pattern = LikePattern.Exactly(email);
+        return EraseTrackedAsync(db.Set<Participant>().Where(p => EF.Functions.ILike(p.Email, pattern, LikePattern.Escape)), now, ct);
+    }
+
+    public Task<int> EraseAllAsync(TrainingDb db, DateTimeOffset now, CancellationToken ct) =>
+        EraseTrackedAsync(db.Set<Participant>().Where(p => p.ErasedAt == null), now, ct);
+
+    /// <summary>Through tracked entities, so each erased participant is audited (its personal properties named, not copied).</summary>
+    private static async Task<int> EraseTrackedAsync(IQueryable<Participant> which, DateTimeOffset now, CancellationToken ct)
+    {
+        var people = await which.ToListAsync(ct);
+        people.ForEach(p => p.Erase(now));
+        return people.Count;
+    }
+
+    private static HeldPersonalData Held(Application a) => new(Area, "application", a.Id, new Dictionary<string, string?>
+    {
+        ["recruitmentId"] = a.RecruitmentId.ToString(),
+        ["jstTeryt"] = a.JstTeryt,
+        ["status"] = QueryEnum.Name(a.Status),
+        ["rodoClauseVersion"] = a.RodoClauseVersion,
+        ["rodoAcknowledgedAt"] = a.RodoAcknowledgedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["submittedAt"] = a.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
+    });
+
+    private static HeldPersonalData Held(Application a, Participant p) => new(Area, "participant", p.Id, new Dictionary<string, string?>
+    {
+        ["applicationId"] = a.Id.ToString(),
+        ["recruitmentId"] = a.RecruitmentId.ToString(),
+        ["jstTeryt"] = a.JstTeryt,
+        ["name"] = p.Name,
+        ["position"] = p.Position,
+        ["email"] = p.Email,
+        ["phone"] = p.Phone,
+    });
+}
