@@ -33,13 +33,7 @@ public sealed class OutageProxy : IAsyncDisposable
         {
             foreach (var client in open)
             {
-                // A relay that has ended has disposed its clients already (their Client is then null).
-                if (client.Client is { } socket)
-                {
-                    socket.LingerState = new LingerOption(true, 0);   // a reset, as when the server dies
-                }
-
-                client.Dispose();
+                Reset(client);
             }
 
             open.Clear();
@@ -47,6 +41,20 @@ public sealed class OutageProxy : IAsyncDisposable
     }
 
     public void Restore() => down = false;
+
+    /// <summary>Closes with a reset, as when the server dies; a relay that already ended has closed it (races are fine).</summary>
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            client.Client?.LingerState = new LingerOption(true, 0);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        client.Dispose();
+    }
 
     private async Task AcceptAsync()
     {
@@ -64,8 +72,7 @@ public sealed class OutageProxy : IAsyncDisposable
 
             if (down)
             {
-                incoming.Client.LingerState = new LingerOption(true, 0);
-                incoming.Dispose();
+                Reset(incoming);
                 continue;
             }
 
