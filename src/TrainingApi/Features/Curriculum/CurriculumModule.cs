@@ -55,6 +55,7 @@ public static class CurriculumModule
         ListSections.Map(versions);
         GetSection.Map(versions);
         UpdateSection.Map(versions);
+        PatchSection.Map(versions);
         DeleteSection.Map(versions);
         CheckVersionAccessibility.Map(versions);
         WaiveFinding.Map(versions);

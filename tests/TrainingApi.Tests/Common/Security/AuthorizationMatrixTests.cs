@@ -43,6 +43,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["ListSections"] = Everyone,
         ["GetSection"] = Everyone,
         ["UpdateSection"] = [Roles.ProgrammeTeam, Roles.Expert],
+        ["PatchSection"] = [Roles.ProgrammeTeam, Roles.Expert],
         ["DeleteSection"] = [Roles.ProgrammeTeam, Roles.Expert],
         ["CheckVersionAccessibility"] = [Roles.ProgrammeTeam, Roles.Expert],
         ["WaiveAccessibilityFinding"] = [Roles.ProgrammeTeam],
@@ -155,11 +156,11 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         callers[Roles.Partner] = await api.PartnerClientAsync(SeededOrganisations.Zmp);
 
         var mismatches = new List<string>();
-        foreach (var (id, method, path) in operations)
+        foreach (var (id, method, path, bodyType) in operations)
         {
             foreach (var (caller, client) in callers)
             {
-                var status = (await client.SendAsync(RequestFor(method, path))).StatusCode;
+                var status = (await client.SendAsync(RequestFor(method, path, bodyType))).StatusCode;
                 var allowed = Allowed[id].Contains(caller);
                 var expected = allowed ? "allowed" : caller == Anonymous ? "401" : "403";
                 var actual = status switch
@@ -186,21 +187,27 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         Assert.DoesNotContain(Allowed.Keys, id => !operations.Contains(id));
     }
 
-    private async Task<List<(string Id, string Method, string Path)>> OperationsAsync()
+    /// <summary>Each operation with the JSON media type its request body is declared in (application/json when none).</summary>
+    private async Task<List<(string Id, string Method, string Path, string BodyType)>> OperationsAsync()
     {
         var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
         return document["paths"]!.AsObject()
-            .SelectMany(path => path.Value!.AsObject().Select(op => (op.Value!["operationId"]!.GetValue<string>(), op.Key.ToUpperInvariant(), path.Key)))
+            .SelectMany(path => path.Value!.AsObject().Select(op => (op.Value!["operationId"]!.GetValue<string>(), op.Key.ToUpperInvariant(), path.Key,
+                op.Value!["requestBody"]?["content"]?.AsObject().Select(c => c.Key).FirstOrDefault(t => t.EndsWith("json", StringComparison.Ordinal))
+                ?? "application/json")))
             .ToList();
     }
 
-    /// <summary>Path parameters get fresh ids; bodies are empty objects: enough to get past authorization, which runs first.</summary>
-    private static HttpRequestMessage RequestFor(string method, string path)
+    /// <summary>
+    /// Path parameters get fresh ids; bodies are empty objects in the declared JSON media type (routing refuses another type of an
+    /// endpoint that declares one, e.g. a merge patch, with 415 before authorization): enough to get past authorization, which runs first.
+    /// </summary>
+    private static HttpRequestMessage RequestFor(string method, string path, string bodyType)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), PathParameter().Replace(path, _ => Guid.NewGuid().ToString()));
         if (method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = HttpExtensions.JsonBody("{}");
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, bodyType);
         }
 
         return request;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Sections;
@@ -28,6 +29,18 @@ public sealed class ListSectionsTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal([0, 1, 0], first.Items.Select(s => s.Depth));
         Assert.Equal(["modul-2-1", "zalacznik"], second.Items.Select(s => s.Anchor));
         Assert.Null(second.NextCursor);
+    }
+
+    [Fact]
+    public async Task The_last_page_sends_next_cursor_as_null()
+    {
+        var version = await Steps.DraftAsync();
+        await Steps.SectionAsync(version.Id, "modul-1");
+
+        var body = JsonNode.Parse(await expert.GetStringAsync($"/api/v1/versions/{version.Id}/sections"))!.AsObject();
+
+        Assert.True(body.TryGetPropertyValue("nextCursor", out var next), "nextCursor is always sent");
+        Assert.Null(next);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Sections;
@@ -99,5 +100,41 @@ public sealed class UpdateSectionTests(ApiFactory api) : IClassFixture<ApiFactor
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         Assert.Equal("Bezpieczna treść.", (await Steps.ReadSectionAsync(version.Id, "modul-1")).Section.Markdown);
+    }
+
+    [Fact]
+    public async Task A_section_read_with_get_can_be_put_back_unchanged_and_only_its_version_and_time_move()
+    {
+        var version = await Steps.DraftAsync();
+        await Steps.SectionAsync(version.Id, "modul-1");
+        await Steps.SectionAsync(version.Id, "modul-1-1", "unit", "modul-1", hours: 2.5m,
+            outcomes: new { knowledge = new[] { "Zna obowiązki JST." }, skills = new[] { "Potrafi ocenić ryzyko." } });
+        var read = await expert.GetAsync($"/api/v1/versions/{version.Id}/sections/modul-1-1");
+        var body = await read.Content.ReadAsStringAsync();
+
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/versions/{version.Id}/sections/modul-1-1") { Content = HttpExtensions.JsonBody(body) };
+        put.Headers.IfMatch.Add(read.Headers.ETag!);
+        var response = await expert.SendAsync(put);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.NotEqual(read.Headers.ETag, response.Headers.ETag);
+        var before = JsonNode.Parse(body)!.AsObject();
+        var after = JsonNode.Parse(await (await expert.GetAsync($"/api/v1/versions/{version.Id}/sections/modul-1-1")).Content.ReadAsStringAsync())!.AsObject();
+        before.Remove("updatedAt");
+        after.Remove("updatedAt");
+        Assert.True(JsonNode.DeepEquals(before, after), $"{before.ToJsonString()}\n{after.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task A_misspelt_member_is_still_a_400_naming_it()
+    {
+        var version = await Steps.DraftAsync();
+        await Steps.SectionAsync(version.Id, "modul-1");
+        var (_, etag) = await Steps.ReadSectionAsync(version.Id, "modul-1");
+
+        var response = await Steps.PutSectionAsync(version.Id, "modul-1", new { title = "T", markdown = "M", hoursTotal = 3 }, etag);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        Assert.NotEmpty(problem.ErrorsFor("$.hoursTotal"));
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using TrainingApi.Common.Idempotency;
@@ -26,9 +27,9 @@ public static class RecordDiagnosis
     /// <param name="Answers">Every statement of the framework: 1–5, or null for n/a.</param>
     public sealed record RespondentRequest(RespondentRole Role, string? Label, IReadOnlyDictionary<string, int?>? Answers);
 
-    public sealed record Request(DiagnosisKind Kind, DateOnly ConductedOn, IReadOnlyList<RespondentRequest>? Respondents);
+    public sealed record Request(DiagnosisKind Kind, DateOnly ConductedOn, [property: Required] IReadOnlyList<RespondentRequest> Respondents);
 
-    public sealed record Command(Guid EngagementId, DiagnosisKind Kind, DateOnly ConductedOn, IReadOnlyList<RespondentRequest>? Respondents) : ICommand<DiagnosisView>;
+    public sealed record Command(Guid EngagementId, DiagnosisKind Kind, DateOnly ConductedOn, IReadOnlyList<RespondentRequest> Respondents) : ICommand<DiagnosisView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -63,7 +64,7 @@ public static class RecordDiagnosis
             }
 
             var framework = MaturityFramework.Current;
-            var respondents = command.Respondents!.Select(r => new RespondentAnswers(Common.Http.QueryEnum.Name(r.Role), r.Label?.Trim(), r.Answers!)).ToList();
+            var respondents = command.Respondents.Select(r => new RespondentAnswers(Common.Http.QueryEnum.Name(r.Role), r.Label?.Trim(), r.Answers!)).ToList();
             CheckCoverage(framework, respondents);
             var now = clock.UtcNowForDatabase();
             var diagnosis = new Diagnosis(engagement.Id, command.Kind, framework.Version, command.ConductedOn, respondents,

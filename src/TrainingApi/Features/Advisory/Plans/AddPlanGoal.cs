@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using TrainingApi.Common.Idempotency;
@@ -12,9 +13,9 @@ namespace TrainingApi.Features.Advisory.Plans;
 
 public static class AddPlanGoal
 {
-    public sealed record Request(string Title, IReadOnlyList<string>? Areas, IReadOnlyList<string>? GuidelineAnchors, IReadOnlyList<ActionRequest>? Actions);
+    public sealed record Request(string Title, [property: Required] IReadOnlyList<string> Areas, IReadOnlyList<string>? GuidelineAnchors, IReadOnlyList<ActionRequest>? Actions);
 
-    public sealed record Command(Guid EngagementId, string Title, IReadOnlyList<string>? Areas, IReadOnlyList<string>? GuidelineAnchors, IReadOnlyList<ActionRequest>? Actions)
+    public sealed record Command(Guid EngagementId, string Title, IReadOnlyList<string> Areas, IReadOnlyList<string>? GuidelineAnchors, IReadOnlyList<ActionRequest>? Actions)
         : ICommand<PlanGoalView>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -45,7 +46,7 @@ public static class AddPlanGoal
             var anchors = (command.GuidelineAnchors ?? []).Distinct().ToList();
             await PlanRules.CheckGuidelineAnchorsAsync(versions, engagement, anchors, ct);
             var now = clock.UtcNowForDatabase();
-            var goal = new PlanGoal(engagement.Id, command.Title.Trim(), [.. command.Areas!.Distinct()], anchors, now);
+            var goal = new PlanGoal(engagement.Id, command.Title.Trim(), [.. command.Areas.Distinct()], anchors, now);
             var actions = (command.Actions ?? []).Select(a => new PlanAction(goal.Id, engagement.Id, a.Title.Trim(), a.Owner.Trim(), a.OwnedByCoordinator, a.Deadline, now)).ToList();
             db.Add(goal);
             db.AddRange(actions);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using TrainingApi.Common.Idempotency;
@@ -13,17 +14,26 @@ namespace TrainingApi.Features.Advisory.Sessions;
 
 public static class LogSession
 {
-    public sealed record Request(DateOnly HeldOn, decimal Hours, AdvisorySessionMode Mode, IReadOnlyList<string>? Attendees, IReadOnlyList<string>? Topics,
+    public const double MinHours = 0.25;
+    public const double MaxHours = 12;
+
+    /// <remarks>
+    /// The attributes only tell the contract what the validator below enforces (attendees and topics required, hours within
+    /// the cap); a missing member still reaches the validator as null and is answered with a 400 naming it.
+    /// </remarks>
+    public sealed record Request(
+        DateOnly HeldOn, [property: Range(MinHours, MaxHours)] decimal Hours, AdvisorySessionMode Mode,
+        [property: Required] IReadOnlyList<string> Attendees, [property: Required] IReadOnlyList<string> Topics,
         string? Notes, IReadOnlyList<string>? FollowUps);
 
-    public sealed record Command(Guid EngagementId, DateOnly HeldOn, decimal Hours, AdvisorySessionMode Mode, IReadOnlyList<string>? Attendees,
-        IReadOnlyList<string>? Topics, string? Notes, IReadOnlyList<string>? FollowUps) : ICommand<SessionView>;
+    public sealed record Command(Guid EngagementId, DateOnly HeldOn, decimal Hours, AdvisorySessionMode Mode, IReadOnlyList<string> Attendees,
+        IReadOnlyList<string> Topics, string? Notes, IReadOnlyList<string>? FollowUps) : ICommand<SessionView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Hours).InclusiveBetween(0.25m, 12).Must(h => h % 0.25m == 0)
+            RuleFor(c => c.Hours).InclusiveBetween((decimal)MinHours, (decimal)MaxHours).Must(h => h % 0.25m == 0)
                 .WithMessage(_ => new Text("A session lasts whole quarters of an hour, from 0.25 to 12 hours.", "Sesja trwa pełne kwadranse, od 0,25 do 12 godzin.").ToString());
             RuleFor(c => c.Mode).IsInEnum();
             RuleFor(c => c.Attendees).NotEmpty().Must(a => a is null || a.Count <= 50);
@@ -47,8 +57,8 @@ public static class LogSession
             }
 
             engagement.LogHours(command.Hours, clock.GetUtcNow());
-            var session = new AdvisorySession(engagement.Id, command.HeldOn, command.Hours, command.Mode, [.. command.Attendees!.Select(a => a.Trim())],
-                [.. command.Topics!.Select(t => t.Trim())], command.Notes?.Trim(), [.. (command.FollowUps ?? []).Select(f => f.Trim())], caller.Subject!,
+            var session = new AdvisorySession(engagement.Id, command.HeldOn, command.Hours, command.Mode, [.. command.Attendees.Select(a => a.Trim())],
+                [.. command.Topics.Select(t => t.Trim())], command.Notes?.Trim(), [.. (command.FollowUps ?? []).Select(f => f.Trim())], caller.Subject!,
                 clock.UtcNowForDatabase());
             db.Add(session);
             await db.SaveChangesAsync(ct);
@@ -64,7 +74,8 @@ public static class LogSession
             })
             .WithName("LogAdvisorySession")
             .WithSummary("Log an advisory session and its hours")
-            .WithDescription("Date (not in the future), hours in quarters, mode, attendees, topics, notes, follow-ups. The hours count against the " +
+            .WithDescription("Date (not in the future), hours in quarters of an hour from 0.25 to 12 (a session lasts at most 12 hours), mode, " +
+                             "attendees and topics (both required, at least one each), notes, follow-ups. The hours count against the " +
                              "engagement's budget plus approved extra hours: past it → 409 `hours-budget-exceeded` (the programme team can approve " +
                              "more). Sessions of one engagement are logged one at a time, so two cannot both take the last hour.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Advisor)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
@@ -11,9 +12,14 @@ namespace TrainingApi.Features.Consultations.Meetings;
 /// <summary>What scheduling and recording a meeting share: the field rules and the checks against the round and register.</summary>
 public static class MeetingRules
 {
+    public const int MinDurationMinutes = 15;
+
+    /// <summary>A meeting lasts at most 12 hours.</summary>
+    public const int MaxDurationMinutes = 12 * 60;
+
     /// <summary>The body of both the scheduling and the recording request; times without an offset are Europe/Warsaw.</summary>
     public sealed record Request(
-        DateTimeOffset StartsAt, int? DurationMinutes, string? Place, string? OnlineLink, string Organiser,
+        DateTimeOffset StartsAt, [property: Range(MinDurationMinutes, MaxDurationMinutes)] int? DurationMinutes, string? Place, string? OnlineLink, string Organiser,
         IReadOnlyList<Guid>? OrganisationsPresent, int? AttendeeCount, string? Minutes)
     {
         public MeetingDetails ToDetails() => new(StartsAt.ForDatabase(), DurationMinutes ?? 120, Blank(Place), Blank(OnlineLink), Organiser?.Trim() ?? "",
@@ -36,7 +42,7 @@ public static class MeetingRules
     {
         public DetailsValidator()
         {
-            RuleFor(c => c.Details.DurationMinutes).InclusiveBetween(15, 12 * 60).OverridePropertyName("durationMinutes");
+            RuleFor(c => c.Details.DurationMinutes).InclusiveBetween(MinDurationMinutes, MaxDurationMinutes).OverridePropertyName("durationMinutes");
             RuleFor(c => c.Details.Place).MaximumLength(ConsultationMeeting.PlaceMaxLength).OverridePropertyName("place");
             RuleFor(c => c.Details.OnlineLink).MaximumLength(2000)
                 .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)

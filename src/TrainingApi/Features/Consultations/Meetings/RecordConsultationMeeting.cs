@@ -45,7 +45,8 @@ public static class RecordConsultationMeeting
             })
             .WithName("RecordConsultationMeeting")
             .WithSummary("Record a meeting: who came, attendance, minutes")
-            .WithDescription("Replaces the meeting's details (time, place, organiser, organisations present, attendance, minutes) until the round's " +
+            .WithDescription("Replaces the meeting's details (time, duration of 15 minutes to 12 hours, place, organiser, organisations present by their " +
+                             "register ids, attendance, minutes) until the round's " +
                              "report is published. Requires If-Match with the ETag from the list or the last write.")
             .RequireRoles(Roles.ProgrammeTeam)
             .RequiresIfMatch()

@@ -41,7 +41,8 @@ public static class ScheduleConsultationMeeting
             })
             .WithName("ScheduleConsultationMeeting")
             .WithSummary("Schedule a consultation meeting")
-            .WithDescription("A meeting during the round's window, in a place, online (an https link) or both. Organisations present, " +
+            .WithDescription("A meeting during the round's window, in a place, online (an https link) or both, lasting 15 minutes to 12 hours " +
+                             "(durationMinutes, 120 when left out). Organisations present, " +
                              "attendance and minutes can be given now or recorded afterwards with PUT.")
             .RequireRoles(Roles.ProgrammeTeam)
             .Idempotent()

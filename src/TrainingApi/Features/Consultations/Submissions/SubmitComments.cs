@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,9 @@ public static class SubmitComments
 
     /// <param name="OrganisationId">Only when the programme team enters comments on an organisation's behalf.</param>
     /// <param name="MeetingId">Only for the programme team: the meeting of this round where the comments were gathered.</param>
-    public sealed record Request(string? ExternalReference, Guid? OrganisationId, Guid? MeetingId, IReadOnlyList<CommentRequest>? Comments);
+    public sealed record Request(string? ExternalReference, Guid? OrganisationId, Guid? MeetingId, [property: Required] IReadOnlyList<CommentRequest> Comments);
 
-    public sealed record Command(Guid RoundId, string? ExternalReference, Guid? OrganisationId, Guid? MeetingId, IReadOnlyList<CommentRequest>? Comments)
+    public sealed record Command(Guid RoundId, string? ExternalReference, Guid? OrganisationId, Guid? MeetingId, IReadOnlyList<CommentRequest> Comments)
         : ICommand<SubmissionView>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -58,7 +59,7 @@ public static class SubmitComments
             await EnsureWindowAsync(round, command.MeetingId, now, ct);
 
             var outline = await versions.FindAsync(round.VersionId, ct) ?? throw new InvalidOperationException($"Round {round.Id} names a missing version.");
-            var comments = command.Comments!;
+            var comments = command.Comments;
             CheckAnchors(outline, comments);
             var members = ResolveMemberJst(comments);
 

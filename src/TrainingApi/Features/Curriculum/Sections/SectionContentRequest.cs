@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using TrainingApi.Common.Localization;
 using TrainingApi.Features.Curriculum.Accessibility;
@@ -7,6 +9,13 @@ namespace TrainingApi.Features.Curriculum.Sections;
 
 public sealed record OutcomesRequest(IReadOnlyList<string>? Knowledge, IReadOnlyList<string>? Skills, IReadOnlyList<string>? SocialCompetences)
 {
+    /// <summary>The JSON name of <see cref="Count"/>, which JSON Merge Patch refuses.</summary>
+    public const string CountMember = "count";
+
+    /// <summary>Read-only in <see cref="LearningOutcomes"/>: accepted and ignored, so that outcomes read with GET can be sent back.</summary>
+    [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Count { get; init; }
+
     public LearningOutcomes ToOutcomes() => new(Clean(Knowledge), Clean(Skills), Clean(SocialCompetences));
 
     private static List<string> Clean(IReadOnlyList<string>? items) => [.. (items ?? []).Select(i => i.Trim())];

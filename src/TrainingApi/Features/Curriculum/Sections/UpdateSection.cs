@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +15,49 @@ namespace TrainingApi.Features.Curriculum.Sections;
 
 public static class UpdateSection
 {
-    /// <summary>The whole section but its anchor (stable) and kind; moving it is changing parentAnchor or position.</summary>
+    /// <summary>
+    /// The whole section but its anchor (stable) and kind; moving it is changing parentAnchor or position. The read-only members of
+    /// <see cref="SectionView"/> are accepted and ignored, so that a section read with GET can be sent back as it is; any other
+    /// member not listed here is still refused.
+    /// </summary>
     public sealed record Request(
         string? ParentAnchor, int? Position, string Title, string Markdown, decimal? Hours, OutcomesRequest? LearningOutcomes,
-        IReadOnlyList<DeliveryForm>? DeliveryForms, IReadOnlyList<TargetRole>? TargetRoles, IReadOnlyList<string>? Authors, IReadOnlyList<string>? LegalActs);
+        IReadOnlyList<DeliveryForm>? DeliveryForms, IReadOnlyList<TargetRole>? TargetRoles, IReadOnlyList<string>? Authors, IReadOnlyList<string>? LegalActs)
+    {
+        /// <summary>The members of <see cref="SectionView"/> a write ignores (JSON names); JSON Merge Patch refuses them.</summary>
+        public static readonly IReadOnlyList<string> ReadOnlyMembers = ["anchor", "depth", "kind", "html", "reviewNeeded", "reviewReason", "updatedAt"];
+
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Anchor { get; init; }
+
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? Depth { get; init; }
+
+        /// <remarks>A string rather than <see cref="SectionKind"/>: a reference to the enum's schema could not carry readOnly in the contract.</remarks>
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Kind { get; init; }
+
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Html { get; init; }
+
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public bool? ReviewNeeded { get; init; }
+
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? ReviewReason { get; init; }
+
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public DateTimeOffset? UpdatedAt { get; init; }
+
+        /// <summary>What the section holds now, as a write would send it: the document a JSON Merge Patch applies to.</summary>
+        public static Request From(SectionView s) => new(
+            s.ParentAnchor, s.Position, s.Title, s.Markdown, s.Hours,
+            new OutcomesRequest(s.LearningOutcomes.Knowledge, s.LearningOutcomes.Skills, s.LearningOutcomes.SocialCompetences),
+            s.DeliveryForms, s.TargetRoles, s.Authors, s.LegalActs);
+
+        public Command ToCommand(Guid versionId, string anchor, uint? expectedVersion) => new(
+            versionId, anchor, expectedVersion, ParentAnchor, Position, Title, Markdown, Hours, LearningOutcomes, DeliveryForms, TargetRoles, Authors, LegalActs);
+    }
 
     public sealed record Command(
         Guid VersionId, string Anchor, uint? ExpectedVersion, string? ParentAnchor, int? Position, string Title, string Markdown, decimal? Hours,
@@ -75,15 +116,17 @@ public static class UpdateSection
         versions.MapPut("/{versionId:guid}/sections/{anchor}", async (Guid versionId, string anchor, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var expected = EntityTags.RequireIfMatch(http.Request);
-                var updated = await mediator.Send(new Command(versionId, anchor, expected, r.ParentAnchor, r.Position, r.Title, r.Markdown, r.Hours,
-                    r.LearningOutcomes, r.DeliveryForms, r.TargetRoles, r.Authors, r.LegalActs), ct);
+                var updated = await mediator.Send(r.ToCommand(versionId, anchor, expected), ct);
                 http.Response.Headers.ETag = EntityTags.Format(updated.Version);
                 return TypedResults.Ok(updated.Value);
             })
             .WithName("UpdateSection")
             .WithSummary("Change or move a section of a draft")
             .WithDescription("Replaces the section's content; a different parentAnchor or position moves it (never under itself). " +
-                             "Editing clears its review-needed flag. A version past draft is frozen: 409, create a new draft from it.")
+                             "Editing clears its review-needed flag. A version past draft is frozen: 409, create a new draft from it. " +
+                             "The body may be the section as read with GET: its read-only members (anchor, depth, kind, html, reviewNeeded, " +
+                             "reviewReason, updatedAt, learningOutcomes.count) are ignored, any other unknown member is refused with 400. " +
+                             "To change only some members, use PATCH with a JSON Merge Patch.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .RequiresIfMatch()
             .ProducesValidationProblem()

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,10 @@ public static class CreateRelease
 {
     /// <param name="SemanticVersion">major.minor.patch, higher than every earlier release of the programme.</param>
     /// <param name="PilotRecruitmentId">The pilot whose evaluation summary and advisory outcomes the release carries.</param>
-    public sealed record Request(Guid VersionId, string SemanticVersion, string Title, IReadOnlyList<ReleaseReason>? Reasons, string Notes,
+    public sealed record Request(Guid VersionId, string SemanticVersion, string Title, [property: Required] IReadOnlyList<ReleaseReason> Reasons, string Notes,
         string? Licence, string? Language, Guid? PilotRecruitmentId);
 
-    public sealed record Command(Guid VersionId, string SemanticVersion, string Title, IReadOnlyList<ReleaseReason>? Reasons, string Notes,
+    public sealed record Command(Guid VersionId, string SemanticVersion, string Title, IReadOnlyList<ReleaseReason> Reasons, string Notes,
         string? Licence, string? Language, Guid? PilotRecruitmentId) : ICommand<ReleaseView>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -70,7 +71,7 @@ public static class CreateRelease
 
             var now = clock.UtcNowForDatabase();
             var id = Guid.CreateVersion7(now);
-            var reasons = command.Reasons!.Distinct().ToList();
+            var reasons = command.Reasons.Distinct().ToList();
             var licence = string.IsNullOrWhiteSpace(command.Licence) ? "CC-BY-4.0" : command.Licence.Trim();
             var language = command.Language ?? "pl";
             var document = await snapshot.TakeAsync(id, version, command.SemanticVersion, command.Title.Trim(), [.. reasons.Select(r => Common.Http.QueryEnum.Name(r))],

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,9 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 
 public static class UpdateRelease
 {
-    public sealed record Request(string Title, IReadOnlyList<ReleaseReason>? Reasons, string Notes);
+    public sealed record Request(string Title, [property: Required] IReadOnlyList<ReleaseReason> Reasons, string Notes);
 
-    public sealed record Command(Guid Id, uint? ExpectedVersion, string Title, IReadOnlyList<ReleaseReason>? Reasons, string Notes) : ICommand<Versioned<ReleaseView>>;
+    public sealed record Command(Guid Id, uint? ExpectedVersion, string Title, IReadOnlyList<ReleaseReason> Reasons, string Notes) : ICommand<Versioned<ReleaseView>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -34,7 +35,7 @@ public static class UpdateRelease
             var release = await db.Set<Release>().FirstOrDefaultAsync(r => r.Id == command.Id, ct) ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, command.Id);
             release.EnsureDraft();
             db.ExpectVersion(release, command.ExpectedVersion);
-            var reasons = command.Reasons!.Distinct().ToList();
+            var reasons = command.Reasons.Distinct().ToList();
             release.Describe(command.Title.Trim(), reasons, command.Notes.Trim());
             var document = ReleaseJson.Deserialize(release.ContentJson) with { Title = release.Title, Reasons = release.Reasons, Notes = release.Notes };
             release.Rewrite(ReleaseJson.Serialize(document));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +20,13 @@ public static class Apply
     public sealed record ParticipantRequest(string Name, string Position, string Email, string? Phone);
 
     /// <param name="Teryt">The programme team applying on a JST's behalf names it; a coordinator applies for the JST in its token and leaves it out.</param>
-    public sealed record Request(string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire);
+    public sealed record Request(string? Teryt, [property: Required] IReadOnlyList<ParticipantRequest> Participants, string RodoClauseVersion, [property: Required] Questionnaire Questionnaire);
 
     /// <remarks>
     /// Without the runner's transaction: the submission is one SaveChanges (application, participants, audit, the
     /// Idempotency-Key), committed at once so that the placement, a shared batch in a transaction of its own, sees it.
     /// </remarks>
-    public sealed record Command(Guid RecruitmentId, string? Teryt, IReadOnlyList<ParticipantRequest>? Participants, string RodoClauseVersion, Questionnaire? Questionnaire)
+    public sealed record Command(Guid RecruitmentId, string? Teryt, IReadOnlyList<ParticipantRequest> Participants, string RodoClauseVersion, Questionnaire Questionnaire)
         : ICommand<ApplicationView>, Common.Mediator.ICommandWithoutTransaction;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -82,7 +83,7 @@ public static class Apply
                     "jst-not-eligible");
             }
 
-            if (command.Participants!.Count > recruitment.MaxParticipantsPerJst)
+            if (command.Participants.Count > recruitment.MaxParticipantsPerJst)
             {
                 throw Problem.Validation("participants", new Text($"This recruitment takes at most {recruitment.MaxParticipantsPerJst} participants per JST.",
                     $"Ten nabór przyjmuje najwyżej {recruitment.MaxParticipantsPerJst} uczestników z jednej JST."));
@@ -95,7 +96,7 @@ public static class Apply
                     "rodo-clause-outdated");
             }
 
-            var application = new Application(recruitment.Id, jst.CanonicalTeryt, caller.Subject!, useCase.TraceId, recruitment.RodoClauseVersion, command.Questionnaire!, now);
+            var application = new Application(recruitment.Id, jst.CanonicalTeryt, caller.Subject!, useCase.TraceId, recruitment.RodoClauseVersion, command.Questionnaire, now);
             application.Participants.AddRange(command.Participants.Select(p => new Participant(p.Name.Trim(), p.Position.Trim(), p.Email.Trim(), p.Phone?.Trim())));
             db.Add(application);
             var submitted = ApplicationView.From(application);

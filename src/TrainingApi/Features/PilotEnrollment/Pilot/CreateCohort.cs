@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,11 @@ namespace TrainingApi.Features.PilotEnrollment.Pilot;
 
 public static class CreateCohort
 {
-    public sealed record Request(string Name, IReadOnlyList<Guid>? ApplicationIds);
+    public sealed record Request(string Name, [property: Required] IReadOnlyList<Guid> ApplicationIds);
 
     public sealed record CohortView(Guid Id, Guid RecruitmentId, string Name, IReadOnlyList<Guid> ApplicationIds, int Participants);
 
-    public sealed record Command(Guid RecruitmentId, string Name, IReadOnlyList<Guid>? ApplicationIds) : ICommand<CohortView>;
+    public sealed record Command(Guid RecruitmentId, string Name, IReadOnlyList<Guid> ApplicationIds) : ICommand<CohortView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -40,7 +41,7 @@ public static class CreateCohort
                 throw Problem.NotFound(PilotEnrollmentModule.RecruitmentNoun, command.RecruitmentId);
             }
 
-            var ids = command.ApplicationIds!;
+            var ids = command.ApplicationIds;
             var applications = await db.Set<Application>().AsNoTracking()
                 .Where(a => ids.Contains(a.Id) && a.RecruitmentId == command.RecruitmentId && InPilot.Contains(a.Status))
                 .Select(a => new { a.Id, Participants = a.Participants.Count }).ToListAsync(cancellationToken);

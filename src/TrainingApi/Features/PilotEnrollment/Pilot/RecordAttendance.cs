@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,11 @@ namespace TrainingApi.Features.PilotEnrollment.Pilot;
 
 public static class RecordAttendance
 {
-    public sealed record Request(IReadOnlyList<Guid>? PresentParticipantIds);
+    public sealed record Request([property: Required] IReadOnlyList<Guid> PresentParticipantIds);
 
     public sealed record Result(Guid SessionId, int Present, int Members);
 
-    public sealed record Command(Guid SessionId, IReadOnlyList<Guid>? PresentParticipantIds) : ICommand<Result>;
+    public sealed record Command(Guid SessionId, IReadOnlyList<Guid> PresentParticipantIds) : ICommand<Result>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -31,7 +32,7 @@ public static class RecordAttendance
             var session = await db.Set<TrainingSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken)
                           ?? throw Problem.NotFound(PilotEnrollmentModule.SessionNoun, command.SessionId);
             var members = await PilotQueries.MembersAsync(db, session.CohortId, cancellationToken);
-            var strangers = command.PresentParticipantIds!.Except(members).ToList();
+            var strangers = command.PresentParticipantIds.Except(members).ToList();
             if (strangers.Count > 0)
             {
                 throw Problem.Unprocessable(new Text("Not members of this session's cohort: " + string.Join(", ", strangers),
@@ -39,9 +40,9 @@ public static class RecordAttendance
             }
 
             await db.Set<Attendance>().Where(a => a.SessionId == session.Id).ExecuteDeleteAsync(cancellationToken);
-            db.AddRange(command.PresentParticipantIds!.Select(id => new Attendance(session.Id, id)));
+            db.AddRange(command.PresentParticipantIds.Select(id => new Attendance(session.Id, id)));
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(session.Id, command.PresentParticipantIds!.Count, members.Count);
+            return new Result(session.Id, command.PresentParticipantIds.Count, members.Count);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,11 @@ public static class RecordEvaluations
 {
     public sealed record Response(string ModuleAnchor, int? PreScore, int? PostScore, int? Satisfaction, string? Comment);
 
-    public sealed record Request(IReadOnlyList<Response>? Responses);
+    public sealed record Request([property: Required] IReadOnlyList<Response> Responses);
 
     public sealed record Result(Guid CohortId, int Recorded);
 
-    public sealed record Command(Guid CohortId, IReadOnlyList<Response>? Responses) : ICommand<Result>;
+    public sealed record Command(Guid CohortId, IReadOnlyList<Response> Responses) : ICommand<Result>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -48,10 +49,10 @@ public static class RecordEvaluations
             }
 
             var now = clock.UtcNowForDatabase();
-            db.AddRange(command.Responses!.Select(r => new ModuleEvaluation(command.CohortId, r.ModuleAnchor, r.PreScore, r.PostScore, r.Satisfaction,
+            db.AddRange(command.Responses.Select(r => new ModuleEvaluation(command.CohortId, r.ModuleAnchor, r.PreScore, r.PostScore, r.Satisfaction,
                 string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim(), now)));
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(command.CohortId, command.Responses!.Count);
+            return new Result(command.CohortId, command.Responses.Count);
         }
     }
 

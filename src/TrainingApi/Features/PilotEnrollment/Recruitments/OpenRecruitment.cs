@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using TrainingApi.Common.Idempotency;
@@ -13,11 +14,11 @@ public static class OpenRecruitment
 {
     public sealed record Request(
         string Title, string? Description, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int? Capacity, int? MaxParticipantsPerJst,
-        IReadOnlyList<JstKind>? EligibleKinds, SelectionMode? SelectionMode, string RodoClauseVersion, int? MaxPerVoivodeship = null, int? MaxPerKind = null);
+        [property: Required] IReadOnlyList<JstKind> EligibleKinds, SelectionMode? SelectionMode, string RodoClauseVersion, int? MaxPerVoivodeship = null, int? MaxPerKind = null);
 
     public sealed record Command(
         string Title, string? Description, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Capacity, int MaxParticipantsPerJst,
-        IReadOnlyList<JstKind>? EligibleKinds, SelectionMode SelectionMode, string RodoClauseVersion, int? MaxPerVoivodeship, int? MaxPerKind) : ICommand<RecruitmentView>;
+        IReadOnlyList<JstKind> EligibleKinds, SelectionMode SelectionMode, string RodoClauseVersion, int? MaxPerVoivodeship, int? MaxPerKind) : ICommand<RecruitmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -48,7 +49,7 @@ public static class OpenRecruitment
         {
             var now = clock.UtcNowForDatabase();
             var recruitment = new Recruitment(command.Title.Trim(), command.Description?.Trim(), command.OpensAt.ToUniversalTime(), command.ClosesAt.ToUniversalTime(),
-                command.Capacity, command.MaxParticipantsPerJst, [.. command.EligibleKinds!.Distinct()], command.SelectionMode, command.RodoClauseVersion.Trim(), now,
+                command.Capacity, command.MaxParticipantsPerJst, [.. command.EligibleKinds.Distinct()], command.SelectionMode, command.RodoClauseVersion.Trim(), now,
                 command.MaxPerVoivodeship, command.MaxPerKind);
             db.Add(recruitment);
             await db.SaveChangesAsync(cancellationToken);
