@@ -7,11 +7,13 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 tools=tools/contract-lint
 spec=api-spec/openapi.json
+# No usage reports from the tools (the only install script among their dependencies is one that sends them).
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false
 
 if [ ! -x "$tools/node_modules/.bin/redocly" ] || [ ! -x "$tools/node_modules/.bin/spectral" ] \
    || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
   command -v npm >/dev/null || { echo "lint-contract: npm is needed (apt-get install nodejs npm)" >&2; exit 2; }
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error) || { echo "lint-contract: npm ci failed" >&2; exit 2; }
+  (cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || { echo "lint-contract: npm ci failed" >&2; exit 2; }
 fi
 
 status=0
