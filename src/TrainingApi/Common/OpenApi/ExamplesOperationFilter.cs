@@ -11,7 +11,7 @@ namespace TrainingApi.Common.OpenApi;
 /// Puts the endpoints' declared examples into the contract, serialized exactly as the API serializes them,
 /// and gives every problem response an example of its problem type.
 /// </summary>
-public sealed class ExamplesOperationFilter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IOperationFilter
+public sealed partial class ExamplesOperationFilter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -41,13 +41,20 @@ public sealed class ExamplesOperationFilter(IOptions<Microsoft.AspNetCore.Http.J
             {
                 if (mediaType.Contains("problem", StringComparison.Ordinal) && media is OpenApiMediaType { Example: null } concrete)
                 {
-                    concrete.Example = ProblemExample(code);
+                    concrete.Example = ProblemExample(code, ExamplePath(context.ApiDescription.RelativePath));
                 }
             }
         }
     }
 
-    private static JsonNode ProblemExample(int status)
+    /// <summary>The route as a request path, each parameter filled with an example id (the problem's <c>instance</c>).</summary>
+    private static string ExamplePath(string? template) =>
+        "/" + RouteParameter().Replace(template ?? "", "01936b30-2000-7000-8000-000000000001");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
+
+    private static JsonNode ProblemExample(int status, string instance)
     {
         var kind = ProblemKind.ForStatus(status);
         var example = new JsonObject
@@ -58,6 +65,7 @@ public sealed class ExamplesOperationFilter(IOptions<Microsoft.AspNetCore.Http.J
             ["detail"] = kind == ProblemKind.ValidationFailed
                 ? "Correct the fields listed in 'errors' and send the request again."
                 : kind.Title.En,
+            ["instance"] = instance,
             ["traceId"] = "4bf92f3577b34da6a3ce929d0e0e4736",
         };
         if (kind == ProblemKind.ValidationFailed)

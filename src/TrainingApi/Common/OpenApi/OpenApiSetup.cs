@@ -43,6 +43,11 @@ public static class OpenApiSetup
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
+            // Schemas: nullability and required from the C# types, the validators' bounds, the problem as written.
+            o.SchemaFilter<NullabilitySchemaFilter>();
+            o.SchemaFilter<ValidationRulesSchemaFilter>();
+            o.SchemaFilter<ProblemSchemaFilter>();
+            o.DocumentFilter<RequestRequiredDocumentFilter>();
             // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".
             o.CustomSchemaIds(SchemaIds.For);
         });

@@ -1,0 +1,137 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace TrainingApi.Common.OpenApi;
+
+/// <summary>
+/// Makes each object schema say what the serializer does with its type: a property the C# type declares nullable is
+/// <c>nullable</c> (a nullable record or enum too, as <c>allOf</c> around the reference, since OpenAPI 3.0 ignores siblings of
+/// <c>$ref</c>), every other one is not; and every property the server writes is <c>required</c>, as nulls are written,
+/// not left out. Whether a schema is also read from a request is known only once the document is complete:
+/// <see cref="RequestRequiredDocumentFilter"/> then narrows <c>required</c> to what a request must carry.
+/// </summary>
+public sealed class NullabilitySchemaFilter(IOptions<Microsoft.AspNetCore.Mvc.JsonOptions> json) : ISchemaFilter
+{
+    /// <summary>Carries what a request must send from this filter to the document filter, which removes it.</summary>
+    internal const string RequestRequiredExtension = "x-request-required";
+
+    private readonly Lazy<JsonSerializerOptions> options = new(() =>
+    {
+        var copy = new JsonSerializerOptions(json.Value.JsonSerializerOptions);
+        copy.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        return copy;
+    });
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.MemberInfo is not null || context.ParameterInfo is not null
+            || context.Type.IsPrimitive || context.Type == typeof(string))
+        {
+            return;
+        }
+
+        var typeInfo = options.Value.GetTypeInfo(context.Type);
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        var nullability = new NullabilityInfoContext();
+        var written = new SortedSet<string>(StringComparer.Ordinal);
+        var mustSend = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var property in typeInfo.Properties)
+        {
+            if (!concrete.Properties.TryGetValue(property.Name, out var propertySchema))
+            {
+                continue;
+            }
+
+            var nullable = IsNullable(property, nullability);
+            concrete.Properties[property.Name] = WithNullability(propertySchema, nullable, context.SchemaRepository);
+            if (property.Get is not null && !IgnoredWhenDefault(property))
+            {
+                written.Add(property.Name);
+            }
+
+            // Reading a request, System.Text.Json gives a missing member its default: a non-nullable reference without a
+            // default is the one a request must carry (the validators refuse the null it would be); value types and members
+            // with defaults may be left out.
+            var parameter = property.AssociatedParameter;
+            if (property.IsRequired || (parameter is { HasDefaultValue: false } && !nullable && !property.PropertyType.IsValueType))
+            {
+                mustSend.Add(property.Name);
+            }
+        }
+
+        concrete.Required = written;
+        concrete.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        concrete.Extensions[RequestRequiredExtension] = new JsonNodeExtension(new JsonArray([.. mustSend.Select(n => JsonValue.Create(n))]));
+    }
+
+    private static bool IgnoredWhenDefault(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), true).OfType<JsonIgnoreAttribute>()
+            .Any(a => a.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault) == true;
+
+    private static bool IsNullable(JsonPropertyInfo property, NullabilityInfoContext context)
+    {
+        if (property.PropertyType.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(property.PropertyType) is not null;
+        }
+
+        // A record's positional member carries the annotation of its constructor parameter.
+        var info = property.AttributeProvider switch
+        {
+            PropertyInfo p => context.Create(p),
+            FieldInfo f => context.Create(f),
+            _ => null,
+        };
+        return info is null || info.ReadState != NullabilityState.NotNull;
+    }
+
+    private static IOpenApiSchema WithNullability(IOpenApiSchema schema, bool nullable, SchemaRepository repository)
+    {
+        switch (schema)
+        {
+            case OpenApiSchemaReference reference when nullable:
+                // OpenAPI 3.0 ignores whatever stands beside $ref, and `nullable` admits null only to the `type` beside it
+                // (3.0.3), not to an allOf around the reference: the strict form is "the referenced schema, or null".
+                return new OpenApiSchema
+                {
+                    AnyOf =
+                    [
+                        reference,
+                        new OpenApiSchema { Type = TargetType(reference, repository) | JsonSchemaType.Null, Enum = [null!] },
+                    ],
+                    Description = reference.Description,
+                };
+            case OpenApiSchema { AllOf.Count: 1 } wrapper when !nullable && wrapper.AllOf[0] is OpenApiSchemaReference only
+                                                                && wrapper.Properties is not { Count: > 0 }:
+                return only;
+            case OpenApiSchema concrete:
+                if (concrete.Type is { } type)
+                {
+                    concrete.Type = nullable ? type | JsonSchemaType.Null : type & ~JsonSchemaType.Null;
+                }
+                else if (nullable && concrete.AllOf is { Count: > 0 })
+                {
+                    concrete.Type = JsonSchemaType.Object | JsonSchemaType.Null;
+                }
+
+                return concrete;
+            default:
+                return schema;
+        }
+    }
+
+    private static JsonSchemaType TargetType(OpenApiSchemaReference reference, SchemaRepository repository) =>
+        reference.Reference.Id is { } id && repository.Schemas.TryGetValue(id, out var target) && target.Type is { } type
+            ? type
+            : JsonSchemaType.Object;
+}

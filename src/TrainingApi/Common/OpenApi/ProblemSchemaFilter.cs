@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+using TrainingApi.Common.Problems;
+
+namespace TrainingApi.Common.OpenApi;
+
+/// <summary>
+/// Describes the RFC 9457 problem as <see cref="ProblemDetailsSetup"/> and <see cref="ProblemExceptionHandler"/> write it,
+/// instead of the framework's all-nullable <see cref="ProblemDetails"/>: every problem goes through the problem details
+/// service, which fills type, title, status, instance and traceId; detail, a stable code and the validation errors map
+/// are there when they apply, and a few problems add further members (named in the operation's description).
+/// </summary>
+public sealed class ProblemSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema concrete || context.MemberInfo is not null || context.ParameterInfo is not null
+            || !typeof(ProblemDetails).IsAssignableFrom(context.Type))
+        {
+            return;
+        }
+
+        concrete.Description = "An RFC 9457 problem. Switch on `type` (and `code` where present), never on the text.";
+        concrete.Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = String($"The kind of problem, a stable URI under {ProblemKind.BaseUri}.", "uri"),
+            ["title"] = String("A short summary of the kind, in the language asked for (English or Polish)."),
+            ["status"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Format = "int32",
+                Minimum = "400",
+                Maximum = "599",
+                Description = "The HTTP status code.",
+            },
+            ["detail"] = String("What went wrong in this occurrence, in the language asked for."),
+            ["instance"] = String("The path of the request.", "uri-reference"),
+            ["traceId"] = String("The trace id of the request in the logs: quote it when reporting a problem."),
+            ["code"] = String("A stable code of the specific refusal, for the problems that have one."),
+            ["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "For invalid fields or an unreadable body: messages by field (camelCase path, `$` for the whole body).",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
+        concrete.Required = new SortedSet<string>(StringComparer.Ordinal) { "instance", "status", "title", "traceId", "type" };
+        concrete.AdditionalPropertiesAllowed = true;
+        concrete.AdditionalProperties = null;
+    }
+
+    private static OpenApiSchema String(string description, string? format = null) =>
+        new() { Type = JsonSchemaType.String, Format = format, Description = description };
+}

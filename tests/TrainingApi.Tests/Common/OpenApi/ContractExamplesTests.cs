@@ -1,0 +1,179 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using TrainingApi.Common.Security;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Common.OpenApi;
+
+/// <summary>
+/// Every example in the served contract validates against its own schema, so the schemas say what the server sends
+/// (nullability, required members, formats, bounds) as far as the examples show it. The OpenAPI 3.0 schemas are turned
+/// into JSON Schema 2020-12 first, as strictly as the linters read them (OpenAPI 3.0.3): <c>nullable: true</c> adds null to
+/// the <c>type</c> beside it (and nothing else), a boolean <c>exclusiveMinimum</c> becomes numeric.
+/// </summary>
+public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    /// <summary>Formats checked; OpenAPI's own (int32, double, binary …) only describe the storage.</summary>
+    private static readonly HashSet<string> CheckedFormats = ["uuid", "date-time", "date", "email", "uri", "uri-reference"];
+
+    private readonly HttpClient client = api.ClientAs(Roles.ProgrammeTeam);
+
+    [Fact]
+    public async Task Every_example_validates_against_its_schema()
+    {
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var definitions = new JsonObject([.. document["components"]!["schemas"]!.AsObject()
+            .Select(schema => KeyValuePair.Create(schema.Key, ToJsonSchema(schema.Value)))]);
+
+        var examples = Examples(document).ToList();
+        Assert.NotEmpty(examples);
+        var failures = new List<string>();
+        foreach (var (where, schema, example) in examples)
+        {
+            var root = new JsonObject
+            {
+                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+                ["$defs"] = definitions.DeepClone(),
+                ["allOf"] = new JsonArray(ToJsonSchema(schema.DeepClone())),
+            };
+            var results = JsonSchema.FromText(root.ToJsonString()).Evaluate(
+                JsonDocument.Parse(example?.ToJsonString() ?? "null").RootElement,
+                new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            if (!results.IsValid)
+            {
+                var errors = (results.Details ?? []).Where(d => d.Errors is not null)
+                    .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+                failures.Add($"{where}: {string.Join("; ", errors.Distinct().Take(5))}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {examples.Count} examples do not validate:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_object_schema_says_what_it_requires()
+    {
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        // Answers: every member written is required. Problems: type, title, status, instance and traceId always.
+        Assert.Equal(["anchor", "content", "disposedAt", "disposition", "duplicateOf", "id", "justification", "memberJst", "memberJstName",
+            "organisationId", "position", "proposedChange", "quote", "response", "roundId", "status", "submissionId", "submittedAt", "takenIntoVersion"],
+            schemas["CommentView"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["instance", "status", "title", "traceId", "type"], schemas["ProblemDetails"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal("string", schemas["ProblemDetails"]!["properties"]!["traceId"]!["type"]!.GetValue<string>());
+
+        // A nullable record or enum is "the reference or null"; a non-nullable one stays a plain reference.
+        var disposition = schemas["CommentView"]!["properties"]!["disposition"]!;
+        Assert.Equal("#/components/schemas/Disposition", disposition["anyOf"]![0]!["$ref"]!.GetValue<string>());
+        Assert.True(disposition["anyOf"]![1]!["nullable"]!.GetValue<bool>());
+        Assert.Null(disposition["anyOf"]![1]!["enum"]![0]);
+        Assert.NotNull(schemas["CommentView"]!["properties"]!["status"]!["$ref"]);
+
+        // Requests: what the record and its validator require, with the validator's bounds; an empty body is refused.
+        var create = schemas["CreateProgrammeRequest"]!;
+        Assert.Equal(["title"], create["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(1, create["properties"]!["title"]!["minLength"]!.GetValue<int>());
+        Assert.Equal(300, create["properties"]!["title"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal("email", schemas["RegisterAdvisorRequest"]!["properties"]!["email"]!["format"]!.GetValue<string>());
+    }
+
+    private static IEnumerable<(string Where, JsonNode Schema, JsonNode? Example)> Examples(JsonNode document)
+    {
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var name = $"{method.ToUpperInvariant()} {path}";
+                foreach (var (media, content) in Media(operation!["requestBody"]?["content"]))
+                {
+                    foreach (var example in ExamplesOf(content))
+                    {
+                        yield return ($"{name} request {media}", content["schema"]!, example);
+                    }
+                }
+
+                foreach (var (status, response) in operation!["responses"]!.AsObject())
+                {
+                    foreach (var (media, content) in Media(response?["content"]))
+                    {
+                        foreach (var example in ExamplesOf(content))
+                        {
+                            yield return ($"{name} {status} {media}", content["schema"]!, example);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Media, JsonNode Content)> Media(JsonNode? content) =>
+        content is null ? [] : content.AsObject().Where(m => m.Value?["schema"] is not null).Select(m => (m.Key, m.Value!));
+
+    private static IEnumerable<JsonNode?> ExamplesOf(JsonNode content)
+    {
+        if (content.AsObject().TryGetPropertyValue("example", out var example))
+        {
+            yield return example;
+        }
+
+        foreach (var (_, named) in content["examples"]?.AsObject() ?? [])
+        {
+            yield return named?["value"];
+        }
+    }
+
+    /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12, references into $defs.</summary>
+    private static JsonNode? ToJsonSchema(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                return new JsonArray([.. array.Select(ToJsonSchema)]);
+            case JsonObject schema:
+                var converted = new JsonObject();
+                foreach (var (key, value) in schema.ToList())
+                {
+                    switch (key)
+                    {
+                        case "$ref":
+                            converted[key] = value!.GetValue<string>().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+                            break;
+                        case "nullable" or "example" or "exclusiveMinimum" or "exclusiveMaximum" or "discriminator" or "xml" or "externalDocs":
+                            break;
+                        case "format" when !CheckedFormats.Contains(value!.GetValue<string>()):
+                            break;
+                        case "properties" or "$defs" or "patternProperties":
+                            converted[key] = new JsonObject([.. value!.AsObject().Select(p => KeyValuePair.Create(p.Key, ToJsonSchema(p.Value)))]);
+                            break;
+                        case "enum" or "required" or "default" or "const" or "description" or "title" or "pattern" or "type":
+                            converted[key] = value?.DeepClone();
+                            break;
+                        default:
+                            converted[key] = value is JsonObject or JsonArray ? ToJsonSchema(value) : value?.DeepClone();
+                            break;
+                    }
+                }
+
+                if (schema["exclusiveMinimum"]?.GetValue<bool>() == true && converted.Remove("minimum", out var minimum))
+                {
+                    converted["exclusiveMinimum"] = minimum;
+                }
+
+                if (schema["exclusiveMaximum"]?.GetValue<bool>() == true && converted.Remove("maximum", out var maximum))
+                {
+                    converted["exclusiveMaximum"] = maximum;
+                }
+
+                if (schema["nullable"]?.GetValue<bool>() == true && converted["type"] is JsonValue type)
+                {
+                    converted["type"] = new JsonArray(type.GetValue<string>(), "null");
+                }
+
+                return converted;
+            default:
+                return node?.DeepClone();
+        }
+    }
+}
