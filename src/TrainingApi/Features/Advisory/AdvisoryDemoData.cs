@@ -9,6 +9,7 @@ using TrainingApi.Features.Advisory.Maturity;
 using TrainingApi.Features.Advisory.Plans;
 using TrainingApi.Features.Advisory.Sessions;
 using TrainingApi.Features.PilotEnrollment.Applications;
+using TrainingApi.Features.PilotEnrollment;
 
 namespace TrainingApi.Features.Advisory;
 
@@ -21,9 +22,9 @@ public sealed class AdvisoryDemoData(TrainingDb db, PilotParticipation pilot, IJ
     public const string FirstAdvisorSubject = "marta.wisniewska";
     public const string SecondAdvisorSubject = "piotr.kaminski";
 
-    public int Order => 40;
+    public IReadOnlyList<Type> After => [typeof(PilotEnrollmentDemoData)];
 
-    public async Task LoadAsync(IServiceProvider services, CancellationToken ct)
+    public async Task LoadAsync(CancellationToken ct)
     {
         if (await db.Set<Advisor>().AnyAsync(ct))
         {

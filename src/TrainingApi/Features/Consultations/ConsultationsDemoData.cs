@@ -9,6 +9,7 @@ using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Features.Consultations.Rounds;
 using TrainingApi.Features.Consultations.Submissions;
 using TrainingApi.Features.Curriculum.Versions;
+using TrainingApi.Features.Curriculum;
 
 namespace TrainingApi.Features.Consultations;
 
@@ -19,9 +20,9 @@ namespace TrainingApi.Features.Consultations;
 /// </summary>
 public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, TimeProvider clock) : IDemoData
 {
-    public int Order => 20;
+    public IReadOnlyList<Type> After => [typeof(CurriculumDemoData)];
 
-    public async Task LoadAsync(IServiceProvider services, CancellationToken ct)
+    public async Task LoadAsync(CancellationToken ct)
     {
         await LoadRoundAsync(ct);
         if (await db.Set<ApiKey>().AnyAsync(k => k.OrganisationId == SeededOrganisations.Zmp, ct))

@@ -18,9 +18,7 @@ public sealed class CurriculumDemoData(TrainingDb db, TimeProvider clock) : IDem
 {
     private const string Reason = "Dane demonstracyjne.";
 
-    public int Order => 10;
-
-    public async Task LoadAsync(IServiceProvider services, CancellationToken ct)
+    public async Task LoadAsync(CancellationToken ct)
     {
         if (await db.Set<Programme>().AnyAsync(ct))
         {

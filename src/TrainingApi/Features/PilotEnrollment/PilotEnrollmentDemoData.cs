@@ -14,9 +14,7 @@ namespace TrainingApi.Features.PilotEnrollment;
 /// </summary>
 public sealed class PilotEnrollmentDemoData(TrainingDb db, TimeProvider clock) : IDemoData
 {
-    public int Order => 30;
-
-    public async Task LoadAsync(IServiceProvider services, CancellationToken ct)
+    public async Task LoadAsync(CancellationToken ct)
     {
         if (await db.Set<Recruitment>().AnyAsync(ct))
         {
