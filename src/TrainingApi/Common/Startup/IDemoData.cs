@@ -2,12 +2,13 @@ namespace TrainingApi.Common.Startup;
 
 /// <summary>
 /// Demo data of one slice, loaded when <c>DemoData:Load</c> is true so a newcomer can try every area from
-/// Swagger UI. Implementations must be idempotent: the run command loads them on every start.
+/// Swagger UI. Implementations send the slices' own commands through the mediator (so invariants, events and the
+/// audit apply as to anyone else's) and must be idempotent: the run command loads them on every start.
 /// </summary>
 public interface IDemoData
 {
-    /// <summary>Lower runs first, for slices whose demo data refers to another's.</summary>
-    int Order { get; }
+    /// <summary>The loaders whose data this one builds on; they run first (see <see cref="DemoDataOrder"/>).</summary>
+    IReadOnlyList<Type> After => [];
 
-    Task LoadAsync(IServiceProvider services, CancellationToken ct);
+    Task LoadAsync(CancellationToken ct);
 }

@@ -22,18 +22,29 @@ public static partial class StartupTasks
 
         if (app.Configuration.GetValue<bool>("DemoData:Load"))
         {
-            var runner = app.Services.GetRequiredService<UseCases.UseCaseRunner>();
-            foreach (var loader in scope.ServiceProvider.GetServices<IDemoData>().OrderBy(d => d.Order).Select(d => d.GetType()))
-            {
-                // The system loads it, each slice in a scope of its own (the loader too, so the commands it sends run
-                // as the system's use cases).
-                await runner.InScopeAsync(UseCases.Actor.System, loader.Name, async (services, ct) =>
-                {
-                    await services.GetServices<IDemoData>().Single(d => d.GetType() == loader).LoadAsync(services, ct);
-                    return true;
-                }, CancellationToken.None);
-                DemoLoaded(log, loader.Name);
-            }
+            await LoadDemoDataAsync(app.Services, log, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Every slice's demo data, each loader after those it builds on, each in a scope and one transaction of its own (the
+    /// commands it sends join it, so a loader that fails half-way leaves nothing and the next start tries it whole again).
+    /// The system acts, in the programme team's role: the commands pass the checks the team's requests pass.
+    /// </summary>
+    public static async Task LoadDemoDataAsync(IServiceProvider services, ILogger log, CancellationToken ct)
+    {
+        var runner = services.GetRequiredService<UseCases.UseCaseRunner>();
+        IReadOnlyList<Type> order;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            order = DemoDataOrder.Of(scope.ServiceProvider.GetServices<IDemoData>());
+        }
+
+        foreach (var loader in order)
+        {
+            await runner.RunAsync(UseCases.Actor.SystemAs(Roles.ProgrammeTeam), loader.Name,
+                (inScope, token) => inScope.GetServices<IDemoData>().Single(d => d.GetType() == loader).LoadAsync(token), ct);
+            DemoLoaded(log, loader.Name);
         }
     }
 

@@ -11,4 +11,10 @@ public sealed record Actor(Caller Caller, string? OnBehalfOf = null)
     public static Actor System { get; } = new(Caller.System);
 
     public static Actor SystemFor(string? subject) => new(Caller.System, subject);
+
+    /// <summary>
+    /// The system doing what people in <paramref name="role"/> do (demo data: the programme team opens the recruitment,
+    /// moves versions, registers advisors), so the commands it sends pass the same role checks as theirs.
+    /// </summary>
+    public static Actor SystemAs(string role) => new(Caller.System with { Roles = new HashSet<string> { role } });
 }

@@ -20,11 +20,8 @@ public sealed class UseCaseRunner(IServiceScopeFactory scopes)
     public Task<T> RunAsync<T>(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct) =>
         InScopeAsync(actor, action, (services, token) => InTransactionAsync(services.GetRequiredService<TrainingDb>(), t => work(services, t), token), ct);
 
-    /// <summary>
-    /// Background work made of use cases that each run their own transaction (demo data sends commands through the
-    /// mediator): the scope, actor, trace and name, without a transaction around them.
-    /// </summary>
-    public async Task<T> InScopeAsync<T>(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
+    /// <summary>The scope, actor, trace and name of a unit of work, without a transaction around it.</summary>
+    private async Task<T> InScopeAsync<T>(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         var outer = Activity.Current;
         Activity.Current = null;

@@ -2,7 +2,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Curriculum;
 using TrainingApi.Features.Curriculum.Versions;
+using TrainingApi.Features.PilotEnrollment;
 using TrainingApi.Features.MaterialsHandover.Releases;
 using TrainingApi.Features.PilotEnrollment.Applications;
 
@@ -10,13 +12,13 @@ namespace TrainingApi.Features.MaterialsHandover;
 
 /// <summary>
 /// A published release of the demo programme's tested version, built and published through the real use cases, so the
-/// public catalogue, its files and the Atom feed have something in them. Runs after the other slices' demo data.
+/// public catalogue, its files and the Atom feed have something in them, naming the demo pilot that tested it.
 /// </summary>
 public sealed class HandoverDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, PilotParticipation pilot) : IDemoData
 {
-    public int Order => 50;
+    public IReadOnlyList<Type> After => [typeof(CurriculumDemoData), typeof(PilotEnrollmentDemoData)];
 
-    public async Task LoadAsync(IServiceProvider services, CancellationToken ct)
+    public async Task LoadAsync(CancellationToken ct)
     {
         if (await db.Set<Release>().AnyAsync(ct))
         {

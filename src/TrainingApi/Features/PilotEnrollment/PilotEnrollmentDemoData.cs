@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
@@ -8,44 +9,58 @@ using TrainingApi.Features.PilotEnrollment.Register;
 namespace TrainingApi.Features.PilotEnrollment;
 
 /// <summary>
-/// An open first-come recruitment for 50 JST, so a coordinator token can apply straight away; and an earlier, closed
-/// ranked recruitment whose three accepted JST are in the pilot (the advisory demo works with them), its list
-/// of JST taking part published.
+/// An open first-come recruitment for 50 JST, so a coordinator token can apply straight away; and a closed ranked
+/// recruitment whose three accepted JST are in the pilot (the advisory demo works with them), its list of JST taking
+/// part published.
 /// </summary>
-public sealed class PilotEnrollmentDemoData(TrainingDb db, TimeProvider clock) : IDemoData
+/// <remarks>
+/// The closed pilot goes through the real use cases on the real clock: applications are taken only while a
+/// recruitment is open, places allocated and the list published only after it closed. So it is announced as having
+/// opened weeks ago and closing a few seconds from now, the team applies for three JST and scores them, and the
+/// loader waits for the window to end before allocating and publishing — a few seconds on the first start only.
+/// (A shifted clock for the loader's scope is not possible without changing production wiring: TimeProvider is a
+/// singleton every handler shares, and an audit trail on a moved clock would record times that never were.)
+/// </remarks>
+public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, TimeProvider clock) : IDemoData
 {
-    public int Order => 30;
+    private const string RodoClause = "RODO-2024-04";
 
-    public async Task LoadAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Long enough for three applications and their scores even on a busy machine's first start.</summary>
+    private static readonly TimeSpan PilotClosesIn = TimeSpan.FromSeconds(5);
+
+    public async Task LoadAsync(CancellationToken ct)
     {
         if (await db.Set<Recruitment>().AnyAsync(ct))
         {
             return;
         }
 
-        var now = clock.UtcNowForDatabase();
-        db.Add(new Recruitment("Nabór JST do pilotażu szkoleń i doradztwa",
+        var now = clock.GetUtcNow();
+        await mediator.Send(new OpenRecruitment.Command("Nabór JST do pilotażu szkoleń i doradztwa",
             "Pilotaż programu dla 50 JST (około 150 urzędników) po wyborach samorządowych. Decyduje kolejność zgłoszeń.",
             now.AddDays(-1), now.AddDays(30), 50, 3,
             [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.GminaMiejskoWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat],
-            SelectionMode.FirstCome, "RODO-2024-04", now));
+            SelectionMode.FirstCome, RodoClause, null, null), ct);
 
-        var earlier = now.AddTicks(10);
-        var pilot = new Recruitment("Pilotaż — grupa pierwsza (nabór zakończony)", "Trzy JST już w pilotażu, z doradcami (dane demonstracyjne).",
-            now.AddDays(-60), now.AddDays(-30), 3, 3, [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat],
-            SelectionMode.Ranked, "RODO-2024-04", earlier);
-        db.Add(pilot);
+        var pilot = await mediator.Send(new OpenRecruitment.Command("Pilotaż — grupa pierwsza (nabór zakończony)",
+            "Trzy JST już w pilotażu, z doradcami (dane demonstracyjne).", now.AddDays(-60), clock.GetUtcNow() + PilotClosesIn, 3, 3,
+            [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat], SelectionMode.Ranked, RodoClause, null, null), ct);
         string[] places = ["1061", "0201", "0201032"];
         foreach (var (teryt, i) in places.Select((t, i) => (t, i)))
         {
-            var application = new Application(pilot.Id, teryt, "demo", null, "RODO-2024-04", new Questionnaire(10 + i, i % 2 == 0, "Dane demonstracyjne."), earlier.AddTicks(10 * (i + 1)));
-            application.Participants.Add(new Participant($"Koordynator {i + 1}", "naczelnik wydziału edukacji", $"koordynator{i + 1}@demo.example.pl", null));
-            application.Allocate(accepted: true, waitlistPosition: null, earlier);
-            db.Add(application);
+            // The team applies on each JST's behalf and scores the application.
+            var application = await mediator.Send(new Apply.Command(pilot.Id, teryt,
+                [new Apply.ParticipantRequest($"Koordynator {i + 1}", "naczelnik wydziału edukacji", $"koordynator{i + 1}@demo.example.pl", null)],
+                RodoClause, new Questionnaire(10 + i, i % 2 == 0, "Dane demonstracyjne.")), ct);
+            await mediator.Send(new ScoreApplication.Command(application.Id, 90 - (5 * i), "Dane demonstracyjne."), ct);
         }
 
-        pilot.Allocated(places.Length, 0, earlier);
-        pilot.PublishAcceptedList(now);
-        await db.SaveChangesAsync(ct);
+        if (pilot.ClosesAt - clock.GetUtcNow() is { Ticks: > 0 } left)
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(50), clock, ct);
+        }
+
+        await mediator.Send(new AllocatePlaces.Command(pilot.Id, Preview: false), ct);
+        await mediator.Send(new PublishAcceptedList.Command(pilot.Id), ct);
     }
 }
