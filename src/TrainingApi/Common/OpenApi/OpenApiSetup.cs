@@ -38,8 +38,9 @@ public static class OpenApiSetup
                 Name = Security.ApiKeys.ApiKeySecret.Header,
                 Description = "A partner organisation's API key (role `partner`), issued by the programme team.",
             });
-            // Security first, so the 401/403 problems it adds get examples too.
+            // Security and the platform's problems first, so the problems they add get examples too.
             o.OperationFilter<SecurityOperationFilter>();
+            o.OperationFilter<PlatformProblemsOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();

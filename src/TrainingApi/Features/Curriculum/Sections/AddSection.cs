@@ -88,7 +88,6 @@ public static class AddSection
             .Idempotent()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithRequestExample(new Request("modul-3-1", "modul-3", null, SectionKind.Unit, SectionView.Example.Title, SectionView.Example.Markdown, 4,
                 new OutcomesRequest(SectionView.Example.LearningOutcomes.Knowledge, SectionView.Example.LearningOutcomes.Skills, SectionView.Example.LearningOutcomes.SocialCompetences),
                 SectionView.Example.DeliveryForms, SectionView.Example.TargetRoles, SectionView.Example.Authors, SectionView.Example.LegalActs))
