@@ -44,6 +44,8 @@ public static class OpenApiSetup
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
+            // Last: it declares headers on the responses all the others added.
+            o.OperationFilter<ResponseHeadersOperationFilter>();
             // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".
             o.CustomSchemaIds(SchemaIds.For);
         });

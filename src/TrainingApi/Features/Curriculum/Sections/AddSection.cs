@@ -86,6 +86,7 @@ public static class AddSection
                              "script links. Hours are didactic hours (45 min), only for modules and units. Past draft: 409, create a new draft.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .Idempotent()
+            .SendsETag(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestExample(new Request("modul-3-1", "modul-3", null, SectionKind.Unit, SectionView.Example.Title, SectionView.Example.Markdown, 4,
