@@ -19,9 +19,14 @@ public static class OpenApiSetup
                 Description =
                     "REST API of the programme that trains and advises Polish local governments (JST) on managing the " +
                     "digitalisation of their schools: curriculum, consultations, pilot enrollment, advisory and the " +
-                    "handover of tested materials. Errors are RFC 9457 problems; send `Accept-Language: pl` for Polish.",
-                License = new OpenApiLicense { Name = "EUPL-1.2" },
+                    "handover of tested materials. Errors are RFC 9457 problems; send `Accept-Language: pl` for Polish. " +
+                    "The materials a release publishes carry their own licence (CC BY 4.0 unless the release names another).",
+                Contact = new OpenApiContact { Name = "Ośrodek Rozwoju Edukacji (ORE), programme team", Url = new Uri("https://www.ore.edu.pl/") },
+                License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12") },
             });
+            // Relative: the API is served wherever it is deployed, and there is no configured public base URL to name.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The host this document was read from." });
+            o.DocumentFilter<ApiTagsDocumentFilter>();
             o.SupportNonNullableReferenceTypes();
             o.AddSecurityDefinition(SecurityOperationFilter.BearerScheme, new OpenApiSecurityScheme
             {
