@@ -33,7 +33,12 @@ public sealed class OutageProxy : IAsyncDisposable
         {
             foreach (var client in open)
             {
-                client.Client.LingerState = new LingerOption(true, 0);   // a reset, as when the server dies
+                // A reset, as when the server dies; a connection its relay already closed has no socket left.
+                if (client.Client is { } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                }
+
                 client.Dispose();
             }
 
