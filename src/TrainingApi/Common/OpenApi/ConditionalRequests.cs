@@ -9,6 +9,9 @@ namespace TrainingApi.Common.OpenApi;
 /// </summary>
 public sealed record ConditionalRequestMetadata(string Header, bool LastModified = false);
 
+/// <summary>An endpoint that sends the ETag of what it answers with this status though it takes no conditional header (a 201 of a versioned resource).</summary>
+public sealed record ETagResponseMetadata(int StatusCode);
+
 public static class ConditionalRequestEndpointExtensions
 {
     /// <summary>The update needs the ETag the client read: 428 without it, 412 when stale.</summary>
@@ -21,6 +24,10 @@ public static class ConditionalRequestEndpointExtensions
     public static RouteHandlerBuilder SupportsIfNoneMatch(this RouteHandlerBuilder builder, bool lastModified = false) =>
         builder.WithMetadata(new ConditionalRequestMetadata("If-None-Match", lastModified))
             .Produces(StatusCodes.Status304NotModified);
+
+    /// <summary>The response with this status carries the resource's ETag, to send in If-Match for its first change.</summary>
+    public static RouteHandlerBuilder SendsETag(this RouteHandlerBuilder builder, int statusCode) =>
+        builder.WithMetadata(new ETagResponseMetadata(statusCode));
 }
 
 /// <summary>Describes the conditional-request headers and the ETag response header in the contract.</summary>
@@ -28,6 +35,16 @@ public sealed class ConditionalRequestsOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        foreach (var sent in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ETagResponseMetadata>())
+        {
+            if (operation.Responses?.TryGetValue(sent.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true
+                && response is OpenApiResponse concrete)
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["ETag"] = ResponseHeader("The version of the resource; send it in If-Match for its first change.");
+            }
+        }
+
         var conditional = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ConditionalRequestMetadata>().FirstOrDefault();
         if (conditional is null)
         {

@@ -6,19 +6,20 @@ namespace TrainingApi.Common.OpenApi;
 
 /// <summary>
 /// An endpoint that answers a file in some media types besides its JSON: a text file (CSV) with an example of its
-/// text, a binary one (XLSX, ZIP) without (its schema says binary).
+/// text, a binary one (XLSX, ZIP) without (its schema says binary). A download (<paramref name="Attachment"/>) is sent with
+/// a file name in Content-Disposition; a feed read in place is not.
 /// </summary>
-public sealed record FileResponseMetadata(int StatusCode, string ContentType, string? TextExample);
+public sealed record FileResponseMetadata(int StatusCode, string ContentType, string? TextExample, bool Attachment = true);
 
 public static class FileResponseEndpointExtensions
 {
-    /// <summary>A binary file media type of a response (described as such, not with the JSON schema).</summary>
+    /// <summary>A binary file media type of a response (described as such, not with the JSON schema), downloaded with a file name.</summary>
     public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, int statusCode, string contentType) =>
         builder.WithMetadata(new FileResponseMetadata(statusCode, contentType, null));
 
-    /// <summary>A text file media type of a response, with an example of its text.</summary>
-    public static RouteHandlerBuilder ProducesTextFile(this RouteHandlerBuilder builder, int statusCode, string contentType, string example) =>
-        builder.WithMetadata(new FileResponseMetadata(statusCode, contentType, example));
+    /// <summary>A text file media type of a response, with an example of its text; a download with a file name unless <paramref name="attachment"/> is false.</summary>
+    public static RouteHandlerBuilder ProducesTextFile(this RouteHandlerBuilder builder, int statusCode, string contentType, string example, bool attachment = true) =>
+        builder.WithMetadata(new FileResponseMetadata(statusCode, contentType, example, attachment));
 }
 
 /// <summary>Adds the declared file media types to the response with a binary schema and no JSON example.</summary>

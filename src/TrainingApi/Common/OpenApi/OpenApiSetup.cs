@@ -19,9 +19,14 @@ public static class OpenApiSetup
                 Description =
                     "REST API of the programme that trains and advises Polish local governments (JST) on managing the " +
                     "digitalisation of their schools: curriculum, consultations, pilot enrollment, advisory and the " +
-                    "handover of tested materials. Errors are RFC 9457 problems; send `Accept-Language: pl` for Polish.",
-                License = new OpenApiLicense { Name = "EUPL-1.2" },
+                    "handover of tested materials. Errors are RFC 9457 problems; send `Accept-Language: pl` for Polish. " +
+                    "The materials a release publishes carry their own licence (CC BY 4.0 unless the release names another).",
+                Contact = new OpenApiContact { Name = "Ośrodek Rozwoju Edukacji (ORE), programme team", Url = new Uri("https://www.ore.edu.pl/") },
+                License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12") },
             });
+            // Relative: the API is served wherever it is deployed, and there is no configured public base URL to name.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The host this document was read from." });
+            o.DocumentFilter<ApiTagsDocumentFilter>();
             o.SupportNonNullableReferenceTypes();
             o.AddSecurityDefinition(SecurityOperationFilter.BearerScheme, new OpenApiSecurityScheme
             {
@@ -38,8 +43,9 @@ public static class OpenApiSetup
                 Name = Security.ApiKeys.ApiKeySecret.Header,
                 Description = "A partner organisation's API key (role `partner`), issued by the programme team.",
             });
-            // Security first, so the 401/403 problems it adds get examples too.
+            // Security and the platform's problems first, so the problems they add get examples too.
             o.OperationFilter<SecurityOperationFilter>();
+            o.OperationFilter<PlatformProblemsOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
@@ -48,6 +54,8 @@ public static class OpenApiSetup
             o.SchemaFilter<ValidationRulesSchemaFilter>();
             o.SchemaFilter<ProblemSchemaFilter>();
             o.DocumentFilter<RequestRequiredDocumentFilter>();
+            // Last: it declares headers on the responses all the others added.
+            o.OperationFilter<ResponseHeadersOperationFilter>();
             // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".
             o.CustomSchemaIds(SchemaIds.For);
         });

@@ -53,27 +53,10 @@ public sealed class SecurityOperationFilter : IOperationFilter
         var who = roles.Count == 0 ? "any authenticated caller" : string.Join(", ", roles.Select(r => $"`{r}`"));
         operation.Description = $"{operation.Description}\n\n**Roles:** {who}.".TrimStart();
 
-        AddProblem(operation, context, StatusCodes.Status401Unauthorized, "No valid token or API key.");
+        ProblemResponses.Add(operation, context, StatusCodes.Status401Unauthorized, "No valid token or API key.");
         if (roles.Count > 0 && roles.Count < Roles.All.Count)
         {
-            AddProblem(operation, context, StatusCodes.Status403Forbidden, "The caller's role may not do this.");
+            ProblemResponses.Add(operation, context, StatusCodes.Status403Forbidden, "The caller's role may not do this.");
         }
-    }
-
-    private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
-    {
-        operation.Responses ??= [];
-        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (operation.Responses.ContainsKey(key))
-        {
-            return;
-        }
-
-        var schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
-        operation.Responses[key] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
-        };
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Security.ApiKeys;
 
 namespace TrainingApi.Common.Security;
@@ -16,6 +17,7 @@ public static partial class SecuritySetup
 
     public static IServiceCollection AddApiSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddApiTag(ApiKeyEndpoints.Tag, "API keys of partner organisations: issued (the secret shown once), listed and revoked by the programme team.");
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         // Transient, read from the scope's use-case context each time: the request pipeline names the caller only after
         // authentication (RequestActorMiddleware), and a copy taken earlier would stay anonymous.

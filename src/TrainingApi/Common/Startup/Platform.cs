@@ -20,6 +20,8 @@ namespace TrainingApi.Common.Startup;
 /// <summary>The cross-cutting services and middleware every slice relies on, in one place so Program.cs stays composition only.</summary>
 public static class Platform
 {
+    private const string AuditTag = "Audit";
+
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -64,6 +66,7 @@ public static class Platform
         services.AddIntegrationEvent<ApiKeyRevoked>();
         services.AddApiHealth();
         services.AddApiContract();
+        services.AddApiTag(AuditTag, "The audit trail: who changed what and when, with a summary before and after, for the programme team.");
         services.AddHostedService<Housekeeping>();
         return builder;
     }
@@ -98,7 +101,7 @@ public static class Platform
         app.MapApiKeys();
         app.MapWebhooks();
         app.MapPersonalData();
-        ListAuditEntries.Map(app.MapGroup("/api/v1/audit-entries").WithTags("Audit"));
+        ListAuditEntries.Map(app.MapGroup("/api/v1/audit-entries").WithTags(AuditTag));
         return app;
     }
 }

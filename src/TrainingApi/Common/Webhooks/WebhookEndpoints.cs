@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Options;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Security;
 
 namespace TrainingApi.Common.Webhooks;
 
 public static class WebhookEndpoints
 {
+    public const string Tag = "Webhooks";
+
     public static readonly Text SubscriptionNoun = new("webhook subscription", "subskrypcja webhooka");
 
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddApiTag(Tag, "Event notifications: the event types, subscriptions with their signing secret, and the deliveries made.");
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<EventCatalogue>();
         services.AddScoped<EventOutbox>();
@@ -38,8 +42,8 @@ public static class WebhookEndpoints
 
     public static void MapWebhooks(this IEndpointRouteBuilder app)
     {
-        ListEventTypes.Map(app.MapGroup("/api/v1/event-types").WithTags("Webhooks"));
-        var subscriptions = app.MapGroup("/api/v1/webhook-subscriptions").WithTags("Webhooks");
+        ListEventTypes.Map(app.MapGroup("/api/v1/event-types").WithTags(Tag));
+        var subscriptions = app.MapGroup("/api/v1/webhook-subscriptions").WithTags(Tag);
         CreateWebhookSubscription.Map(subscriptions);
         ListWebhookSubscriptions.Map(subscriptions);
         GetWebhookSubscription.Map(subscriptions);

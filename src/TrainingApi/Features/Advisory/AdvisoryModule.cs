@@ -1,4 +1,5 @@
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
@@ -25,6 +26,8 @@ public static class AdvisoryModule
 
     public static IServiceCollection AddAdvisory(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .AddApiTag(Tag, "Advisors and their engagements with JST: maturity diagnoses, development plans with goals and actions, " +
+                            "advisory sessions and hours, and reports per engagement and across the pilot.")
             .Configure<AdvisoryOptions>(configuration.GetSection(AdvisoryOptions.Section))
             .AddScoped<IAccessRule<Engagement>, EngagementAccess>()
             .AddScoped<EngagementReportBuilder>()

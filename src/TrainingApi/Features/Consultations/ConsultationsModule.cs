@@ -1,5 +1,6 @@
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Security.ApiKeys;
@@ -37,6 +38,9 @@ public static class ConsultationsModule
 
     public static IServiceCollection AddConsultations(this IServiceCollection services) =>
         services
+            .AddApiTag(OrganisationsTag, "The local-government associations and other organisations that take part in consultations (and may hold partner API keys).")
+            .AddApiTag(Tag, "Consultation rounds on a programme version: meetings, organisations' comments, their disposition by experts, " +
+                            "and the consultation report (JSON, CSV, XLSX).")
             .AddScoped<IAccessRule<Organisation>, OrganisationAccess>()
             .AddScoped<SubmissionAccess>()
             .AddScoped<IAccessRule<Submission>>(s => s.GetRequiredService<SubmissionAccess>())

@@ -46,10 +46,10 @@ public static class CreateProgramme
             .WithName("CreateProgramme")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .Idempotent()
+            .SendsETag(StatusCodes.Status201Created)
             .WithSummary("Create a training programme")
             .WithDescription("Creates the programme a team of experts will write versions of. Answers with its ETag.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithRequestExample(new Request(ProgrammeView.Example.Title, ProgrammeView.Example.Summary))
             .WithResponseExample(StatusCodes.Status201Created, ProgrammeView.Example);
 }

@@ -1,5 +1,6 @@
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.Curriculum.Accessibility;
@@ -22,6 +23,8 @@ public static class CurriculumModule
 
     public static IServiceCollection AddCurriculum(this IServiceCollection services) =>
         services
+            .AddApiTag(Tag, "Training programmes and their versions through review, consultation and pilot to tested: sections in Markdown " +
+                            "with hours and learning outcomes, the legal acts they cite, and accessibility checks.")
             .AddScoped<IDemoData, CurriculumDemoData>()
             .AddScoped<IAccessRule<ProgrammeVersion>, VersionAccess>()
             .AddScoped<VersionTotalsCalculator>()

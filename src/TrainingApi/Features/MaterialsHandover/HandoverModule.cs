@@ -24,6 +24,9 @@ public static class HandoverModule
 
     public static IServiceCollection AddMaterialsHandover(this IServiceCollection services) =>
         services
+            .AddApiTag(Tag, "Releases of tested materials (JSON, ZIP bundle, IMS Common Cartridge), their publication, the handover to " +
+                            "the Ministry and adoptions by JST.")
+            .AddApiTag(CatalogueTag, "Published releases for anyone, without credentials: the list, each release and its files, and an Atom feed.")
             .AddScoped<ReleaseSnapshot>()
             .AddScoped<Common.Startup.IDemoData, HandoverDemoData>()
             .AddDocumentSchema(new DocumentSchema("releases/release.v1.schema.json", ReleaseDocument.SchemaId, "release.json",

@@ -1,5 +1,6 @@
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
@@ -23,6 +24,8 @@ public static class PilotEnrollmentModule
 
     public static IServiceCollection AddPilotEnrollment(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .AddApiTag(Tag, "Recruitment of JST into the pilot: applications, scoring and allocation of places, cohorts with sessions " +
+                            "and attendance, evaluations.")
             .Configure<PilotOptions>(configuration.GetSection(PilotOptions.Section))
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<PilotParticipation>()

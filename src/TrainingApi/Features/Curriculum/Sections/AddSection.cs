@@ -86,9 +86,9 @@ public static class AddSection
                              "script links. Hours are didactic hours (45 min), only for modules and units. Past draft: 409, create a new draft.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .Idempotent()
+            .SendsETag(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithRequestExample(new Request("modul-3-1", "modul-3", null, SectionKind.Unit, SectionView.Example.Title, SectionView.Example.Markdown, 4,
                 new OutcomesRequest(SectionView.Example.LearningOutcomes.Knowledge, SectionView.Example.LearningOutcomes.Skills, SectionView.Example.LearningOutcomes.SocialCompetences),
                 SectionView.Example.DeliveryForms, SectionView.Example.TargetRoles, SectionView.Example.Authors, SectionView.Example.LegalActs))

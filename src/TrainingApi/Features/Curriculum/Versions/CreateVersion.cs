@@ -92,6 +92,7 @@ public static class CreateVersion
                              "citations and review flags: the way to change a version whose content is frozen.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .Idempotent()
+            .SendsETag(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestExample(new Request("1.1", VersionView.Example.Id, "Wersja po konsultacjach ze związkami JST."))

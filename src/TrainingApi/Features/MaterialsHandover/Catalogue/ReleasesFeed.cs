@@ -66,6 +66,5 @@ public static class ReleasesFeed
             .WithDescription("The 50 latest publications, newest first; each entry links to the release and its ZIP bundle. ETag and 304.")
             .AllowAnonymous()
             .SupportsIfNoneMatch(lastModified: true)
-            .ProducesTextFile(StatusCodes.Status200OK, MediaType, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"pl\" xmlns=\"http://www.w3.org/2005/Atom\">…</feed>")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesTextFile(StatusCodes.Status200OK, MediaType, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"pl\" xmlns=\"http://www.w3.org/2005/Atom\">…</feed>", attachment: false);
 }

@@ -1,0 +1,72 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+using TrainingApi.Common.Idempotency;
+
+namespace TrainingApi.Common.OpenApi;
+
+/// <summary>
+/// The response headers a client relies on, declared from what the platform always does rather than endpoint by endpoint:
+/// Location on 201 and 202 (every creation and every accepted job is answered with where to find it), Idempotent-Replayed on the
+/// successes of an idempotent POST, Retry-After on 429 and 503 (and on the 409 of an Idempotency-Key still in use), and
+/// Content-Disposition on the file downloads. ETag and Last-Modified are <see cref="ConditionalRequestsOperationFilter"/>'s.
+/// Registered after the filters that add responses, so it sees them all.
+/// </summary>
+public sealed class ResponseHeadersOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var idempotent = metadata.OfType<IdempotentMetadata>().Any();
+        var downloads = metadata.OfType<FileResponseMetadata>().Where(f => f.Attachment).ToList();
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+
+            switch (status)
+            {
+                case "201":
+                    Set(concrete, "Location", true, UriReference, "Where the created resource (or the list it joined) can be read.");
+                    break;
+                case "202":
+                    Set(concrete, "Location", true, UriReference, "Where the progress of the accepted work can be followed.");
+                    break;
+                case "429" or "503":
+                    Set(concrete, "Retry-After", true, Seconds, "Seconds to wait before retrying.");
+                    break;
+                case "409" when idempotent:
+                    Set(concrete, "Retry-After", false, Seconds,
+                        "Sent with the problem code `idempotency-key-in-use` (a request with this key is still running): seconds to wait before retrying.");
+                    break;
+            }
+
+            if (idempotent && status.StartsWith('2'))
+            {
+                Set(concrete, IdempotencyMiddleware.ReplayedHeader, false, new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                    "`true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was done again); absent otherwise.");
+            }
+
+            var files = downloads.Where(f => f.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) == status).Select(f => f.ContentType).ToHashSet();
+            if (files.Count > 0)
+            {
+                var always = concrete.Content?.Keys.All(files.Contains) ?? true;
+                Set(concrete, "Content-Disposition", always, new OpenApiSchema { Type = JsonSchemaType.String },
+                    always
+                        ? "`attachment` with the file's name (`filename` and `filename*`)."
+                        : $"With the file forms ({string.Join(", ", files.Order(StringComparer.Ordinal))}): `attachment` with the file's name; absent with JSON.");
+            }
+        }
+    }
+
+    private static OpenApiSchema UriReference => new() { Type = JsonSchemaType.String, Format = "uri-reference" };
+
+    private static OpenApiSchema Seconds => new() { Type = JsonSchemaType.Integer, Minimum = "0" };
+
+    private static void Set(OpenApiResponse response, string name, bool required, OpenApiSchema schema, string description)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers[name] = new OpenApiHeader { Description = description, Required = required, Schema = schema };
+    }
+}
