@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Events;
+using TrainingApi.Common.Security;
+using TrainingApi.Features.MaterialsHandover.Adoptions;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Features.MaterialsHandover.Adoptions;
+
+/// <summary>JST record that they use a release, and are named when it is superseded or a legal act it cites is amended.</summary>
+public sealed class AdoptionTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HandoverSteps steps = new(api);
+
+    [Fact]
+    public async Task Adopters_are_named_when_their_release_is_superseded()
+    {
+        var (version, _, _) = await steps.TestedVersionAsync();
+        var first = await steps.PublishAsync((await steps.DraftAsync(version.Id, "1.0.0")).Id);
+        var lodz = api.ClientAs(Roles.JstCoordinator, teryt: "1061011");
+        (await Adopt(lodz, first.Id)).EnsureSuccessStatusCode();
+        (await Adopt(api.ClientAs(Roles.JstCoordinator, teryt: "1465"), first.Id)).EnsureSuccessStatusCode();
+        var twice = await Adopt(lodz, first.Id);
+
+        await steps.PublishAsync((await steps.DraftAsync(version.Id, "1.1.0")).Id);
+        var stale = await Adopt(lodz, first.Id);
+
+        Assert.Equal("already-adopted", (await twice.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
+        Assert.Equal("release-superseded", (await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
+        var data = await AffectedAsync(first.Id);
+        Assert.Equal("superseded", data.GetProperty("reason").GetString());
+        Assert.Equal(["1061", "1465"], data.GetProperty("adoptingJst").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Adopters_are_named_when_a_legal_act_the_release_cites_is_amended()
+    {
+        var (version, actId, citation) = await steps.TestedVersionAsync();
+        var release = await steps.PublishAsync((await steps.DraftAsync(version.Id)).Id);
+        (await Adopt(api.ClientAs(Roles.JstCoordinator, teryt: "1061"), release.Id)).EnsureSuccessStatusCode();
+
+        (await steps.Team.PostJsonAsync($"/api/v1/legal-acts/{actId}/amendments", new { amendingCitation = "Dz.U. 2025 poz. 5", amendedOn = "2025-02-01" })).EnsureSuccessStatusCode();
+
+        var data = await AffectedAsync(release.Id);
+        Assert.Equal("legal-act-amended", data.GetProperty("reason").GetString());
+        Assert.Contains(citation, data.GetProperty("detail").GetString());
+        Assert.Equal(["1061"], data.GetProperty("adoptingJst").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Only_coordinators_adopt_and_only_published_releases()
+    {
+        var (version, _, _) = await steps.TestedVersionAsync();
+        var draft = await steps.DraftAsync(version.Id);
+
+        await (await Adopt(api.ClientAs(Roles.JstCoordinator, teryt: "1061"), draft.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Adopt(steps.Team, draft.Id)).StatusCode);
+        await using var db = api.Db();
+        Assert.False(await db.Context.Set<Adoption>().AnyAsync(a => a.ReleaseId == draft.Id));
+    }
+
+    private static Task<HttpResponseMessage> Adopt(HttpClient client, Guid releaseId) =>
+        client.PostJsonAsync($"/api/v1/releases/{releaseId}/adoptions", new { project = "Cyfrowa szkoła — konkurs 2025" });
+
+    private async Task<JsonElement> AffectedAsync(Guid releaseId)
+    {
+        await using var db = api.Db();
+        var events = await db.Context.Set<OutboxEvent>().Where(e => e.Type == "adopted-release.affected").ToListAsync();
+        return JsonDocument.Parse(Assert.Single(events, e => e.Payload.Contains(releaseId.ToString())).Payload).RootElement.GetProperty("data");
+    }
+}
