@@ -29,6 +29,8 @@ public static class CreateRelease
     {
         public Validator()
         {
+            // Refused here rather than as a 404 for the empty id, and so marked required in the contract.
+            RuleFor(c => c.VersionId).NotEmpty();
             RuleFor(c => c.SemanticVersion).NotEmpty().Matches(@"^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$")
                 .WithMessage(_ => new Text("A semantic version is major.minor.patch, e.g. 2.0.0.", "Wersja semantyczna ma postać major.minor.patch, np. 2.0.0.").ToString());
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300);

@@ -23,6 +23,8 @@ public sealed class ReleaseLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
 
         Assert.Equal("version-not-tested", (await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
         await (await steps.CreateAsync(Guid.NewGuid())).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        var withoutVersion = await steps.Team.PostJsonAsync("/api/v1/releases", new { semanticVersion = "1.0.0", title = "Bez wersji", reasons = new[] { "pilot-findings" }, notes = "…" });
+        Assert.NotEmpty((await withoutVersion.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("versionId"));
         await using var db = api.Db();
         Assert.False(await db.Context.Set<Release>().AnyAsync(r => r.VersionId == draft.Id));
     }
