@@ -7,7 +7,7 @@ namespace TrainingApi.Tests.Infrastructure;
 public static class WebhookAssertions
 {
     /// <summary>
-    /// The verification a receiver does, written from the README's description (Standard Webhooks), not from
+    /// The verification a receiver does, written from docs/events-and-webhooks.md (Standard Webhooks), not from
     /// the API's code: HMAC-SHA256 over "{id}.{timestamp}.{body}" with the base64-decoded secret after "whsec_",
     /// compared with each "v1,…" entry of the header in constant time.
     /// </summary>

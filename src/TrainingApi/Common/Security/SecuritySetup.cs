@@ -72,7 +72,7 @@ public static partial class SecuritySetup
         if (!auth.AllowLocalSigningKey)
         {
             return $"Auth:Authority (the OpenID Connect provider) must be configured outside Development (environment {env.EnvironmentName}); " +
-                   "locally signed tokens need Auth:AllowLocalSigningKey=true, for tests and benchmarks only. See README, 'Authentication and access'.";
+                   "locally signed tokens need Auth:AllowLocalSigningKey=true, for tests and benchmarks only. See docs/authentication.md.";
         }
 
         // Never a key generated into .local/ on a server: whoever reads that file could sign in as anyone.

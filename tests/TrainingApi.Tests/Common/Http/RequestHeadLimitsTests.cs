@@ -85,7 +85,7 @@ public sealed class RequestHeadLimitsTests(KestrelApiFactory api) : IClassFixtur
     [Fact]
     public async Task Far_over_the_limit_or_unparseable_kestrel_still_answers_by_itself_with_an_empty_body()
     {
-        // Documented in the README: Kestrel refuses these before the application sees the request.
+        // Documented in docs/contract.md: Kestrel refuses these before the application sees the request.
         var overlong = await anonymous.GetAsync("/api/v1/jst?name=" + new string('a', 20_000));
         var nulInPath = await RawAsync("GET /api/v1/versions/00000000-0000-0000-0000-000000000001/sections/a%00b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 

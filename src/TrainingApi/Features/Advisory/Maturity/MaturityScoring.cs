@@ -14,7 +14,7 @@ public sealed record RespondentScores(string Role, string? Label, IReadOnlyList<
 public sealed record DiagnosisScores(IReadOnlyList<RespondentScores> Respondents, IReadOnlyList<JstAreaScore> Areas, decimal? Overall);
 
 /// <summary>
-/// The scoring method (README, Advisory): (1) a respondent's area score is the mean of their answers in that area,
+/// The scoring method (docs/advisory.md): (1) a respondent's area score is the mean of their answers in that area,
 /// n/a left out; an area with only n/a has no score. (2) The JST's area score is the mean of the respondents' area
 /// scores (each respondent counts once, however many statements they answered), with the minimum, maximum and
 /// population standard deviation across them. (3) The overall score is the mean of the JST's area scores that
