@@ -56,6 +56,7 @@ public static class Platform
         services.AddScoped<AuditLog>();
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();
+        services.AddApiCors(builder.Configuration);
         services.AddApiSecurity(builder.Configuration);
         services.AddApiRateLimits(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
@@ -85,6 +86,8 @@ public static class Platform
         app.UseApiContract();
         app.UseRouting();
         app.UseMiddleware<NulCharacterMiddleware>();
+        // Before authentication: a browser's preflight carries no credentials, and is answered here (204) for any endpoint.
+        app.UseCors();
         app.UseAuthentication();
         // From here on the caller is a value of the request's scope (UseCaseContext), never read back from HttpContext.
         app.UseMiddleware<UseCases.RequestActorMiddleware>();
