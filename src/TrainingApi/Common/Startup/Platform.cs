@@ -57,6 +57,7 @@ public static class Platform
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();
         services.AddApiCors(builder.Configuration);
+        services.AddDownloads();
         services.AddApiSecurity(builder.Configuration);
         services.AddApiRateLimits(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
