@@ -57,6 +57,7 @@ public static class Platform
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();
         services.AddApiCors(builder.Configuration);
+        services.AddApiCompression();
         services.AddDownloads();
         services.AddApiSecurity(builder.Configuration);
         services.AddApiRateLimits(builder.Configuration);
@@ -76,6 +77,7 @@ public static class Platform
         // Registered first so that every response gets its headers, redirects and problems included.
         app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseApiHttps();
+        app.UseResponseCompression();
         // Culture first: the exception handler runs outside the inner middleware's async flow, and its
         // problems must be in the language the client asked for.
         app.UseRequestLocalization();
