@@ -104,6 +104,7 @@ public sealed class DownloadsTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         Assert.Equal(10, (await response.Content.ReadAsByteArrayAsync()).Length);
+        Assert.NotNull(response.Headers.ETag);
     }
 
     [Fact]

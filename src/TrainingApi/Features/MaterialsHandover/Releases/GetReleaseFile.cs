@@ -35,7 +35,8 @@ public static class GetReleaseFile
         releases.MapDownload("/{releaseId:guid}/files/{format}", async (Guid releaseId, string format, IMediator mediator, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
-                return ConditionalGet.Download(file.Bytes, file.MediaType, file.FileName);
+                // A draft's preview can change between two range requests: its tag (the SHA-256, as published files have) lets If-Range tell.
+                return ConditionalGet.Download(file.Bytes, file.MediaType, file.FileName, $"\"{file.Sha256}\"");
             })
             .WithName("GetReleaseFile")
             .WithSummary("Download a release's export (drafts: a preview)")
