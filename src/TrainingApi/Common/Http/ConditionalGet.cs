@@ -47,10 +47,19 @@ public static class ConditionalGet
     public static Results<Ok<T>, StatusCodeHttpResult> Ok<T>(HttpContext http, Versioned<T> found) =>
         Ok(http, found.Value, EntityTags.Format(found.Version));
 
-    /// <summary>200 with the file, or 304 when the client holds these bytes.</summary>
+    /// <summary>200 with the file (or the range asked for), or 304 when the client holds these bytes.</summary>
     public static Results<FileContentHttpResult, StatusCodeHttpResult> File(
         HttpContext http, byte[] contents, string contentType, string? fileName, string etag, DateTimeOffset? lastModified = null) =>
-        ClientIsCurrent(http, etag, lastModified) ? NotModified() : TypedResults.File(contents, contentType, fileName);
+        ClientIsCurrent(http, etag, lastModified) ? NotModified() : Download(contents, contentType, fileName, etag, lastModified);
+
+    /// <summary>
+    /// A file with <c>Accept-Ranges: bytes</c>: a satisfiable <c>Range</c> is a 206 with <c>Content-Range</c>, one past the end a 416
+    /// (RFC 9110 §14); <c>If-Range</c> is checked against the tag or date. A HEAD gets the headers and Content-Length, no body.
+    /// </summary>
+    public static FileContentHttpResult Download(
+        byte[] contents, string contentType, string? fileName, string? etag = null, DateTimeOffset? lastModified = null) =>
+        TypedResults.File(contents, contentType, fileName, enableRangeProcessing: true, lastModified: lastModified,
+            entityTag: etag is null ? null : EntityTagHeaderValue.Parse(etag));
 
     public static StatusCodeHttpResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
 

@@ -58,6 +58,9 @@ public static class Platform
         services.AddScoped<AuditLog>();
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();
+        services.AddApiCors(builder.Configuration);
+        services.AddApiCompression();
+        services.AddDownloads();
         services.AddApiSecurity(builder.Configuration);
         services.AddApiRateLimits(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
@@ -77,6 +80,7 @@ public static class Platform
         // Registered first so that every response gets its headers, redirects and problems included.
         app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseApiHttps();
+        app.UseResponseCompression();
         // Culture first: the exception handler runs outside the inner middleware's async flow, and its
         // problems must be in the language the client asked for.
         app.UseRequestLocalization();
@@ -88,6 +92,8 @@ public static class Platform
         app.UseApiContract();
         app.UseRouting();
         app.UseMiddleware<NulCharacterMiddleware>();
+        // Before authentication: a browser's preflight carries no credentials, and is answered here (204) for any endpoint.
+        app.UseCors();
         app.UseAuthentication();
         // From here on the caller is a value of the request's scope (UseCaseContext), never read back from HttpContext.
         app.UseMiddleware<UseCases.RequestActorMiddleware>();

@@ -62,7 +62,7 @@ public static class GetConsultationReport
     }
 
     public static void Map(RouteGroupBuilder rounds) =>
-        rounds.MapGet("/{roundId:guid}/report",
+        rounds.MapDownload("/{roundId:guid}/report",
                 async Task<Results<Ok<ConsultationReportView>, FileContentHttpResult, StatusCodeHttpResult>> (
                     Guid roundId, string? format, Guid? organisationId, string? anchor, string? disposition, IMediator mediator, HttpContext http,
                     CancellationToken ct) =>
@@ -73,7 +73,8 @@ public static class GetConsultationReport
                     var tagged = await mediator.Send(new TagQuery(roundId, filter, chosen), ct);
                     http.Response.Headers.Vary = "Accept, Authorization, X-Api-Key";
                     http.Response.Headers.CacheControl = tagged.Published ? "public, max-age=300" : "private, no-store";
-                    if (ConditionalGet.ClientIsCurrent(http, EntityTags.Format(tagged.Tag)))
+                    var etag = EntityTags.Format(tagged.Tag);
+                    if (ConditionalGet.ClientIsCurrent(http, etag))
                     {
                         return ConditionalGet.NotModified();
                     }
@@ -82,8 +83,8 @@ public static class GetConsultationReport
                     var name = $"zestawienie-uwag-{report.VersionLabel}-{roundId.ToString()[..8]}";
                     return chosen switch
                     {
-                        ReportFormat.Csv => TypedResults.File(ReportFiles.Csv(report), ReportFiles.CsvType, name + ".csv"),
-                        ReportFormat.Xlsx => TypedResults.File(ReportFiles.Xlsx(report), ReportFiles.XlsxType, name + ".xlsx"),
+                        ReportFormat.Csv => ConditionalGet.Download(ReportFiles.Csv(report), ReportFiles.CsvType, name + ".csv", etag),
+                        ReportFormat.Xlsx => ConditionalGet.Download(ReportFiles.Xlsx(report), ReportFiles.XlsxType, name + ".xlsx", etag),
                         _ => TypedResults.Ok(report),
                     };
                 })

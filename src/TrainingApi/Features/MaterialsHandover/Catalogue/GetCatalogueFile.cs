@@ -28,7 +28,7 @@ public static class GetCatalogueFile
 
     /// <summary>The bytes stored at publication, never rebuilt: the ETag is their SHA-256, and they never change.</summary>
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases/{releaseId:guid}/files/{format}", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
+        catalogue.MapDownload("/releases/{releaseId:guid}/files/{format}", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
                 Guid releaseId, string format, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var (file, publishedAt) = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);

@@ -55,7 +55,7 @@ public static class ReleasesFeed
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, HttpContext http, CancellationToken ct) =>
+        catalogue.MapDownload("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var feed = await mediator.Send(new Query($"{http.Request.Scheme}://{http.Request.Host}"), ct);
                 http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;

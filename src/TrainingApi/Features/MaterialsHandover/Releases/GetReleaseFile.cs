@@ -32,10 +32,11 @@ public static class GetReleaseFile
     }
 
     public static void Map(RouteGroupBuilder releases) =>
-        releases.MapGet("/{releaseId:guid}/files/{format}", async (Guid releaseId, string format, IMediator mediator, CancellationToken ct) =>
+        releases.MapDownload("/{releaseId:guid}/files/{format}", async (Guid releaseId, string format, IMediator mediator, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
-                return TypedResults.File(file.Bytes, file.MediaType, file.FileName);
+                // A draft's preview can change between two range requests: its tag (the SHA-256, as published files have) lets If-Range tell.
+                return ConditionalGet.Download(file.Bytes, file.MediaType, file.FileName, $"\"{file.Sha256}\"");
             })
             .WithName("GetReleaseFile")
             .WithSummary("Download a release's export (drafts: a preview)")
