@@ -49,6 +49,7 @@ public static class OpenApiSetup
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
+            o.OperationFilter<EnumParametersOperationFilter>();
             // Schemas: nullability and required from the C# types, the validators' bounds, the problem as written.
             o.SchemaFilter<NullabilitySchemaFilter>();
             o.SchemaFilter<ValidationRulesSchemaFilter>();

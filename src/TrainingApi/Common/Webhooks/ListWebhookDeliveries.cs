@@ -38,6 +38,7 @@ public static class ListWebhookDeliveries
                 TypedResults.Ok(await mediator.Send(
                     new Query(id, QueryEnum.Parse<DeliveryStatus>(status, "status"), limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListWebhookDeliveries")
+            .TakesEnum<DeliveryStatus>("status")
             .WithSummary("List a subscription's deliveries")
             .WithDescription("Oldest first, with status (pending, delivered, failed), attempts, the last response code and error, " +
                              "and when the next attempt is due. The id is the webhook-id header the receiver saw.")

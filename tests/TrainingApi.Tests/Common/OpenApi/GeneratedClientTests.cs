@@ -106,7 +106,7 @@ public sealed class GeneratedClientTests(ConsultationsFactory api) : IClassFixtu
         var report = anonymous.Api.V1.ConsultationRounds[round.Id].Report;
         var json = await report.GetAsync();
         Assert.Equal((RoundStatus.ReportPublished, 2), (json?.Status, json?.Rows?.Count));
-        var xlsxRequest = report.ToGetRequestInformation(c => c.QueryParameters.Format = "xlsx");
+        var xlsxRequest = report.ToGetRequestInformation(c => c.QueryParameters.Format = TrainingApi.Tests.Generated.Api.V1.ConsultationRounds.Item.Report.GetFormatQueryParameterType.Xlsx);
         xlsxRequest.Headers.Remove("Accept");
         xlsxRequest.Headers.Add("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         await using (var xlsx = await adapter.SendPrimitiveAsync<Stream>(xlsxRequest, Problems))

@@ -48,6 +48,7 @@ public static class ListEngagements
                 TypedResults.Ok(await mediator.Send(new Query(recruitmentId, advisorId, QueryEnum.Parse<EngagementStage>(stage, "stage"),
                     limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListEngagements")
+            .TakesEnum<EngagementStage>("stage")
             .WithSummary("List advisory engagements")
             .WithDescription("Paged by cursor; filters `recruitmentId`, `advisorId`, `stage`. An advisor sees only the engagements assigned to them, " +
                              "a coordinator only its JST's.")

@@ -53,6 +53,7 @@ public static class GetEngagementReport
                     : TypedResults.Ok(report);
             })
             .WithName("GetEngagementReport")
+            .TakesEnum<AdvisoryReportFormat>("format")
             .WithSummary("Report of one engagement: diagnoses, change, plan progress, sessions, hours")
             .WithDescription("`format=json` (default) or `csv` (one row per maturity area: initial and closing score and the change; UTF-8, Polish headers).")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator)

@@ -39,6 +39,7 @@ public static class GetPilotAdvisoryReport
                     : TypedResults.Ok(report);
             })
             .WithName("GetPilotAdvisoryReport")
+            .TakesEnum<AdvisoryReportFormat>("format")
             .WithSummary("Advisory across the pilot: change per maturity area, hours, stages")
             .WithDescription("Engagements per stage, hours budgeted, approved, used and left, and per area the mean initial and closing score and " +
                              "the mean change over the JST that have both diagnoses. `format=json` (default) or `csv` (one row per area).")

@@ -35,6 +35,7 @@ public static class ListOrganisations
         group.MapGet("/", async (string? kind, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(QueryEnum.Parse<OrganisationKind>(kind, "kind"), limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListOrganisations")
+            .TakesEnum<OrganisationKind>("kind")
             .WithSummary("List organisations")
             .WithDescription("Registration order, paged by cursor; `kind` is national-association, jst or other. A partner system sees only its own organisation.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Partner)

@@ -89,6 +89,8 @@ public static class GetConsultationReport
                     };
                 })
             .WithName("GetConsultationReport")
+            .TakesEnum<ReportFormat>("format")
+            .TakesEnum<Disposition>("disposition")
             .WithSummary("The consultation report (zestawienie uwag) as JSON, CSV or XLSX")
             .WithDescription("Every comment of the round with its disposition, numbered (Lp.) in document order, with counts by disposition, " +
                              "organisation and section. `format` is json (default), csv (UTF-8 with BOM, Polish headers) or xlsx (a workbook with " +

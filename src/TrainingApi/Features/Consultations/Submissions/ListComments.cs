@@ -75,6 +75,8 @@ public static class ListComments
                         QueryEnum.Parse<Disposition>(disposition, "disposition"), QueryEnum.Parse<CommentStatus>(status, "status"), duplicate,
                         limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListConsultationComments")
+            .TakesEnum<CommentStatus>("status")
+            .TakesEnum<Disposition>("disposition")
             .WithSummary("List a round's comments with their dispositions")
             .WithDescription("In the order received, paged by cursor. Filters: `organisationId`, `submissionId`, `anchor` (`general` for comments " +
                              "on the whole document), `disposition` (accepted, partly-accepted, rejected, noted), `status` (awaiting-disposition, " +

@@ -68,6 +68,7 @@ public static class ListSections
         versions.MapGet("/{versionId:guid}/sections", async (Guid versionId, string? kind, bool? reviewNeeded, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(versionId, QueryEnum.Parse<SectionKind>(kind, "kind"), reviewNeeded, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListSections")
+            .TakesEnum<SectionKind>("kind")
             .WithSummary("List a version's sections in document order")
             .WithDescription("Depth-first, with each section's parent and depth; filter by kind (module, unit, advisory-guideline, annex) and by reviewNeeded.")
             .RequireAnyRole()

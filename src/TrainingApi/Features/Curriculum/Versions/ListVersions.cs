@@ -44,6 +44,7 @@ public static class ListVersions
         programmes.MapGet("/{programmeId:guid}/versions", async (Guid programmeId, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(programmeId, QueryEnum.Parse<VersionStatus>(status, "status"), limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListVersions")
+            .TakesEnum<VersionStatus>("status")
             .WithSummary("List a programme's versions")
             .WithDescription("Oldest first, paged by cursor, filterable by status. Partners, coordinators and the Ministry see versions from consultation on.")
             .RequireAnyRole()

@@ -36,6 +36,7 @@ public static class GetCatalogueFile
                 return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt);
             })
             .WithName("GetCatalogueFile")
+            .TakesEnum<ExportFormat>("format")
             .WithSummary("Download a published release's file (public)")
             .WithDescription("`format` json, zip or imscc. The bytes stored at publication; ETag is their SHA-256 (also in the release's file list " +
                              "and in SHA256SUMS), Last-Modified the publication time; 304 when unchanged; cacheable for a year (immutable).")

@@ -39,6 +39,7 @@ public static class GetReleaseFile
                 return ConditionalGet.Download(file.Bytes, file.MediaType, file.FileName, $"\"{file.Sha256}\"");
             })
             .WithName("GetReleaseFile")
+            .TakesEnum<ExportFormat>("format")
             .WithSummary("Download a release's export (drafts: a preview)")
             .WithDescription("`format` is json, zip (the bundle with manifest.json and SHA256SUMS) or imscc (IMS Common Cartridge 1.1). For a draft the " +
                              "file is built on request, byte for byte what publication will store.")

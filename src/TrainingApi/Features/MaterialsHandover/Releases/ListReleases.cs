@@ -42,6 +42,7 @@ public static class ListReleases
         releases.MapGet("/", async (Guid? programmeId, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(programmeId, QueryEnum.Parse<ReleaseStatus>(status, "status"), limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListReleases")
+            .TakesEnum<ReleaseStatus>("status")
             .WithSummary("List releases, drafts included")
             .WithDescription("In the order built, paged by cursor; filters `programmeId` and `status` (draft, published, superseded). The public view is /api/v1/catalogue.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Ministry)

@@ -42,6 +42,7 @@ public static class ListApplications
         recruitments.MapGet("/{recruitmentId:guid}/applications", async (Guid recruitmentId, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(recruitmentId, QueryEnum.Parse<ApplicationStatus>(status, "status"), limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListApplications")
+            .TakesEnum<ApplicationStatus>("status")
             .WithSummary("List a recruitment's applications")
             .WithDescription("In order of arrival, filterable by status (the waiting list: `status=waitlisted`). A coordinator sees only its own JST's.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)

@@ -82,6 +82,7 @@ public static class SearchJst
         jst.MapGet("/", async (string? name, string? code, string? kind, string? voivodeship, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(name, code, QueryEnum.Parse<JstKind>(kind, "kind"), voivodeship, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("SearchJst")
+            .TakesEnum<JstKind>("kind")
             .WithSummary("Search the register of Polish local-government units")
             .WithDescription("All 2,873 TERYT rows (GUS, TERC, 2024-01-01), one per unit. `name` is a prefix, any case, with or without Polish " +
                              "letters (\"lodz\" finds Łódź); `code` a TERYT prefix; `kind` (wojewodztwo, powiat, miasto-na-prawach-powiatu, " +
