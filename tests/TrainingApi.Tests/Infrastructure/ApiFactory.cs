@@ -51,6 +51,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // High enough that only the rate-limit tests, which lower them, ever meet them.
         builder.UseSetting("RateLimits:PartnerPerMinute", "100000");
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
+        builder.UseSetting("PublicBaseUrl", PublicBase);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -59,6 +60,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(ConfigureServices);
     }
+
+    /// <summary>The configured public address every absolute link must start with (never the request's Host).</summary>
+    public const string PublicBase = "https://materialy.example.org/szkolenia";
 
     /// <summary>Replace services for a test class (a fixed clock, say).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

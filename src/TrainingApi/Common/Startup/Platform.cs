@@ -59,6 +59,7 @@ public static class Platform
         services.AddPersistence(builder.Configuration);
         services.AddUseCases();
         services.AddApiCors(builder.Configuration);
+        services.AddPublicBaseUrl(builder.Configuration);
         services.AddApiCompression();
         services.AddDownloads();
         services.AddApiSecurity(builder.Configuration);

@@ -55,9 +55,9 @@ public static class ReleasesFeed
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapDownload("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, HttpContext http, CancellationToken ct) =>
+        catalogue.MapDownload("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
             {
-                var feed = await mediator.Send(new Query($"{http.Request.Scheme}://{http.Request.Host}"), ct);
+                var feed = await mediator.Send(new Query(publicBase.Root), ct);
                 http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
                 return ConditionalGet.File(http, feed.Xml, MediaType, null, feed.Tag, feed.Updated);
             })

@@ -72,4 +72,22 @@ public sealed class CatalogueTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("urn:uuid:" + newest.Id, entries[0].Element(atom + "id")!.Value);
         Assert.Contains(entries[0].Elements(atom + "link"), l => l.Attribute("rel")!.Value == "enclosure" && l.Attribute("href")!.Value.EndsWith("/files/zip", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_feed_links_to_the_configured_public_address_whatever_host_the_request_names()
+    {
+        var (version, _, _) = await steps.TestedVersionAsync();
+        var release = await steps.PublishAsync((await steps.DraftAsync(version.Id)).Id);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalogue/releases.atom");
+        request.Headers.Host = "evil.example";
+
+        var response = await anyone.SendAsync(request);
+
+        var xml = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("evil.example", xml, StringComparison.Ordinal);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var links = XDocument.Parse(xml).Descendants(atom + "link").Select(l => l.Attribute("href")!.Value).ToList();
+        Assert.All(links, href => Assert.StartsWith(ApiFactory.PublicBase + "/api/v1/catalogue/", href, StringComparison.Ordinal));
+        Assert.Contains($"{ApiFactory.PublicBase}/api/v1/catalogue/releases/{release.Id}/files/zip", links);
+    }
 }
