@@ -198,6 +198,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     {
         http.Response.StatusCode = record.StatusCode ?? StatusCodes.Status200OK;
         http.Response.Headers[ReplayedHeader] = "true";
+        http.RequestServices.GetRequiredService<Telemetry.BusinessMetrics>().IdempotentReplay();
         if (record.ContentType is not null)
         {
             http.Response.ContentType = record.ContentType;

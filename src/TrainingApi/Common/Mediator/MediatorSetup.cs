@@ -14,6 +14,7 @@ public static class MediatorSetup
             // Outermost first: log everything, refuse invalid input before a transaction is opened.
             options.PipelineBehaviors =
             [
+                typeof(TracingBehavior<,>),
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(UseCaseBehavior<,>),

@@ -28,6 +28,7 @@ public static class PersistenceSetup
             db.UseCase = provider.GetRequiredService<UseCases.UseCaseContext>();
             return db;
         });
+        services.AddReadOnlyDatabase();
         return services;
     }
 

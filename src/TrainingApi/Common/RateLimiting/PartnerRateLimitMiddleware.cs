@@ -26,6 +26,7 @@ public sealed class PartnerRateLimitMiddleware(RequestDelegate next, IOptions<Ra
                 """).ToListAsync(http.RequestAborted);
             if (hits[0] > options.Value.PartnerPerMinute)
             {
+                http.RequestServices.GetRequiredService<Telemetry.BusinessMetrics>().RateLimited("partner");
                 throw Problem.TooManyRequests((int)Math.Ceiling((window.AddMinutes(1) - now).TotalSeconds));
             }
         }

@@ -14,6 +14,7 @@ using TrainingApi.Common.Problems;
 using TrainingApi.Common.RateLimiting;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Security.ApiKeys;
+using TrainingApi.Common.Telemetry;
 
 namespace TrainingApi.Common.Startup;
 
@@ -43,6 +44,8 @@ public static class Platform
         });
 
         services.AddSingleton(TimeProvider.System);
+        builder.AddApiTelemetry();
+        services.AddApiForwardedHeaders(builder.Configuration);
         services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.Section));
         services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
         services.AddSingleton<IdempotentAnswers>();
@@ -77,6 +80,7 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseApiForwardedHeaders();
         app.UseHttpLogging();
         // Registered first so that every response gets its headers, redirects and problems included.
         app.UseMiddleware<ResponseHeadersMiddleware>();
@@ -105,6 +109,7 @@ public static class Platform
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapApiHealth();
+        app.MapApiTelemetry();
         app.MapApiKeys();
         app.MapWebhooks();
         app.MapPersonalData();

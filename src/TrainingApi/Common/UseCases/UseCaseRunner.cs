@@ -25,7 +25,10 @@ public sealed class UseCaseRunner(IServiceScopeFactory scopes)
     {
         var outer = Activity.Current;
         Activity.Current = null;
-        using var activity = new Activity(action).SetIdFormat(ActivityIdFormat.W3C).Start();
+        // A span of the API's own source when a tracer listens (a root: background work is no request's child); a bare
+        // activity otherwise, for the trace id the audit and the logs carry.
+        using var activity = Telemetry.Telemetry.Source.StartActivity(action, ActivityKind.Internal, parentContext: default)
+                             ?? new Activity(action).SetIdFormat(ActivityIdFormat.W3C).Start();
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
+using TrainingApi.Common.Telemetry;
 
 namespace TrainingApi.Common.Webhooks;
 
@@ -20,6 +21,7 @@ public sealed partial class WebhookDeliverer(
     SecretBox secrets,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
+    BusinessMetrics metrics,
     ILogger<WebhookDeliverer> log)
 {
     public const string HttpClientName = "webhooks";
@@ -68,6 +70,7 @@ public sealed partial class WebhookDeliverer(
             delivery.FailedAttempt(outcome.Status, outcome.Error, attemptedAt, NextAttempt(delivery.Attempts + 1, outcome.RetryAfter, attemptedAt));
         }
 
+        metrics.WebhookAttempted(delivery.EventType, outcome.Status is >= 200 and < 300, outcome.Status == (int)HttpStatusCode.Gone, attemptedAt - delivery.CreatedAt);
         Attempted(log, delivery.Id, delivery.EventType, delivery.Attempts, outcome.Status, delivery.Status.ToString());
         return true;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Telemetry;
 
 namespace TrainingApi.Common.Webhooks;
 
@@ -8,7 +9,7 @@ namespace TrainingApi.Common.Webhooks;
 /// Turns committed outbox events into one delivery per matching active subscription. Instances share the
 /// queue with FOR UPDATE SKIP LOCKED: each event is fanned out once, by whichever instance locked it.
 /// </summary>
-public sealed class WebhookDispatcher(TrainingDb db, TimeProvider clock)
+public sealed class WebhookDispatcher(TrainingDb db, TimeProvider clock, BusinessMetrics metrics)
 {
     private const int BatchSize = 100;
 
@@ -25,6 +26,8 @@ public sealed class WebhookDispatcher(TrainingDb db, TimeProvider clock)
                 FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(token);
+        // The backlog for the metrics: this batch when it took everything, else one count of the whole queue.
+        metrics.OutboxDepth(events.Count < BatchSize ? events.Count : await db.Set<OutboxEvent>().CountAsync(e => e.DispatchedAt == null, token));
         if (events.Count == 0)
         {
             return 0;

@@ -8,6 +8,7 @@ using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
+using TrainingApi.Common.Telemetry;
 using TrainingApi.Features.Consultations.Meetings;
 using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Features.Consultations.Rounds;
@@ -49,7 +50,7 @@ public static class SubmitComments
         }
     }
 
-    public sealed class Handler(TrainingDb db, VersionOutlines versions, Caller caller, IJstDirectory jsts, TimeProvider clock) : ICommandHandler<Command, SubmissionView>
+    public sealed class Handler(TrainingDb db, VersionOutlines versions, Caller caller, IJstDirectory jsts, TimeProvider clock, BusinessMetrics metrics) : ICommandHandler<Command, SubmissionView>
     {
         public async ValueTask<SubmissionView> Handle(Command command, CancellationToken ct)
         {
@@ -89,6 +90,7 @@ public static class SubmitComments
             db.Add(submission);
             await db.SaveChangesAsync(ct);
             await CommentCopy.WriteAsync(db, stored, ct);
+            metrics.CommentsIngested(stored.Count, source.ToString());
             return SubmissionView.From(submission, stored);
         }
 

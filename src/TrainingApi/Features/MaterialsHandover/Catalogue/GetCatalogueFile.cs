@@ -14,7 +14,7 @@ public static class GetCatalogueFile
 {
     public sealed record Query(Guid ReleaseId, ExportFormat Format) : IQuery<(ReleaseFile File, DateTimeOffset PublishedAt)>;
 
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, (ReleaseFile File, DateTimeOffset PublishedAt)>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, (ReleaseFile File, DateTimeOffset PublishedAt)>
     {
         public async ValueTask<(ReleaseFile File, DateTimeOffset PublishedAt)> Handle(Query query, CancellationToken ct)
         {

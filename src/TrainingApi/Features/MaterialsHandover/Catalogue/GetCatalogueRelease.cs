@@ -15,7 +15,7 @@ public static class GetCatalogueRelease
 
     public sealed record Query(Guid Id) : IQuery<Found>;
 
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Found>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, Found>
     {
         public async ValueTask<Found> Handle(Query query, CancellationToken ct)
         {

@@ -12,7 +12,7 @@ public static class GetLatestRelease
 {
     public sealed record Query(Guid? ProgrammeId) : IQuery<GetCatalogueRelease.Found>;
 
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, GetCatalogueRelease.Found>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, GetCatalogueRelease.Found>
     {
         public async ValueTask<GetCatalogueRelease.Found> Handle(Query query, CancellationToken ct)
         {

@@ -16,7 +16,7 @@ public static class ListCatalogue
         public Validator() => RuleFor(q => q.Limit).ValidPageLimit();
     }
 
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Page<CatalogueRelease>>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, Page<CatalogueRelease>>
     {
         public async ValueTask<Page<CatalogueRelease>> Handle(Query query, CancellationToken ct)
         {

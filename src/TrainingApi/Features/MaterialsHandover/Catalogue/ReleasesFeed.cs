@@ -21,7 +21,7 @@ public static class ReleasesFeed
     public sealed record Query(string BaseUrl) : IQuery<Feed>;
 
     /// <summary>The 50 most recent publications, newest first (RFC 4287).</summary>
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Feed>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, Feed>
     {
         public async ValueTask<Feed> Handle(Query query, CancellationToken ct)
         {

@@ -74,6 +74,7 @@ public static class SlotAllocation
         var placed = await PlaceSubmittedAsync(db, recruitmentId, now, ct);
         foreach (var p in placed)
         {
+            services.GetRequiredService<Common.Telemetry.BusinessMetrics>().ApplicationPlaced(p.WaitlistPosition is null);
             audit.Changed(db, nameof(Application), p.Id, new { status = p.Status, waitlistPosition = p.WaitlistPosition },
                 Actor.SystemFor(p.SubmittedBy), p.SubmittedTraceId);
             if (p.WaitlistPosition is { } position)

@@ -6,6 +6,7 @@ using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
+using TrainingApi.Common.Telemetry;
 using TrainingApi.Features.PilotEnrollment.Applications;
 
 namespace TrainingApi.Features.PilotEnrollment.Recruitments;
@@ -20,7 +21,7 @@ public static class AllocatePlaces
     /// Preview as often as wanted (nothing changes); the final run, once the window has closed and every application
     /// is scored, applies the same outcome under the recruitment's lock, once.
     /// </summary>
-    public sealed class Handler(TrainingDb db, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(TrainingDb db, EventOutbox events, TimeProvider clock, BusinessMetrics metrics) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -77,6 +78,7 @@ public static class AllocatePlaces
 
                 recruitment.Allocated(accepted, outcomes.Count - accepted, now);
                 await db.SaveChangesAsync(cancellationToken);
+                metrics.ApplicationsPlaced(accepted, outcomes.Count - accepted);
             }
 
             return new Result(recruitment.Id, !command.Preview, accepted, outcomes.Count - accepted, outcomes);
