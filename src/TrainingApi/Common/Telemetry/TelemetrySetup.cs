@@ -75,7 +75,8 @@ public static class TelemetrySetup
         var options = app.Services.GetRequiredService<TelemetryOptions>();
         if (options.Prometheus.Enabled)
         {
-            var scrape = app.MapPrometheusScrapingEndpoint(MetricsPath);
+            // Anonymous, as Prometheus scrapes; kept from the public by its own port and the network (docs/operations.md).
+            var scrape = app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
             if (options.Prometheus.Port is { } port)
             {
                 scrape.RequireHost($"*:{port}");
