@@ -13,6 +13,12 @@ public sealed class EncryptionOptions
     /// Required outside Development; in Development generated once into .local/encryption-key (git-ignored).
     /// </summary>
     public string? Key { get; set; }
+
+    /// <summary>
+    /// Keys replaced by <see cref="Key"/> during a rotation (base64, 32 bytes each): what they sealed still opens, and
+    /// everything sealed from now on uses <see cref="Key"/>. Drop one once nothing sealed with it is kept (docs/operations.md).
+    /// </summary>
+    public string[] PreviousKeys { get; set; } = [];
 }
 
 /// <summary>
@@ -26,6 +32,7 @@ public sealed class SecretBox
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly byte[] key;
+    private readonly byte[][] previous;
 
     public SecretBox(IOptions<EncryptionOptions> options, IHostEnvironment env)
     {
@@ -52,6 +59,12 @@ public sealed class SecretBox
         {
             throw new InvalidOperationException("Encryption:Key must be 32 bytes (base64).");
         }
+
+        previous = [.. options.Value.PreviousKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => Convert.FromBase64String(k.Trim()))];
+        if (previous.Any(k => k.Length != 32))
+        {
+            throw new InvalidOperationException("Each of Encryption:PreviousKeys must be 32 bytes (base64).");
+        }
     }
 
     public byte[] Seal(ReadOnlySpan<byte> plain)
@@ -64,10 +77,26 @@ public sealed class SecretBox
         return sealedBox;
     }
 
+    /// <summary>Opens with the current key, else with each previous one (a box sealed before a rotation).</summary>
     public byte[] Open(byte[] sealedBox)
     {
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return Open(sealedBox, i == 0 ? key : previous[i - 1]);
+            }
+            catch (AuthenticationTagMismatchException) when (i < previous.Length)
+            {
+                // Not sealed under this key: try the next older one.
+            }
+        }
+    }
+
+    private static byte[] Open(byte[] sealedBox, byte[] withKey)
+    {
         var plain = new byte[sealedBox.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
+        using var aes = new AesGcm(withKey, TagSize);
         aes.Decrypt(sealedBox.AsSpan(0, NonceSize), sealedBox.AsSpan(NonceSize + TagSize), sealedBox.AsSpan(NonceSize, TagSize), plain);
         return plain;
     }
