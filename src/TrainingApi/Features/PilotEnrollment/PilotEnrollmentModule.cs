@@ -32,13 +32,20 @@ public static class PilotEnrollmentModule
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddScoped<IPersonalDataHolder, EnrollmentPersonalData>()
             .AddHostedService<StrandedApplicationSweeper>()
+            .AddSingleton<OfferLapseSweeper>()
+            .AddHostedService(services => services.GetRequiredService<OfferLapseSweeper>())
+            .AddScoped<RecruitmentChanges>()
             .AddSingleton<PlacementCoordinator>()
             .AddSingleton<RecruitmentTermsCache>()
             .AddSingleton<IJstDirectory, JstDirectory>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>()
-            .AddIntegrationEvent<ApplicationWithdrawn>();
+            .AddIntegrationEvent<ApplicationWithdrawn>()
+            .AddIntegrationEvent<ApplicationOffered>()
+            .AddIntegrationEvent<ApplicationOfferConfirmed>()
+            .AddIntegrationEvent<ApplicationOfferLapsed>()
+            .AddIntegrationEvent<RecruitmentChanged>();
 
     public static IEndpointRouteBuilder MapPilotEnrollment(this IEndpointRouteBuilder app)
     {
@@ -57,6 +64,11 @@ public static class PilotEnrollmentModule
         PublishAcceptedList.Map(recruitments);
         GetAcceptedJst.Map(recruitments);
         GetEvaluationSummary.Map(recruitments);
+        ChangeRecruitmentWindow.Map(recruitments);
+        CloseRecruitment.Map(recruitments);
+        RaiseRecruitmentCapacity.Map(recruitments);
+        CorrectRecruitmentTerms.Map(recruitments);
+        SetWaitlistOffers.Map(recruitments);
 
         var cohorts = app.MapGroup("/api/v1/cohorts").WithTags(Tag);
         ScheduleSession.Map(cohorts);
@@ -69,6 +81,7 @@ public static class PilotEnrollmentModule
         CompleteApplication.Map(applications);
         WithdrawApplication.Map(applications);
         ScoreApplication.Map(applications);
+        ConfirmOffer.Map(applications);
         return app;
     }
 }
