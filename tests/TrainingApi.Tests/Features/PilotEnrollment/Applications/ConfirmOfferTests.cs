@@ -23,8 +23,8 @@ public sealed class ConfirmOfferTests(ConfirmOfferTests.MovableClockFactory api)
 
         Assert.Equal(ApplicationStatus.Offered, offered.Status);
         Assert.Equal(ApplicationStatus.Accepted, (await confirmed.ShouldBeAsync<ApplicationView>(HttpStatusCode.OK)).Status);
-        Assert.Equal(1, (await OfferSteps.ApplicationsAsync(api, recruitment.Id)).Single(a => a.Id == waiting[1].Id).WaitlistPosition);
-        await OfferSteps.AssertPlacesExactAsync(api, recruitment.Id);
+        Assert.Equal(1, (await OfferSteps.ApplicationsAsync(api, recruitment)).Single(a => a.Id == waiting[1].Id).WaitlistPosition);
+        await OfferSteps.AssertPlacesExactAsync(api, recruitment);
         await using var db = api.Db();
         Assert.Single(await db.Context.Set<OutboxEvent>().Where(e => e.Type == "application.offered" && e.Payload.Contains(waiting[0].Id.ToString())).ToListAsync());
         Assert.Single(await db.Context.Set<OutboxEvent>().Where(e => e.Type == "application.offer-confirmed" && e.Payload.Contains(waiting[0].Id.ToString())).ToListAsync());
@@ -44,7 +44,7 @@ public sealed class ConfirmOfferTests(ConfirmOfferTests.MovableClockFactory api)
         await stranger.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         Assert.Equal("not-offered", (await notOffered.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
         Assert.Equal("offer-lapsed", (await expired.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
-        Assert.Equal(ApplicationStatus.Offered, (await OfferSteps.ApplicationsAsync(api, recruitment.Id)).Single(a => a.Id == waiting[0].Id).Status);
+        Assert.Equal(ApplicationStatus.Offered, (await OfferSteps.ApplicationsAsync(api, recruitment)).Single(a => a.Id == waiting[0].Id).Status);
     }
 
     private async Task<(Guid Recruitment, List<Application> Accepted, List<Application> Waiting)> FullWithOffersAsync(int skip)
