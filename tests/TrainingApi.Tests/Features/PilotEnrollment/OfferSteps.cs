@@ -53,5 +53,12 @@ public static class OfferSteps
         Assert.Equal(recruitment.WaitlistedCount, positions.Count);
     }
 
+    /// <summary>Now, in whole milliseconds: PostgreSQL keeps microseconds, so times a test computes compare equal to those stored.</summary>
+    public static DateTimeOffset Now()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     public static OfferLapseSweeper Sweeper(ApiFactory api) => api.Services.GetRequiredService<OfferLapseSweeper>();
 }

@@ -28,7 +28,7 @@ public static class AddParticipant
             }
 
             ParticipantChanges.EnsureNewEmail(application, command.Participant.Email);
-            application.Participants.Add(ParticipantChanges.New(command.Participant));
+            changes.Add(application, command.Participant);
             await changes.Db.SaveChangesAsync(cancellationToken);
             return ApplicationView.From(application);
         }

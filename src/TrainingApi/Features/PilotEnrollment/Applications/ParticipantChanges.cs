@@ -72,7 +72,13 @@ public sealed class ParticipantChanges(TrainingDb db, Access access, TimeProvide
         }
     }
 
-    public static Participant New(Apply.ParticipantRequest p) => new(p.Name.Trim(), p.Position.Trim(), p.Email.Trim(), p.Phone?.Trim());
+    /// <summary>Added explicitly: a participant's id is set when it is made, so EF would otherwise take it for an existing row.</summary>
+    public void Add(Application application, Apply.ParticipantRequest p)
+    {
+        var participant = new Participant(p.Name.Trim(), p.Position.Trim(), p.Email.Trim(), p.Phone?.Trim());
+        application.Participants.Add(participant);
+        db.Add(participant);
+    }
 
     public sealed class PersonValidator : AbstractValidator<Apply.ParticipantRequest>
     {

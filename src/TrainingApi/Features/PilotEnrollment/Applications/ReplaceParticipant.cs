@@ -27,7 +27,7 @@ public static class ReplaceParticipant
             await changes.EnsureRemovableAsync(leaving.Id, cancellationToken);
             ParticipantChanges.EnsureNewEmail(application, command.Participant.Email, replacing: leaving.Id);
             application.Participants.Remove(leaving);
-            application.Participants.Add(ParticipantChanges.New(command.Participant));
+            changes.Add(application, command.Participant);
             await changes.Db.SaveChangesAsync(cancellationToken);
             return ApplicationView.From(application);
         }

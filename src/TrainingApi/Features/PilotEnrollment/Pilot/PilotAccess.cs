@@ -23,7 +23,7 @@ public sealed class PilotAccess(TrainingDb db, Caller caller, IJstDirectory jsts
     {
         var own = OwnJst;
         return db.Set<CohortApplication>().Where(c => c.CohortId == cohortId)
-            .Join(db.Set<Application>(), c => c.ApplicationId, a => a.Id, (c, a) => new CohortMember(c.CohortId, a.Id, a.JstTeryt))
+            .Join(db.Set<Application>(), c => c.ApplicationId, a => a.Id, (c, a) => new CohortMember { CohortId = c.CohortId, ApplicationId = a.Id, JstTeryt = a.JstTeryt })
             .Where(m => own == null || m.JstTeryt == own);
     }
 
@@ -66,4 +66,10 @@ public sealed class PilotAccess(TrainingDb db, Caller caller, IJstDirectory jsts
     }
 }
 
-public sealed record CohortMember(Guid CohortId, Guid ApplicationId, string JstTeryt);
+/// <remarks>Initialised by members, not a constructor, so that EF can filter and join on it after the projection.</remarks>
+public sealed record CohortMember
+{
+    public Guid CohortId { get; init; }
+    public Guid ApplicationId { get; init; }
+    public string JstTeryt { get; init; } = "";
+}

@@ -30,7 +30,7 @@ public static class VerifyCertificate
             if (found is null || found.ErasedAt is not null)
             {
                 throw Problem.NotFound(new Text("No valid certificate has this verification code.", "Nie ma ważnego zaświadczenia o tym kodzie weryfikacyjnym."),
-                    "certificate-not-found");
+                    code: "certificate-not-found");
             }
 
             return new Verification(Certificate.Printed(found.Code), true, found.Name, found.ProgrammeTitle, found.CompletedOn);

@@ -14,7 +14,7 @@ public sealed class OfferLapseSweeperTests(OfferLapseSweeperTests.MovableClockFa
     [Fact]
     public async Task An_unconfirmed_offer_lapses_and_the_next_in_line_is_offered_the_place_once()
     {
-        api.Clock.Now = DateTimeOffset.UtcNow;
+        api.Clock.Now = OfferSteps.Now();
         var (recruitment, _, waiting) = await OfferSteps.FullAsync(api, capacity: 2, waiting: 3, skip: 0,
             opensAt: api.Clock.Now.AddDays(-1), closesAt: api.Clock.Now.AddDays(30));
         await OfferSteps.OffersAsync(api, recruitment.Id, 24);
@@ -48,7 +48,7 @@ public sealed class OfferLapseSweeperTests(OfferLapseSweeperTests.MovableClockFa
     {
         for (var round = 0; round < 3; round++)
         {
-            api.Clock.Now = DateTimeOffset.UtcNow;
+            api.Clock.Now = OfferSteps.Now();
             var start = api.Clock.Now;
             var (recruitment, _, waiting) = await OfferSteps.FullAsync(api, capacity: 5, waiting: 15, skip: 100 + (round * 40),
                 opensAt: start.AddDays(-1), closesAt: start.AddDays(30));
@@ -82,7 +82,7 @@ public sealed class OfferLapseSweeperTests(OfferLapseSweeperTests.MovableClockFa
 
     public sealed class MovableClockFactory : ApiFactory
     {
-        public FixedClock Clock { get; } = new(DateTimeOffset.UtcNow);
+        public FixedClock Clock { get; } = new(OfferSteps.Now());
 
         protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
     }

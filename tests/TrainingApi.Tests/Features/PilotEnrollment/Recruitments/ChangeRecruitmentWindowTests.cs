@@ -84,7 +84,7 @@ public sealed class ChangeRecruitmentWindowTests(ChangeRecruitmentWindowTests.Mo
 
     public sealed class MovableClockFactory : ApiFactory
     {
-        public FixedClock Clock { get; } = new(DateTimeOffset.UtcNow);
+        public FixedClock Clock { get; } = new(OfferSteps.Now());
 
         protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
     }

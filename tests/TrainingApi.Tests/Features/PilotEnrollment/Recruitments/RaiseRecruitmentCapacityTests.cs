@@ -28,9 +28,11 @@ public sealed class RaiseRecruitmentCapacityTests(ApiFactory api) : IClassFixtur
         await OfferSteps.AssertPlacesExactAsync(api, recruitment.Id);
 
         await using var db = api.Db();
-        var promoted = await db.Context.Set<OutboxEvent>().Where(e => e.Type == "application.promoted").ToListAsync();
+        var promoted = (await db.Context.Set<OutboxEvent>().Where(e => e.Type == "application.promoted").ToListAsync())
+            .Where(e => e.Payload.Contains(recruitment.Id.ToString(), StringComparison.Ordinal)).ToList();
         Assert.Equal(waiting.Take(5).Select(w => w.Id).Order(), promoted.Select(e => JsonDocument.Parse(e.Payload).RootElement.GetProperty("data").GetProperty("applicationId").GetGuid()).Order());
-        var changed = JsonDocument.Parse(Assert.Single(await db.Context.Set<OutboxEvent>().Where(e => e.Type == "recruitment.changed").ToListAsync()).Payload).RootElement;
+        var changed = JsonDocument.Parse(Assert.Single(await db.Context.Set<OutboxEvent>().Where(e => e.Type == "recruitment.changed").ToListAsync(),
+            e => e.Payload.Contains(recruitment.Id.ToString(), StringComparison.Ordinal)).Payload).RootElement;
         Assert.Equal(("capacity", 55), (changed.GetProperty("data").GetProperty("change").GetString(), changed.GetProperty("data").GetProperty("capacity").GetInt32()));
         Assert.DoesNotContain("Dodatkowe", changed.GetRawText(), StringComparison.Ordinal);
         var change = Assert.Single(await db.Context.Set<RecruitmentChange>().Where(c => c.RecruitmentId == recruitment.Id).ToListAsync());
