@@ -59,8 +59,9 @@ public static class IssueCertificate
                     "Uczestnik nie ukończył szkolenia według zasad ukończenia."), "not-completed");
             }
 
+            // A threshold of 0 completes someone who attended nothing: then the day of issue.
             var lastAttended = await db.Set<Attendance>().Where(a => a.ParticipantId == command.ParticipantId && a.State != AttendanceState.Excused)
-                .Join(db.Set<TrainingSession>(), a => a.SessionId, s => s.Id, (a, s) => s.StartsAt).MaxAsync(cancellationToken);
+                .Join(db.Set<TrainingSession>(), a => a.SessionId, s => s.Id, (a, s) => (DateTimeOffset?)s.StartsAt).MaxAsync(cancellationToken) ?? clock.GetUtcNow();
             var title = await db.Set<Recruitment>().Where(r => r.Id == found.Application.RecruitmentId).Select(r => r.Title).SingleAsync(cancellationToken);
             var certificate = new Certificate(command.ParticipantId, found.Application.Id, completion.CohortId, title,
                 DateOnly.FromDateTime(WarsawTime.ToWarsaw(lastAttended).DateTime), clock.UtcNowForDatabase());

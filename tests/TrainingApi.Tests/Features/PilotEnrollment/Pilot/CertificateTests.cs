@@ -54,6 +54,8 @@ public sealed class CertificateTests(ApiFactory api) : IClassFixture<ApiFactory>
             email = await db.Context.Set<TrainingApi.Features.PilotEnrollment.Applications.Participant>().Where(p => p.Id == members[0]).Select(p => p.Email).SingleAsync();
         }
 
+        var export = await (await team.PostJsonAsync("/api/v1/personal-data/exports", new { email })).ShouldBeAsync<TrainingApi.Common.PersonalData.PersonalDataExport>(HttpStatusCode.OK);
+        Assert.Equal(issued.Code, Assert.Single(export.Held, h => h.Record == "certificate").Data["verificationCode"]);
         (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email })).EnsureSuccessStatusCode();
         var check = await api.CreateClient().GetAsync($"/api/v1/certificate-verifications/{issued.Code}");
         var page = await team.GetAsync($"/api/v1/certificates/{issued.Id}");

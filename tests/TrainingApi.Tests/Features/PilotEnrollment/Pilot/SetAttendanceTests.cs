@@ -50,7 +50,7 @@ public sealed class SetAttendanceTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal([(members[0], AttendanceState.Late), (members[1], AttendanceState.Absent)],
             read.Participants.Where(p => p.ParticipantId == members[0] || p.ParticipantId == members[1]).OrderBy(p => p.ParticipantId == members[1]).Select(p => (p.ParticipantId, p.State)));
         await using var db = api.Db();
-        Assert.Equal([(members[0], AttendanceState.Late)], await db.Context.Set<Attendance>().Where(x => x.SessionId == sessions[0]).Select(x => ValueTuple.Create(x.ParticipantId, x.State)).ToListAsync());
+        Assert.Equal([(members[0], AttendanceState.Late)], (await db.Context.Set<Attendance>().Where(x => x.SessionId == sessions[0]).ToListAsync()).Select(x => (x.ParticipantId, x.State)));
     }
 
     [Fact]
