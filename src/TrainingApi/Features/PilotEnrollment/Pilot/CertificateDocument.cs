@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace TrainingApi.Features.PilotEnrollment.Pilot;
 
@@ -18,8 +17,7 @@ public static class CertificateDocument
     public static string Render(string name, string jstName, string programmeTitle, DateOnly completedOn, string printedCode, string verificationUrl)
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
-        var html = new StringBuilder();
-        html.Append($$"""
+        return $$"""
             <!DOCTYPE html>
             <html lang="pl">
             <head>
@@ -52,7 +50,6 @@ public static class CertificateDocument
             </body>
             </html>
 
-            """);
-        return html.ToString();
+            """;
     }
 }
