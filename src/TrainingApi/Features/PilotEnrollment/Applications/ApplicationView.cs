@@ -8,14 +8,14 @@ public sealed record ParticipantView(Guid Id, string Name, string Position, stri
 public sealed record ApplicationView(
     Guid Id, Guid RecruitmentId, string JstTeryt, string JstName, ApplicationStatus Status, int? WaitlistPosition,
     IReadOnlyList<ParticipantView> Participants, Questionnaire Questionnaire, string RodoClauseVersion, DateTimeOffset RodoAcknowledgedAt,
-    DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int? Score = null)
+    DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int? Score = null, DateTimeOffset? OfferExpiresAt = null)
 {
     public static string Location(Guid id) => $"/api/v1/applications/{id}";
 
     public static ApplicationView From(Application a) => new(
         a.Id, a.RecruitmentId, a.JstTeryt, JstRegister.Find(a.JstTeryt)?.Name ?? a.JstTeryt, a.Status, a.WaitlistPosition,
         [.. a.Participants.Select(p => new ParticipantView(p.Id, p.Name, p.Position, p.Email, p.Phone))], a.Questionnaire,
-        a.RodoClauseVersion, a.RodoAcknowledgedAt, a.SubmittedAt, a.DecidedAt, a.Score);
+        a.RodoClauseVersion, a.RodoAcknowledgedAt, a.SubmittedAt, a.DecidedAt, a.Score, a.OfferExpiresAt);
 
     public static readonly ApplicationView Example = new(
         Guid.Parse("01936b30-2000-7000-8000-000000000021"), Guid.Parse("01936b30-1000-7000-8000-000000000020"), "1061", "Łódź",

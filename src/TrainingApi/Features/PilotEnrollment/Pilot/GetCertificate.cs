@@ -14,6 +14,10 @@ public static class GetCertificate
 {
     public sealed record Query(Guid Id) : IQuery<string>;
 
+    /// <summary>The page for the contract's example (the document is read in place, not downloaded).</summary>
+    private static readonly string Example = CertificateDocument.Render("Ewa Zielińska", "Łódź", CertificateView.Example.ProgrammeTitle,
+        CertificateView.Example.CompletedOn, CertificateView.Example.Code, CertificateView.Example.VerificationUrl);
+
     /// <summary>The document, with the person's name as it is now: after an erasure there is no certificate to show (404).</summary>
     public sealed class Handler(TrainingDb db, PilotAccess access, PublicBaseUrl links) : IQueryHandler<Query, string>
     {
@@ -51,6 +55,6 @@ public static class GetCertificate
                              "lang=\"pl\", headings, the date written out in Polish and the verification code; print it or save it as PDF. " +
                              "After the participant's data is erased there is no certificate (404).")
             .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
-            .ProducesFile(StatusCodes.Status200OK, "text/html")
+            .ProducesTextFile(StatusCodes.Status200OK, "text/html", Example, attachment: false)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -21,7 +21,7 @@ public sealed class ConfirmOfferTests(ConfirmOfferTests.MovableClockFactory api)
         api.Clock.Now = api.Clock.Now.AddHours(23);
         var confirmed = await api.ClientAs(Roles.JstCoordinator, teryt: waiting[0].JstTeryt).PostAsync($"/api/v1/applications/{waiting[0].Id}/offer/confirmation", null);
 
-        Assert.Equal(ApplicationStatus.Offered, offered.Status);
+        Assert.Equal((ApplicationStatus.Offered, api.Clock.Now.AddHours(-23).AddHours(24)), (offered.Status, offered.OfferExpiresAt));
         Assert.Equal(ApplicationStatus.Accepted, (await confirmed.ShouldBeAsync<ApplicationView>(HttpStatusCode.OK)).Status);
         Assert.Equal(1, (await OfferSteps.ApplicationsAsync(api, recruitment)).Single(a => a.Id == waiting[1].Id).WaitlistPosition);
         await OfferSteps.AssertPlacesExactAsync(api, recruitment);
