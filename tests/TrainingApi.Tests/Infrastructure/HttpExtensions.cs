@@ -39,6 +39,9 @@ public static class HttpExtensions
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, Json);
 
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) =>
+        client.PutAsJsonAsync(url, body, Json);
+
     public static HttpRequestMessage WithHeader(this HttpRequestMessage request, string name, string value)
     {
         request.Headers.TryAddWithoutValidation(name, value);

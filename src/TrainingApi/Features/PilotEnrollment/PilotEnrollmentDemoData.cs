@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.PilotEnrollment.Applications;
+using TrainingApi.Features.PilotEnrollment.Pilot;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
 
@@ -11,7 +12,7 @@ namespace TrainingApi.Features.PilotEnrollment;
 /// <summary>
 /// An open first-come recruitment for 50 JST, so a coordinator token can apply straight away; and a closed ranked
 /// recruitment whose three accepted JST are in the pilot (the advisory demo works with them), its list of JST taking
-/// part published.
+/// part published, and their cohort's timetable with the attendance of the session already held.
 /// </summary>
 /// <remarks>
 /// The closed pilot goes through the real use cases on the real clock: applications are taken only while a
@@ -46,6 +47,7 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, T
             "Trzy JST już w pilotażu, z doradcami (dane demonstracyjne).", now.AddDays(-60), clock.GetUtcNow() + PilotClosesIn, 3, 3,
             [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat], SelectionMode.Ranked, RodoClause, null, null), ct);
         string[] places = ["1061", "0201", "0201032"];
+        var applications = new List<ApplicationView>();
         foreach (var (teryt, i) in places.Select((t, i) => (t, i)))
         {
             // The team applies on each JST's behalf and scores the application.
@@ -53,6 +55,7 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, T
                 [new Apply.ParticipantRequest($"Koordynator {i + 1}", "naczelnik wydziału edukacji", $"koordynator{i + 1}@demo.example.pl", null)],
                 RodoClause, new Questionnaire(10 + i, i % 2 == 0, "Dane demonstracyjne.")), ct);
             await mediator.Send(new ScoreApplication.Command(application.Id, 90 - (5 * i), "Dane demonstracyjne."), ct);
+            applications.Add(application);
         }
 
         if (pilot.ClosesAt - clock.GetUtcNow() is { Ticks: > 0 } left)
@@ -62,5 +65,21 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, T
 
         await mediator.Send(new AllocatePlaces.Command(pilot.Id, Preview: false), ct);
         await mediator.Send(new PublishAcceptedList.Command(pilot.Id), ct);
+        await TimetableAsync(applications, ct);
+    }
+
+    /// <summary>The pilot's cohort with a timetable: a workshop held last week (its attendance recorded) and two to come.</summary>
+    private async Task TimetableAsync(List<ApplicationView> applications, CancellationToken ct)
+    {
+        var cohort = await mediator.Send(new CreateCohort.Command(applications[0].RecruitmentId, "Grupa 1 — pilotaż", [.. applications.Select(a => a.Id)]), ct);
+        var today = clock.GetUtcNow().Date;
+        var held = await mediator.Send(new ScheduleSession.Command(cohort.Id, "modul-1", new DateTimeOffset(today.AddDays(-7).AddHours(8), TimeSpan.Zero), 360,
+            SessionMode.Workshop, "dr Anna Nowak", "Ośrodek Rozwoju Edukacji, Warszawa, sala 12"), ct);
+        await mediator.Send(new ScheduleSession.Command(cohort.Id, "modul-1", new DateTimeOffset(today.AddDays(7).AddHours(8), TimeSpan.Zero), 180,
+            SessionMode.LiveOnline, "dr Anna Nowak", null, "https://spotkania.example.pl/pilotaz-modul-1"), ct);
+        await mediator.Send(new ScheduleSession.Command(cohort.Id, "modul-1", new DateTimeOffset(today.AddDays(21).AddHours(8), TimeSpan.Zero), 360,
+            SessionMode.InPerson, "mgr Piotr Wójcik", "Urząd Miasta Łodzi, ul. Piotrkowska 104"), ct);
+        var participants = applications.Select(a => a.Participants[0].Id).ToArray();
+        await mediator.Send(new RecordAttendance.Command(held.Id, participants[..1], participants[1..2], participants[2..]), ct);
     }
 }

@@ -21,6 +21,8 @@ public static class PilotEnrollmentModule
     public static readonly Text ApplicationNoun = new("application", "zgłoszenie");
     public static readonly Text CohortNoun = new("cohort", "grupa szkoleniowa");
     public static readonly Text SessionNoun = new("training session", "sesja szkoleniowa");
+    public static readonly Text ParticipantNoun = new("participant", "uczestnik");
+    public static readonly Text CertificateNoun = new("certificate", "zaświadczenie");
 
     public static IServiceCollection AddPilotEnrollment(this IServiceCollection services, IConfiguration configuration) =>
         services
@@ -32,18 +34,37 @@ public static class PilotEnrollmentModule
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddScoped<IPersonalDataHolder, EnrollmentPersonalData>()
             .AddHostedService<StrandedApplicationSweeper>()
+            .AddSingleton<OfferLapseSweeper>()
+            .AddHostedService(services => services.GetRequiredService<OfferLapseSweeper>())
+            .AddScoped<RecruitmentChanges>()
+            .AddScoped<PilotAccess>()
+            .AddScoped<ParticipantChanges>()
             .AddSingleton<PlacementCoordinator>()
             .AddSingleton<RecruitmentTermsCache>()
             .AddSingleton<IJstDirectory, JstDirectory>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>()
-            .AddIntegrationEvent<ApplicationWithdrawn>();
+            .AddIntegrationEvent<ApplicationWithdrawn>()
+            .AddIntegrationEvent<ApplicationOffered>()
+            .AddIntegrationEvent<ApplicationOfferConfirmed>()
+            .AddIntegrationEvent<ApplicationOfferLapsed>()
+            .AddIntegrationEvent<RecruitmentChanged>();
 
     public static IEndpointRouteBuilder MapPilotEnrollment(this IEndpointRouteBuilder app)
     {
-        SearchJst.Map(app.MapGroup("/api/v1/jst").WithTags(Tag));
-        RecordAttendance.Map(app.MapGroup("/api/v1/sessions").WithTags(Tag));
+        var jst = app.MapGroup("/api/v1/jst").WithTags(Tag);
+        SearchJst.Map(jst);
+        GetJstTimetable.Map(jst);
+        var sessions = app.MapGroup("/api/v1/sessions").WithTags(Tag);
+        RecordAttendance.Map(sessions);
+        SetAttendance.Map(sessions);
+        GetSessionAttendance.Map(sessions);
+        var participants = app.MapGroup("/api/v1/participants").WithTags(Tag);
+        GetParticipantAttendance.Map(participants);
+        IssueCertificate.Map(participants);
+        GetCertificate.Map(app.MapGroup("/api/v1/certificates").WithTags(Tag));
+        VerifyCertificate.Map(app.MapGroup("/api/v1/certificate-verifications").WithTags(Tag));
 
         var recruitments = app.MapGroup("/api/v1/recruitments").WithTags(Tag);
         OpenRecruitment.Map(recruitments);
@@ -57,11 +78,18 @@ public static class PilotEnrollmentModule
         PublishAcceptedList.Map(recruitments);
         GetAcceptedJst.Map(recruitments);
         GetEvaluationSummary.Map(recruitments);
+        ChangeRecruitmentWindow.Map(recruitments);
+        CloseRecruitment.Map(recruitments);
+        RaiseRecruitmentCapacity.Map(recruitments);
+        CorrectRecruitmentTerms.Map(recruitments);
+        SetWaitlistOffers.Map(recruitments);
+        ListCohorts.Map(recruitments);
 
         var cohorts = app.MapGroup("/api/v1/cohorts").WithTags(Tag);
         ScheduleSession.Map(cohorts);
         GetCohortCompletion.Map(cohorts);
         RecordEvaluations.Map(cohorts);
+        GetCohort.Map(cohorts);
 
         var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);
         GetApplication.Map(applications);
@@ -69,6 +97,10 @@ public static class PilotEnrollmentModule
         CompleteApplication.Map(applications);
         WithdrawApplication.Map(applications);
         ScoreApplication.Map(applications);
+        ConfirmOffer.Map(applications);
+        AddParticipant.Map(applications);
+        ReplaceParticipant.Map(applications);
+        RemoveParticipant.Map(applications);
         return app;
     }
 }

@@ -116,6 +116,24 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
             await Get("GetPilotAdvisoryReport", team, $"/api/v1/recruitments/{engagement.RecruitmentId}/advisory-report?format={format}");
         }
 
+        await Get("GetCertificate", team, await DemoCertificateAsync());
         return served;
+    }
+
+    /// <summary>Łódź's demo participant attends every session of the demo pilot's cohort and gets a certificate; its page's address.</summary>
+    private async Task<string> DemoCertificateAsync()
+    {
+        var sessions = await (await team.GetAsync("/api/v1/jst/1061/sessions")).ShouldBeAsync<Page<TrainingApi.Features.PilotEnrollment.Pilot.TimetableSession>>(HttpStatusCode.OK);
+        var attendance = await (await team.GetAsync($"/api/v1/sessions/{sessions.Items[0].Id}/attendance"))
+            .ShouldBeAsync<TrainingApi.Features.PilotEnrollment.Pilot.GetSessionAttendance.SessionAttendance>(HttpStatusCode.OK);
+        var participant = attendance.Participants.First(p => p.JstTeryt == "1061").ParticipantId;
+        foreach (var session in sessions.Items)
+        {
+            (await team.PutJsonAsync($"/api/v1/sessions/{session.Id}/attendance/{participant}", new { state = "present" })).EnsureSuccessStatusCode();
+        }
+
+        var certificate = await (await team.PostAsync($"/api/v1/participants/{participant}/certificate", null))
+            .ShouldBeAsync<TrainingApi.Features.PilotEnrollment.Pilot.CertificateView>(HttpStatusCode.Created);
+        return $"/api/v1/certificates/{certificate.Id}";
     }
 }

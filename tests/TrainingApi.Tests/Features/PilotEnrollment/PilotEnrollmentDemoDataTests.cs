@@ -22,4 +22,19 @@ public sealed class PilotEnrollmentDemoDataTests(CurriculumDemoDataTests.DemoFac
         Assert.Equal(3, list.Count);
         Assert.Contains(list.Jst, j => j.Teryt == "1061" && j.Name == "Łódź");
     }
+
+    [Fact]
+    public async Task Lodz_coordinator_sees_its_timetable_and_the_attendance_of_the_session_held()
+    {
+        var lodz = api.ClientAs(TrainingApi.Common.Security.Roles.JstCoordinator, teryt: "1061");
+
+        var timetable = await (await lodz.GetAsync("/api/v1/jst/1061/sessions")).ShouldBeAsync<Page<TrainingApi.Features.PilotEnrollment.Pilot.TimetableSession>>(HttpStatusCode.OK);
+        var held = timetable.Items[0];
+        var attendance = await (await lodz.GetAsync($"/api/v1/sessions/{held.Id}/attendance"))
+            .ShouldBeAsync<TrainingApi.Features.PilotEnrollment.Pilot.GetSessionAttendance.SessionAttendance>(HttpStatusCode.OK);
+
+        Assert.Equal(3, timetable.Items.Count);
+        Assert.True(held.StartsAt < DateTimeOffset.UtcNow && timetable.Items[1].Link is not null);
+        Assert.Equal(TrainingApi.Features.PilotEnrollment.Pilot.AttendanceState.Present, Assert.Single(attendance.Participants).State);
+    }
 }

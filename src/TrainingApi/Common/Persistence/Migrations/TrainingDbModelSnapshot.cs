@@ -2135,6 +2135,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("motivation");
 
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offer_expires_at");
+
                     b.Property<Guid>("RecruitmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("recruitment_id");
@@ -2200,6 +2204,10 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_applications");
+
+                    b.HasIndex("OfferExpiresAt")
+                        .HasDatabaseName("ix_applications_open_offers")
+                        .HasFilter("status = 'Offered'");
 
                     b.HasIndex("RecruitmentId", "JstTeryt")
                         .IsUnique()
@@ -2276,6 +2284,14 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("participant_id");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Present")
+                        .HasColumnName("state");
+
                     b.HasKey("SessionId", "ParticipantId")
                         .HasName("pk_attendance");
 
@@ -2283,6 +2299,65 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasDatabaseName("ix_attendance_participant_id");
 
                     b.ToTable("attendance", "enrollment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("ProgrammeTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("programme_title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_certificates_application_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_code");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_certificates_cohort_id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_participant_id");
+
+                    b.ToTable("certificates", "enrollment");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
@@ -2403,6 +2478,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("duration_minutes");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2414,6 +2494,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("module_anchor");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -2487,6 +2572,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("max_per_voivodeship");
 
+                    b.Property<int?>("OfferValidityHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_validity_hours");
+
                     b.Property<DateTimeOffset>("OpensAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
@@ -2527,10 +2616,58 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.ToTable("recruitments", "enrollment", t =>
                         {
+                            t.HasCheckConstraint("ck_recruitments_offer_validity", "offer_validity_hours IS NULL OR offer_validity_hours BETWEEN 1 AND 720");
+
                             t.HasCheckConstraint("ck_recruitments_quota", "accepted_count >= 0 AND accepted_count <= capacity AND waitlisted_count >= 0");
 
                             t.HasCheckConstraint("ck_recruitments_window", "closes_at > opens_at");
                         });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Recruitments.RecruitmentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recruitment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_changes");
+
+                    b.HasIndex("RecruitmentId", "ChangedAt")
+                        .HasDatabaseName("ix_recruitment_changes_recruitment_id_changed_at");
+
+                    b.ToTable("recruitment_changes", "enrollment");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Register.Jst", b =>
@@ -2908,6 +3045,30 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasConstraintName("fk_attendance_training_sessions_session_id");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Certificate", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_applications_application_id");
+
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_cohort_cohort_id");
+
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Applications.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_participants_participant_id");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Pilot.Cohort", b =>
                 {
                     b.HasOne("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", null)
@@ -2953,6 +3114,16 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_training_sessions_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Recruitments.RecruitmentChange", b =>
+                {
+                    b.HasOne("TrainingApi.Features.PilotEnrollment.Recruitments.Recruitment", null)
+                        .WithMany()
+                        .HasForeignKey("RecruitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recruitment_changes_recruitment_recruitment_id");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>

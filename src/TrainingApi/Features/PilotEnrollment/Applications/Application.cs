@@ -15,6 +15,9 @@ public enum ApplicationStatus
     Confirmed,
     Withdrawn,
     Completed,
+
+    /// <summary>Promoted from the waiting list in a recruitment with offers: holds a place until it confirms or the offer lapses.</summary>
+    Offered,
 }
 
 /// <summary>
@@ -114,6 +117,42 @@ public sealed class Application : IVersioned
 
     public void MoveUpWaitingList() => WaitlistPosition--;
 
+    public void MoveUpWaitingList(int places) => WaitlistPosition -= places;
+
+    /// <summary>When an offered place lapses unconfirmed (UTC); null unless <see cref="ApplicationStatus.Offered"/>.</summary>
+    public DateTimeOffset? OfferExpiresAt { get; private set; }
+
+    /// <summary>Off the waiting list into a place held for it until <paramref name="expiresAt"/>.</summary>
+    public void Offer(DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        Status = ApplicationStatus.Offered;
+        WaitlistPosition = null;
+        OfferExpiresAt = expiresAt;
+        DecidedAt = now;
+    }
+
+    /// <summary>The JST took the offered place in time (the caller checked the time under the recruitment's lock).</summary>
+    public void AcceptOffer(DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.Offered)
+        {
+            throw new InvalidOperationException($"Only an offered place can be confirmed; this application is {Status}.");
+        }
+
+        Status = ApplicationStatus.Accepted;
+        OfferExpiresAt = null;
+        DecidedAt = now;
+    }
+
+    public const string OfferLapsedReason = "The offer of a place from the waiting list lapsed unconfirmed.";
+
+    /// <summary>The offer ran out: the application leaves the recruitment, as if withdrawn, and its place goes on.</summary>
+    public void LapseOffer(DateTimeOffset now)
+    {
+        Withdraw(OfferLapsedReason, now);
+        OfferExpiresAt = null;
+    }
+
     public void Rate(int score, string? note)
     {
         Score = score;
@@ -198,6 +237,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // and PostgreSQL checks a unique index at each row; the recruitment lock keeps positions gapless instead.
         builder.HasIndex(a => new { a.RecruitmentId, a.WaitlistPosition }).HasFilter("status = 'Waitlisted'").HasDatabaseName("ix_applications_waitlist");
         builder.HasIndex(a => new { a.RecruitmentId, a.SubmittedAt, a.Id });
+        // What the offer sweep looks for.
+        builder.HasIndex(a => a.OfferExpiresAt).HasFilter("status = 'Offered'").HasDatabaseName("ix_applications_open_offers");
     }
 }
 

@@ -34,7 +34,7 @@ public static class CompleteApplication
             var cohortId = await db.Set<CohortApplication>().Where(c => c.ApplicationId == application.Id).Select(c => (Guid?)c.CohortId).SingleOrDefaultAsync(cancellationToken)
                            ?? throw Problem.Conflict(new Text("The JST is in no cohort yet, so nobody from it has attended the training.",
                                "JST nie należy jeszcze do żadnej grupy, więc nikt z niej nie uczestniczył w szkoleniu."), "not-in-cohort");
-            var completion = await GetCohortCompletion.ComputeAsync(db, cohortId, options.Value.CompletionThreshold, cancellationToken);
+            var completion = await GetCohortCompletion.ComputeAsync(db, cohortId, options.Value, cancellationToken);
             if (!completion.Participants.Any(p => p.ApplicationId == application.Id && p.Completed))
             {
                 var threshold = $"{completion.Threshold:P0}";
@@ -54,7 +54,7 @@ public static class CompleteApplication
             .WithName("CompleteApplication")
             .WithSummary("Record that a JST completed the pilot")
             .WithDescription("By the programme team, for a confirmed application whose cohort's attendance shows at least one of its participants " +
-                             "at the completion threshold (Pilot:CompletionThreshold, default 80 %); 409 `not-confirmed`, `not-in-cohort` or " +
+                             "at the completion threshold (the completion rules: see GetCohortCompletion); 409 `not-confirmed`, `not-in-cohort` or " +
                              "`attendance-below-threshold` otherwise. Completed is final: the application can no longer be withdrawn.")
             .RequireRoles(Roles.ProgrammeTeam)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -8,8 +8,9 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 
 /// <summary>
 /// PilotEnrollment's part of the RODO use cases: participants (name, e-mail, phone) are found by e-mail; a signed-in
-/// coordinator gets the applications they submitted with the participants they entered. Erasure keeps the participant
-/// rows (<see cref="Participant.Erase"/>), so applications keep their number of participants and the statistics stay.
+/// coordinator gets the applications they submitted with the participants they entered; a participant's export lists their
+/// certificates. Erasure keeps the participant rows (<see cref="Participant.Erase"/>), so applications keep their number of
+/// participants and the statistics stay; a certificate keeps no name, so after erasure it no longer verifies.
 /// </summary>
 public sealed class EnrollmentPersonalData : IPersonalDataHolder
 {
@@ -28,7 +29,9 @@ public sealed class EnrollmentPersonalData : IPersonalDataHolder
         var rows = await db.Set<Application>().AsNoTracking()
             .SelectMany(a => a.Participants.Where(p => EF.Functions.ILike(p.Email, pattern, LikePattern.Escape)), (a, p) => new { Application = a, Participant = p })
             .ToListAsync(ct);
-        return [.. rows.Select(r => Held(r.Application, r.Participant))];
+        var ids = rows.Select(r => r.Participant.Id).ToList();
+        var certificates = await db.Set<Pilot.Certificate>().AsNoTracking().Where(c => ids.Contains(c.ParticipantId)).ToListAsync(ct);
+        return [.. rows.Select(r => Held(r.Application, r.Participant)), .. certificates.Select(Held)];
     }
 
     public Task<int> EraseAsync(TrainingDb db, string email, DateTimeOffset now, CancellationToken ct)
@@ -56,6 +59,15 @@ public sealed class EnrollmentPersonalData : IPersonalDataHolder
         ["rodoClauseVersion"] = a.RodoClauseVersion,
         ["rodoAcknowledgedAt"] = a.RodoAcknowledgedAt.ToString("O", CultureInfo.InvariantCulture),
         ["submittedAt"] = a.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>A certificate names its holder (read from the participant, not copied), so it is part of what is held on them.</summary>
+    private static HeldPersonalData Held(Pilot.Certificate c) => new(Area, "certificate", c.Id, new Dictionary<string, string?>
+    {
+        ["participantId"] = c.ParticipantId.ToString(),
+        ["programme"] = c.ProgrammeTitle,
+        ["completedOn"] = c.CompletedOn.ToString("O", CultureInfo.InvariantCulture),
+        ["verificationCode"] = Pilot.Certificate.Printed(c.Code),
     });
 
     private static HeldPersonalData Held(Application a, Participant p) => new(Area, "participant", p.Id, new Dictionary<string, string?>

@@ -98,11 +98,4 @@ public static class SlotAllocation
     /// <summary>Takes the recruitment's lock, waiting for it, for a change of the waiting list made through tracked entities (withdrawals).</summary>
     public static Task LockAsync(TrainingDb db, Guid recruitmentId, CancellationToken ct) =>
         db.LockRowAsync<Recruitments.Recruitment>(recruitmentId, RowLock.NoKeyUpdate, ct);
-
-    public static Task CountAsync(TrainingDb db, Guid recruitmentId, int acceptedDelta, int waitlistedDelta, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE enrollment.recruitments
-               SET accepted_count = accepted_count + {acceptedDelta}, waitlisted_count = waitlisted_count + {waitlistedDelta}
-             WHERE id = {recruitmentId}
-            """, ct);
 }

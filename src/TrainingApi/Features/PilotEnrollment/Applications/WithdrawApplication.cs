@@ -23,17 +23,19 @@ public static class WithdrawApplication
 
     /// <summary>
     /// Under the recruitment's lock, so no application is being placed meanwhile: a freed place goes to position 1
-    /// of the waiting list and everyone behind moves up one, in the same transaction as the withdrawal.
+    /// of the waiting list (accepted, or offered when the recruitment makes offers) and everyone behind moves up one,
+    /// in the same transaction as the withdrawal.
     /// </summary>
     public sealed class Handler(TrainingDb db, Access access, EventOutbox events, IPublisher publisher, TimeProvider clock) : ICommandHandler<Command, ApplicationView>
     {
-        private static readonly ApplicationStatus[] Withdrawable = [ApplicationStatus.Submitted, ApplicationStatus.Accepted, ApplicationStatus.Confirmed, ApplicationStatus.Waitlisted];
+        private static readonly ApplicationStatus[] Withdrawable =
+            [ApplicationStatus.Submitted, ApplicationStatus.Accepted, ApplicationStatus.Confirmed, ApplicationStatus.Waitlisted, ApplicationStatus.Offered];
 
         public async ValueTask<ApplicationView> Handle(Command command, CancellationToken cancellationToken)
         {
             var recruitmentId = await access.Visible(db.Set<Application>()).Where(a => a.Id == command.Id).Select(a => (Guid?)a.RecruitmentId).FirstOrDefaultAsync(cancellationToken)
                                 ?? throw Problem.NotFound(PilotEnrollmentModule.ApplicationNoun, command.Id);
-            await SlotAllocation.LockAsync(db, recruitmentId, cancellationToken);
+            var recruitment = await WaitingList.LockAsync(db, recruitmentId, cancellationToken);
 
             var application = await db.Set<Application>().Include(a => a.Participants).SingleAsync(a => a.Id == command.Id, cancellationToken);
             if (!Withdrawable.Contains(application.Status))
@@ -43,37 +45,24 @@ public static class WithdrawApplication
             }
 
             var now = clock.UtcNowForDatabase();
-            var heldPlace = application.Status is ApplicationStatus.Accepted or ApplicationStatus.Confirmed;
+            var heldPlace = application.Status is ApplicationStatus.Accepted or ApplicationStatus.Confirmed or ApplicationStatus.Offered;
             var position = application.WaitlistPosition;
             var previousStatus = application.Status;
             application.Withdraw(command.Reason.Trim(), now);
             events.Publish(new ApplicationWithdrawn(recruitmentId, application.Id, application.JstTeryt, previousStatus));
 
-            var queue = await db.Set<Application>()
-                .Where(a => a.RecruitmentId == recruitmentId && a.Status == ApplicationStatus.Waitlisted && a.Id != application.Id)
-                .OrderBy(a => a.WaitlistPosition).ToListAsync(cancellationToken);
-            if (heldPlace && queue.Count > 0)
+            if (heldPlace)
             {
-                var promoted = queue[0];
-                promoted.Promote(now);
-                events.Publish(new ApplicationPromoted(recruitmentId, promoted.Id, promoted.JstTeryt));
-                queue.RemoveAt(0);
-                queue.ForEach(a => a.MoveUpWaitingList());
-                await SlotAllocation.CountAsync(db, recruitmentId, 0, -1, cancellationToken);
-            }
-            else if (heldPlace)
-            {
-                await SlotAllocation.CountAsync(db, recruitmentId, -1, 0, cancellationToken);
+                recruitment.Count(-1, 0);
+                await WaitingList.PromoteAsync(db, events, recruitment, 1, now, cancellationToken, except: application.Id);
+                if (previousStatus != ApplicationStatus.Offered)
+                {
+                    await publisher.Publish(new PilotPlaceLeftNotice(recruitmentId, application.Id, application.JstTeryt), cancellationToken);
+                }
             }
             else if (position is { } left)
             {
-                queue.Where(a => a.WaitlistPosition > left).ToList().ForEach(a => a.MoveUpWaitingList());
-                await SlotAllocation.CountAsync(db, recruitmentId, 0, -1, cancellationToken);
-            }
-
-            if (heldPlace)
-            {
-                await publisher.Publish(new PilotPlaceLeftNotice(recruitmentId, application.Id, application.JstTeryt), cancellationToken);
+                await WaitingList.CloseGapAsync(db, recruitment, left, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -87,7 +76,7 @@ public static class WithdrawApplication
             .WithName("WithdrawApplication")
             .WithSummary("Withdraw an application")
             .WithDescription("By the JST's coordinator or the programme team. A place it held goes at once to the first JST on the waiting " +
-                             "list (announced as `application.promoted`), and the rest of the list moves up without gaps. Announced as `application.withdrawn`. " +
+                             "list (announced as `application.promoted`; in a recruitment with offers it is offered the place, `application.offered`), and the rest of the list moves up without gaps. Announced as `application.withdrawn`. " +
                              "A JST that held a place leaves the pilot: its advisory engagement, if any, ends (closed, reason `jst-withdrew`).")
             .RequireRoles(Roles.ProgrammeTeam, Roles.JstCoordinator)
             .ProducesValidationProblem()

@@ -68,21 +68,52 @@ public sealed class TrainingSession
     public int DurationMinutes { get; private set; }
     public SessionMode Mode { get; private set; }
     public string Trainer { get; private set; } = "";
+
+    /// <summary>Where it takes place (in person), as the team writes it: an address, a room.</summary>
+    public string? Place { get; private set; }
+
+    /// <summary>How to join it online.</summary>
+    public string? Link { get; private set; }
+
+    public void SetVenue(string? place, string? link)
+    {
+        Place = place;
+        Link = link;
+    }
 }
 
-/// <summary>A participant was present at a session (absence is the lack of a row).</summary>
+/// <summary>How a participant attended a session; absence is recorded as no row.</summary>
+public enum AttendanceState
+{
+    Present,
+    Late,
+    Excused,
+    Absent,
+}
+
+/// <summary>A participant was at a session (present or late) or excused from it; absence is the lack of a row.</summary>
 public sealed class Attendance
 {
     private Attendance() { }
 
-    public Attendance(Guid sessionId, Guid participantId)
+    public Attendance(Guid sessionId, Guid participantId, AttendanceState state = AttendanceState.Present)
     {
+        if (state == AttendanceState.Absent)
+        {
+            throw new ArgumentException("Absence is recorded as no row.", nameof(state));
+        }
+
         SessionId = sessionId;
         ParticipantId = participantId;
+        State = state;
     }
 
     public Guid SessionId { get; private set; }
     public Guid ParticipantId { get; private set; }
+    public AttendanceState State { get; private set; }
+
+    public void Set(AttendanceState state) =>
+        State = state == AttendanceState.Absent ? throw new ArgumentException("Absence is recorded as no row.", nameof(state)) : state;
 }
 
 /// <summary>One evaluation of one module: knowledge test before and after (0–100), satisfaction (1–5), a comment. Anonymous.</summary>
@@ -144,6 +175,8 @@ public sealed class PilotConfigurations :
         builder.Property(s => s.ModuleAnchor).HasMaxLength(100);
         builder.Property(s => s.Mode).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Trainer).HasMaxLength(200);
+        builder.Property(s => s.Place).HasMaxLength(300);
+        builder.Property(s => s.Link).HasMaxLength(500);
         builder.HasIndex(s => new { s.CohortId, s.StartsAt });
         builder.HasOne<Cohort>().WithMany().HasForeignKey(s => s.CohortId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -152,6 +185,9 @@ public sealed class PilotConfigurations :
     {
         builder.ToTable("attendance", PilotEnrollmentModule.Schema);
         builder.HasKey(a => new { a.SessionId, a.ParticipantId });
+        // Rows from before the states existed were "present".
+        builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20).HasDefaultValue(AttendanceState.Present).HasSentinel(AttendanceState.Absent);
+        builder.HasIndex(a => a.ParticipantId);
         builder.HasOne<TrainingSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Participant>().WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -11,11 +11,15 @@ namespace TrainingApi.Features.PilotEnrollment.Pilot;
 
 public static class ScheduleSession
 {
-    public sealed record Request(string ModuleAnchor, DateTimeOffset StartsAt, int DurationMinutes, SessionMode Mode, string Trainer);
+    /// <param name="Place">Where it takes place (in person): address, room.</param>
+    /// <param name="Link">How to join online: an https address.</param>
+    public sealed record Request(string ModuleAnchor, DateTimeOffset StartsAt, int DurationMinutes, SessionMode Mode, string Trainer, string? Place = null, string? Link = null);
 
-    public sealed record SessionView(Guid Id, Guid CohortId, string ModuleAnchor, DateTimeOffset StartsAt, int DurationMinutes, SessionMode Mode, string Trainer);
+    public sealed record SessionView(Guid Id, Guid CohortId, string ModuleAnchor, DateTimeOffset StartsAt, int DurationMinutes, SessionMode Mode, string Trainer,
+        string? Place = null, string? Link = null);
 
-    public sealed record Command(Guid CohortId, string ModuleAnchor, DateTimeOffset StartsAt, int DurationMinutes, SessionMode Mode, string Trainer) : ICommand<SessionView>;
+    public sealed record Command(Guid CohortId, string ModuleAnchor, DateTimeOffset StartsAt, int DurationMinutes, SessionMode Mode, string Trainer,
+        string? Place = null, string? Link = null) : ICommand<SessionView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,6 +29,9 @@ public static class ScheduleSession
             RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 8 * 60);
             RuleFor(c => c.Mode).IsInEnum();
             RuleFor(c => c.Trainer).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Place).MaximumLength(300);
+            RuleFor(c => c.Link).MaximumLength(500).Must(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+                .When(c => c.Link is not null).WithMessage(_ => new Common.Localization.Text("The link must be an https address.", "Link musi być adresem https.").ToString());
         }
     }
 
@@ -39,16 +46,17 @@ public static class ScheduleSession
 
             var session = new TrainingSession(command.CohortId, command.ModuleAnchor, command.StartsAt.ToUniversalTime(), command.DurationMinutes, command.Mode,
                 command.Trainer.Trim(), clock.UtcNowForDatabase());
+            session.SetVenue(command.Place?.Trim(), command.Link?.Trim());
             db.Add(session);
             await db.SaveChangesAsync(cancellationToken);
-            return new SessionView(session.Id, session.CohortId, session.ModuleAnchor, session.StartsAt, session.DurationMinutes, session.Mode, session.Trainer);
+            return new SessionView(session.Id, session.CohortId, session.ModuleAnchor, session.StartsAt, session.DurationMinutes, session.Mode, session.Trainer, session.Place, session.Link);
         }
     }
 
     public static void Map(RouteGroupBuilder cohorts) =>
         cohorts.MapPost("/{cohortId:guid}/sessions", async (Guid cohortId, Request r, IMediator mediator, CancellationToken ct) =>
             {
-                var session = await mediator.Send(new Command(cohortId, r.ModuleAnchor, r.StartsAt, r.DurationMinutes, r.Mode, r.Trainer), ct);
+                var session = await mediator.Send(new Command(cohortId, r.ModuleAnchor, r.StartsAt, r.DurationMinutes, r.Mode, r.Trainer, r.Place, r.Link), ct);
                 return TypedResults.Created($"/api/v1/sessions/{session.Id}", session);
             })
             .WithName("ScheduleSession")

@@ -87,6 +87,51 @@ public sealed class Recruitment : IVersioned
         AcceptedListPublishedAt = now;
     }
 
+    /// <summary>
+    /// Offers from the waiting list (issue 20): when set, a JST promoted into a freed place gets an offer valid this many
+    /// hours, which it confirms or lets lapse (then the next in line gets one); when null, promotion is an acceptance.
+    /// </summary>
+    public int? OfferValidityHours { get; private set; }
+
+    public TimeSpan? OfferValidity => OfferValidityHours is { } hours ? TimeSpan.FromHours(hours) : null;
+
+    /// <summary>A correction of the window; the caller has checked it against the applications already in.</summary>
+    public void ChangeWindow(DateTimeOffset opensAt, DateTimeOffset closesAt)
+    {
+        OpensAt = opensAt;
+        ClosesAt = closesAt;
+    }
+
+    /// <summary>Closes the window now (it opened already: the caller checked).</summary>
+    public void CloseNow(DateTimeOffset now) => ClosesAt = now;
+
+    public void RaiseCapacity(int capacity)
+    {
+        if (capacity <= Capacity)
+        {
+            throw new InvalidOperationException("Capacity can only be raised.");
+        }
+
+        Capacity = capacity;
+    }
+
+    /// <summary>Title, description, RODO clause version: a new clause version applies to applications submitted after it.</summary>
+    public void CorrectTerms(string title, string? description, string rodoClauseVersion)
+    {
+        Title = title;
+        Description = description;
+        RodoClauseVersion = rodoClauseVersion;
+    }
+
+    public void SetOfferValidity(int? hours) => OfferValidityHours = hours;
+
+    /// <summary>The counters, for changes of places made through tracked applications under the recruitment's lock.</summary>
+    public void Count(int acceptedDelta, int waitlistedDelta)
+    {
+        AcceptedCount += acceptedDelta;
+        WaitlistedCount += waitlistedDelta;
+    }
+
     public void Allocated(int accepted, int waitlisted, DateTimeOffset now)
     {
         AcceptedCount = accepted;
@@ -103,6 +148,7 @@ public sealed class RecruitmentConfiguration : IEntityTypeConfiguration<Recruitm
         {
             t.HasCheckConstraint("ck_recruitments_quota", "accepted_count >= 0 AND accepted_count <= capacity AND waitlisted_count >= 0");
             t.HasCheckConstraint("ck_recruitments_window", "closes_at > opens_at");
+            t.HasCheckConstraint("ck_recruitments_offer_validity", "offer_validity_hours IS NULL OR offer_validity_hours BETWEEN 1 AND 720");
         });
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Title).HasMaxLength(Recruitment.TitleMaxLength);

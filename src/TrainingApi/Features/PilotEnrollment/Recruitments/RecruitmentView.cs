@@ -8,12 +8,13 @@ public sealed record RecruitmentView(
     Guid Id, string Title, string? Description, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string OpensAtWarsaw, string ClosesAtWarsaw,
     bool IsOpen, int Capacity, int MaxParticipantsPerJst, IReadOnlyList<JstKind> EligibleKinds, SelectionMode SelectionMode,
     string RodoClauseVersion, int Accepted, int Waitlisted, int PlacesLeft, int? MaxPerVoivodeship = null, int? MaxPerKind = null, DateTimeOffset? AllocatedAt = null,
-    DateTimeOffset? AcceptedListPublishedAt = null)
+    DateTimeOffset? AcceptedListPublishedAt = null, int? OfferValidityHours = null)
 {
     public static RecruitmentView From(Recruitment r, DateTimeOffset now) => new(
         r.Id, r.Title, r.Description, r.OpensAt, r.ClosesAt, WarsawTime.Format(r.OpensAt), WarsawTime.Format(r.ClosesAt), r.IsOpenAt(now),
         r.Capacity, r.MaxParticipantsPerJst, [.. r.EligibleKinds.Select(Enum.Parse<JstKind>)], r.SelectionMode, r.RodoClauseVersion,
-        r.AcceptedCount, r.WaitlistedCount, r.Capacity - r.AcceptedCount, r.MaxPerVoivodeship, r.MaxPerKind, r.AllocatedAt, r.AcceptedListPublishedAt);
+        r.AcceptedCount, r.WaitlistedCount, r.Capacity - r.AcceptedCount, r.MaxPerVoivodeship, r.MaxPerKind, r.AllocatedAt, r.AcceptedListPublishedAt,
+        r.OfferValidityHours);
 
     public static readonly RecruitmentView Example = new(
         Guid.Parse("01936b30-1000-7000-8000-000000000020"), "Nabór JST do pilotażu szkoleń i doradztwa 2024",
