@@ -34,6 +34,10 @@ public static class AccessibilityRules
         LanguageUnmarked, SentenceTooLong, PlainLanguageHard,
     ];
 
+    /// <summary>Every rule id with its WCAG criterion and severity, in a stable order (for documentation and the corpus figures).</summary>
+    public static IReadOnlyList<(string Id, string Criterion, FindingSeverity Severity, bool Unrepairable)> Catalogue { get; } =
+        [.. All.Select(r => (r.Id, r.Criterion, r.Severity, r.Unrepairable))];
+
     /// <summary>Rule ids whose findings block publication even when waived (see <see cref="AccessibilityRule"/>).</summary>
     public static IReadOnlySet<string> Unrepairable { get; } = All.Where(r => r.Unrepairable).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 }

@@ -12,7 +12,7 @@ namespace TrainingApi.Features.Curriculum.Accessibility;
 /// <item><c>very-hard</c>: &gt; 17 — specialist text.</item>
 /// </list>
 /// </summary>
-internal static class FogPl
+public static class FogPl
 {
     public const string Formula = "FOG-PL";
     public const int MinimumWords = 10;
@@ -21,7 +21,7 @@ internal static class FogPl
     public const double ModerateMax = 12;
     public const double HardMax = 17;
 
-    public static PlainLanguageScore? Score(IReadOnlyList<ProseSentence> sentences)
+    internal static PlainLanguageScore? Score(IReadOnlyList<ProseSentence> sentences)
     {
         var words = sentences.SelectMany(sentence => sentence.NativeWords).Select(word => word.Text).ToList();
         var sentenceCount = sentences.Count(sentence => sentence.NativeWords.Count > 0);

@@ -17,11 +17,12 @@ internal static class MeaninglessLinkText
     private static readonly FrozenSet<string> VagueWords = new[]
     {
         // Polish
-        "kliknij", "klikając", "klikając", "kliknąć", "klik", "tutaj", "tu", "tam", "ten", "ta", "to", "tę", "tą", "tym", "tej", "tego", "tych",
+        "kliknij", "klikając", "kliknąć", "klik", "tutaj", "tu", "tam", "ten", "ta", "to", "tę", "tą", "tym", "tej", "tego", "tych",
         "link", "linku", "linkiem", "linki", "odnośnik", "odnośniku", "odnośnikiem", "strona", "stronie", "stronę", "stroną", "witryna", "witrynie",
         "więcej", "szczegóły", "szczegółów", "informacje", "informacji", "info", "czytaj", "przeczytaj", "zobacz", "sprawdź", "przejdź", "pobierz",
         "otwórz", "dalej", "plik", "pliku", "dokument", "dokumencie", "adres", "adresem", "pod", "na", "w", "we", "z", "ze", "do", "po", "o",
-        "i", "oraz", "lub", "się", "dowiedz", "znajdziesz", "jest", "są", "proszę", "wejdź", "kontynuuj",
+        "i", "oraz", "lub", "się", "dowiedz", "znajdziesz", "jest", "są", "proszę", "wejdź", "kontynuuj", "aby", "żeby", "by", "przeczytać",
+        "pobrać", "zobaczyć", "otworzyć", "przejść", "kliknięcie",
         // English
         "click", "here", "there", "this", "that", "the", "a", "link", "page", "site", "more", "read", "learn", "see", "details", "info",
         "information", "go", "continue", "download", "file", "document", "open", "on", "at", "to", "for", "of", "in", "view",
@@ -30,7 +31,7 @@ internal static class MeaninglessLinkText
     // Words that only help the pointing words; a text of these alone ("w", "do") is not vague, it is a typo or a name.
     private static readonly FrozenSet<string> Fillers = new[]
     {
-        "pod", "na", "w", "we", "z", "ze", "do", "po", "o", "i", "oraz", "lub", "się", "jest", "są", "the", "a", "on", "at", "to", "for",
+        "pod", "na", "w", "we", "z", "ze", "do", "po", "o", "i", "oraz", "lub", "się", "jest", "są", "aby", "żeby", "by", "the", "a", "on", "at", "to", "for",
         "of", "in", "ten", "ta", "to", "tę", "tą", "tym", "tej", "tego", "tych", "this", "that",
     }.ToFrozenSet(StringComparer.Ordinal);
 

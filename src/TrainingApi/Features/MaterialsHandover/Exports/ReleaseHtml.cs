@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.Curriculum.Versions;
@@ -199,7 +198,10 @@ public static class ReleaseHtml
     private static string Link(string href, string text, string current) =>
         $"<li><a href=\"{Encode(href)}\"{(href == current ? " aria-current=\"page\"" : "")}>{Encode(text)}</a></li>\n";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Only the five characters HTML gives meaning to; Polish letters stay as they are (WebUtility.HtmlEncode would write "ó" as "&#243;").
+    private static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }
