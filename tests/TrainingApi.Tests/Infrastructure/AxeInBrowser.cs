@@ -34,6 +34,16 @@ public static class AxeInBrowser
                 }
             }
 
+            // A11Y_KEEP_PAGES=/some/folder keeps a copy of the pages, to look at them as a person would.
+            if (Environment.GetEnvironmentVariable("A11Y_KEEP_PAGES") is { Length: > 0 } keep)
+            {
+                var copy = Directory.CreateDirectory(Path.Combine(keep, Guid.NewGuid().ToString("N")[..8]));
+                foreach (var file in folder.GetFiles())
+                {
+                    file.CopyTo(Path.Combine(copy.FullName, file.Name));
+                }
+            }
+
             return await RunAsync(folder.FullName);
         }
         finally

@@ -164,7 +164,8 @@ public static class ReleaseHtml
             body.Append("</tbody>\n</table>\n");
         }
 
-        body.Append("<h2>Przygotowanie deklaracji</h2>\n<p>Deklarację sporządzono ").Append(Time(release.BuiltAt)).Append(". ").Append(Encode(statement.Method ?? "")).Append("</p>\n");
+        // A Polish date ends with "r." already, so no second full stop after it.
+        body.Append("<h2>Przygotowanie deklaracji</h2>\n<p>Deklarację sporządzono ").Append(Time(release.BuiltAt)).Append(' ').Append(Encode(statement.Method ?? "")).Append("</p>\n");
         body.Append("<h2>Informacje zwrotne i dane kontaktowe</h2>\n<p>").Append(Encode(statement.Contact ?? ReleaseAccessibilityStatement.DefaultContact)).Append("</p>\n");
         body.Append("<h2>Procedura wnioskowo-skargowa</h2>\n<p>").Append(Encode(ReleaseAccessibilityStatement.Procedure)).Append("</p>\n");
         return body.ToString();
@@ -189,7 +190,7 @@ public static class ReleaseHtml
         html.Append(Link(StatementFile, "Deklaracja dostępności", file));
         html.Append("</ul>\n</nav>\n<main id=\"tresc\" tabindex=\"-1\">\n").Append(main).Append("</main>\n");
         html.Append("<footer><p>Licencja: ").Append(Encode(release.Licence)).Append(". Wydanie ").Append(Encode(release.SemanticVersion))
-            .Append(" z ").Append(Time(release.BuiltAt)).Append(". <a href=\"").Append(StatementFile).Append("\">Deklaracja dostępności</a>.</p></footer>\n</body>\n</html>\n");
+            .Append(" z ").Append(Time(release.BuiltAt)).Append(" <a href=\"").Append(StatementFile).Append("\">Deklaracja dostępności</a>.</p></footer>\n</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
