@@ -36,8 +36,12 @@ ensure_node_tools() {
   fi
 }
 
+# Test classes run in parallel and may both find the tools missing: one installs, the other waits.
+exec 9>"$tools/.install.lock"
+command -v flock >/dev/null 2>&1 && flock 9
 ensure_chromium || exit 2
 ensure_node_tools || exit 2
+command -v flock >/dev/null 2>&1 && flock -u 9
 [ "${1:-}" = "--install" ] && exit 0
 [ -d "${1:-}" ] || { echo "usage: scripts/a11y-check.sh --install | DIR" >&2; exit 2; }
 CHROMIUM="$(chromium_path)" exec node "$tools/axe-pages.mjs" "$1"
