@@ -4,7 +4,7 @@ namespace TrainingApi.Common.Http;
 
 /// <summary>
 /// Headers every response carries, success or problem, 304 or file: <c>X-Content-Type-Options: nosniff</c>, and
-/// <c>Content-Language</c> naming the language of the response's messages. Set when the response starts, because
+/// <c>Content-Language</c> naming the language of the response's messages (unless the endpoint named its content's language). Set when the response starts, because
 /// the exception handler clears the headers set before a throw.
 /// </summary>
 public sealed class ResponseHeadersMiddleware(RequestDelegate next)
@@ -16,7 +16,11 @@ public sealed class ResponseHeadersMiddleware(RequestDelegate next)
             var context = (HttpContext)state;
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers.ContentLanguage = Language(context);
+            // An endpoint that serves content in a language of its own (a feed, a published page) has said so already.
+            if (string.IsNullOrEmpty(headers.ContentLanguage))
+            {
+                headers.ContentLanguage = Language(context);
+            }
             return Task.CompletedTask;
         }, http);
         return next(http);

@@ -8,7 +8,10 @@ public static class XlsxFiles
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>One sheet per entry, in order; every value passes <see cref="SpreadsheetCells"/> (text as string cells, never formulas).</summary>
+    /// <summary>
+    /// One sheet per entry, in order; every value passes <see cref="SpreadsheetCells"/> (text as string cells, never formulas); then
+    /// <see cref="XlsxLayout"/> adds column widths, wrapping, the repeated header row and the print setup.
+    /// </summary>
     public static byte[] Write(IReadOnlyList<(string Name, IEnumerable<IDictionary<string, object?>> Rows)> sheets, OpenXmlConfiguration configuration)
     {
         var workbook = new Dictionary<string, object>();
@@ -19,6 +22,6 @@ public static class XlsxFiles
 
         using var stream = new MemoryStream();
         stream.SaveAs(workbook, excelType: ExcelType.XLSX, configuration: configuration);
-        return stream.ToArray();
+        return XlsxLayout.Apply(stream.ToArray());
     }
 }

@@ -59,6 +59,7 @@ public static class HandoverModule
         GetLatestRelease.Map(catalogue);
         GetCatalogueRelease.Map(catalogue);
         GetCatalogueFile.Map(catalogue);
+        GetCataloguePage.Map(catalogue);
         ReleasesFeed.Map(catalogue);
         return app;
     }

@@ -102,6 +102,7 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
         }
 
         await Get("GetReleasesFeed", anyone, "/api/v1/catalogue/releases.atom");
+        await Get("GetCataloguePage", anyone, $"/api/v1/catalogue/releases/{published.Id}/pages/index.html");
         await Get("DownloadHandoverPackage", api.ClientAs(Roles.Ministry), handover.PackageUrl);
         foreach (var format in new[] { "json", "csv", "xlsx" })
         {

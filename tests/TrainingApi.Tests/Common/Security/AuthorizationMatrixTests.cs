@@ -148,6 +148,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["GetLatestRelease"] = [Anonymous, .. Everyone],
         ["GetCatalogueRelease"] = [Anonymous, .. Everyone],
         ["GetCatalogueFile"] = [Anonymous, .. Everyone],
+        ["GetCataloguePage"] = [Anonymous, .. Everyone],
         ["GetReleasesFeed"] = [Anonymous, .. Everyone],
         ["CreateWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner],
         ["ListWebhookSubscriptions"] = [Roles.ProgrammeTeam, Roles.Partner],

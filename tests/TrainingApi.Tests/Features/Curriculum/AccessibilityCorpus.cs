@@ -20,7 +20,7 @@ public static class AccessibilityCorpus
 
             Nowa pracownia ma dwadzieścia cztery stanowiska dla uczniów.
 
-            ![](pracownia-po-modernizacji.jpg)
+            ![](https://www.example.gov.pl/pracownia-po-modernizacji.jpg)
             """,
             [new("image-alt-missing", 5)]),
 
@@ -28,7 +28,7 @@ public static class AccessibilityCorpus
             """
             Schemat pokazuje sieć w szkole.
 
-            ![Schemat sieci szkolnej: router brzegowy, przełącznik rdzeniowy, trzy przełączniki dostępowe na piętrach, dwanaście punktów dostępowych Wi-Fi oraz serwer plików w szafie](schemat-sieci.png)
+            ![Schemat sieci szkolnej: router brzegowy, przełącznik rdzeniowy, trzy przełączniki dostępowe na piętrach, dwanaście punktów dostępowych Wi-Fi oraz serwer plików w szafie](https://www.example.gov.pl/schemat-sieci.png)
             """,
             [new("alt-text-too-long", 3)]),
 
@@ -128,7 +128,7 @@ public static class AccessibilityCorpus
             """
             # Wprowadzenie
 
-            ![](schemat-programu.png)
+            ![](https://www.example.gov.pl/schemat-programu.png)
 
             Szczegóły programu opisuje dokument. Aby go otworzyć, [kliknij tutaj](program.pdf).
 
@@ -166,7 +166,7 @@ public static class AccessibilityCorpus
 
             Pełne wyniki: [](wyniki.xlsx)
 
-            ![Wykres słupkowy: odsetek szkół z łączem o przepustowości co najmniej 100 Mb/s w latach 2019–2024, osobno dla szkół miejskich, podmiejskich i wiejskich; wartości rosną z 41 do 87 procent](wykres.png)
+            ![Wykres słupkowy: odsetek szkół z łączem o przepustowości co najmniej 100 Mb/s w latach 2019–2024, osobno dla szkół miejskich, podmiejskich i wiejskich; wartości rosną z 41 do 87 procent](https://www.example.gov.pl/wykres.png)
             """,
             [
                 new("sentence-too-long", 3),
@@ -223,7 +223,7 @@ public static class AccessibilityCorpus
 
         Dobra sieć w szkole ma trzy warstwy. Rysunek pokazuje, jak są połączone.
 
-        ![Schemat sieci: łącze od operatora, zapora, przełącznik główny i punkty dostępowe Wi-Fi w salach](schemat-sieci-szkolnej.png)
+        ![Schemat sieci: łącze od operatora, zapora, przełącznik główny i punkty dostępowe Wi-Fi w salach](https://www.example.gov.pl/schemat-sieci-szkolnej.png)
 
         Każda sala ma własny punkt dostępowy. Sieć dla gości jest oddzielona od sieci szkoły.
         """,

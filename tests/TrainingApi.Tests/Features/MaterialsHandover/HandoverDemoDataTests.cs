@@ -22,4 +22,18 @@ public sealed class HandoverDemoDataTests(CurriculumDemoDataTests.DemoFactory ap
         Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
         Assert.Single(list.Items);
     }
+
+    [Fact]
+    public async Task Every_page_of_the_demo_release_has_no_axe_violation_in_chromium()
+    {
+        var anyone = api.CreateClient();
+        var latest = await (await anyone.GetAsync("/api/v1/catalogue/releases/latest")).ShouldBeAsync<CatalogueRelease>(HttpStatusCode.OK);
+        var zip = await anyone.GetByteArrayAsync(latest.Files.Single(f => f.Format == "zip").Url);
+
+        var report = await AxeInBrowser.CheckBundleAsync(zip);
+
+        Assert.True(report.Pages.Count >= 3, string.Join(", ", report.Pages.Select(p => p.Page)));
+        Assert.Contains(report.Pages, p => p.Page == "deklaracja-dostepnosci.html");
+        Assert.True(report.Pages.All(p => p.Violations.Count == 0), AxeInBrowser.Describe(report));
+    }
 }

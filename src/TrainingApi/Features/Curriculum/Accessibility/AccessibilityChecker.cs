@@ -24,6 +24,7 @@ public static class AccessibilityChecker
         TableRules.Check(document, context);
 
         var units = ProseExtractor.Extract(document, context.DocumentLanguage);
+        WordingRules.Check(units, context);
         var sentences = units.SelectMany(SentenceSplitter.Split).ToList();
         SentenceRules.Check(sentences, context);
         var plainLanguage = PlainLanguageRule.Check(sentences.Where(sentence => sentence.Unit.Kind == ProseKind.Paragraph).ToList(), context);

@@ -12,7 +12,7 @@ namespace TrainingApi.Features.Curriculum.Accessibility;
 /// <item><c>very-hard</c>: &gt; 17 — specialist text.</item>
 /// </list>
 /// </summary>
-internal static class FogPl
+public static class FogPl
 {
     public const string Formula = "FOG-PL";
     public const int MinimumWords = 10;
@@ -21,7 +21,7 @@ internal static class FogPl
     public const double ModerateMax = 12;
     public const double HardMax = 17;
 
-    public static PlainLanguageScore? Score(IReadOnlyList<ProseSentence> sentences)
+    internal static PlainLanguageScore? Score(IReadOnlyList<ProseSentence> sentences)
     {
         var words = sentences.SelectMany(sentence => sentence.NativeWords).Select(word => word.Text).ToList();
         var sentenceCount = sentences.Count(sentence => sentence.NativeWords.Count > 0);
@@ -33,8 +33,19 @@ internal static class FogPl
         var hardWords = words.Count(word => PolishSyllables.Count(word) >= HardWordSyllables);
         var raw = 0.4 * (((double)words.Count / sentenceCount) + (100.0 * hardWords / words.Count));
         var score = Math.Round(raw, 1, MidpointRounding.AwayFromZero);
-        return new PlainLanguageScore(Formula, score, words.Count, sentenceCount, hardWords, LevelOf(score));
+        var meanSentence = (double)words.Count / sentenceCount;
+        var hardPercent = 100.0 * hardWords / words.Count;
+        return new PlainLanguageScore(Formula, score, words.Count, sentenceCount, hardWords, LevelOf(score), Pisarek(meanSentence, hardPercent));
     }
+
+    /// <summary>
+    /// Pisarek's index (W. Pisarek, "Jak mierzyć zrozumiałość tekstu?", Zeszyty Prasoznawcze 1969; the non-linear form used by
+    /// Jasnopis, Broda et al., LREC 2014): P = ½ × √(x² + y²), x the mean sentence length in words, y the percentage of words of
+    /// four or more syllables. Read on Pisarek's scale: up to 6 very easy, 7–12 fairly easy to fairly hard, 13–18 hard, above 18 very hard.
+    /// Shown beside FOG-PL; the warning follows FOG-PL alone.
+    /// </summary>
+    public static double Pisarek(double meanSentenceLength, double hardWordPercent) =>
+        Math.Round(0.5 * Math.Sqrt((meanSentenceLength * meanSentenceLength) + (hardWordPercent * hardWordPercent)), 1, MidpointRounding.AwayFromZero);
 
     public static bool IsHard(PlainLanguageScore score) => score.Score > ModerateMax;
 

@@ -25,4 +25,18 @@ internal static class FunctionWords
         "tak", "także", "również", "być", "może", "już", "co", "gdzie", "ze", "za", "pod", "nad", "bez", "u", "tylko",
         "też", "jako", "jeśli", "gdy", "ma", "mają", "będzie", "będą", "można", "należy", "każdy", "każda",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // German and French: only words spelled differently from Polish and English ones ("die", not "in" or "on").
+    public static readonly FrozenSet<string> German = new[]
+    {
+        "der", "die", "das", "und", "ist", "nicht", "für", "von", "zu", "den", "dem", "des", "ein", "eine", "einen", "einer", "auf",
+        "sich", "auch", "werden", "wird", "sind", "wir", "es", "oder", "aber", "wenn", "dass", "nach", "bei", "über", "unter",
+        "aus", "durch", "noch", "nur", "schon", "kann", "können", "müssen", "soll", "sollte", "hat", "haben", "zum", "zur", "vor",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string> French = new[]
+    {
+        "le", "la", "les", "des", "du", "et", "est", "une", "un", "dans", "pour", "qui", "que", "sur", "avec", "ce", "cette", "sont",
+        "être", "nous", "vous", "ils", "elle", "au", "aux", "mais", "ou", "leur", "leurs", "ses", "doit", "peut", "ont", "été",
+    }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax;
 
 namespace TrainingApi.Features.Curriculum.Accessibility;
 
@@ -11,10 +12,37 @@ namespace TrainingApi.Features.Curriculum.Accessibility;
 /// </summary>
 public static class MarkdownRendering
 {
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => Render(Markdown.Parse(markdown ?? throw new ArgumentNullException(nameof(markdown)), MarkdownPipelines.Standard));
+
+    /// <summary>
+    /// The HTML of a section placed under a title of level <paramref name="titleLevel"/> on a page of its own, with its
+    /// headings renumbered so the page's outline is continuous: the first level below the title is titleLevel + 1, and no
+    /// heading is more than one level below the one before it (authors write module content from ###, because the
+    /// programme document makes a module title h2; on the module's own page the title is h1). Capped at h6.
+    /// </summary>
+    public static string ForPage(string markdown, int titleLevel)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var document = Markdown.Parse(markdown, MarkdownPipelines.Standard);
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count > 0)
+        {
+            // The shallowest heading the author used stands for "one level below the title".
+            var shift = headings.Min(h => h.Level) - (titleLevel + 1);
+            var previous = titleLevel;
+            foreach (var heading in headings)
+            {
+                var level = Math.Clamp(heading.Level - shift, titleLevel + 1, previous + 1);
+                heading.Level = Math.Min(level, 6);
+                previous = heading.Level;
+            }
+        }
+
+        return Render(document);
+    }
+
+    private static string Render(MarkdownDocument document)
+    {
         var pairing = LanguageSpanPairing.Of(document);
 
         using var writer = new StringWriter();

@@ -13,6 +13,10 @@ internal static class SentenceRules
     {
         ["en"] = ("English", "angielskim"),
         ["pl"] = ("Polish", "polskim"),
+        ["de"] = ("German", "niemieckim"),
+        ["fr"] = ("French", "francuskim"),
+        ["uk"] = ("Ukrainian", "ukraińskim"),
+        ["ru"] = ("Russian", "rosyjskim"),
     };
 
     public static void Check(IReadOnlyList<ProseSentence> sentences, CheckContext context)
@@ -26,8 +30,8 @@ internal static class SentenceRules
 
     private static void CheckLanguage(ProseSentence sentence, CheckContext context)
     {
-        // Only Polish and English have word lists; for any other document language the guess would be noise.
-        if (!LanguageNames.ContainsKey(context.DocumentLanguage))
+        // The guesser knows Polish and English prose best; for any other document language its guesses would be noise.
+        if (context.DocumentLanguage is not ("pl" or "en"))
         {
             return;
         }

@@ -3,7 +3,10 @@ using Markdig.Syntax;
 
 namespace TrainingApi.Features.Curriculum.Accessibility;
 
-/// <summary>WCAG 1.3.1: a data table needs header cells, or screen readers cannot tell what a cell's value means.</summary>
+/// <summary>
+/// WCAG 1.3.1: a data table needs header cells, or screen readers cannot tell what a cell's value means; and every header
+/// cell needs a name, or the column it heads is announced with nothing.
+/// </summary>
 internal static class TableRules
 {
     public static void Check(MarkdownDocument document, CheckContext context)
@@ -11,10 +14,17 @@ internal static class TableRules
         foreach (var table in document.Descendants<Table>())
         {
             var header = table.OfType<TableRow>().FirstOrDefault(row => row.IsHeader);
-            var hasHeaderText = header is not null
-                && header.OfType<TableCell>().Any(cell => cell.Descendants<LeafBlock>().Any(leaf => InlineText.Of(leaf.Inline).Length > 0));
-            if (hasHeaderText)
+            var cells = header?.OfType<TableCell>().Select(CellText).ToList() ?? [];
+            if (cells.Any(text => text.Length > 0))
             {
+                var empty = cells.Select((text, index) => (text, index)).Where(c => c.text.Length == 0).Select(c => c.index + 1).ToList();
+                if (empty.Count > 0)
+                {
+                    context.Report(AccessibilityRules.TableHeaderCellEmpty, context.Map.Of(header!, table), "| " + string.Join(" | ", cells) + " |",
+                        $"Header cell(s) of column {string.Join(", ", empty)} have no text. Name every column, the first too (e.g. \"Moduł\").",
+                        $"Komórki nagłówka w kolumnie {string.Join(", ", empty)} są puste. Nazwij każdą kolumnę, także pierwszą (np. „Moduł”).");
+                }
+
                 continue;
             }
 
@@ -25,6 +35,7 @@ internal static class TableRules
         }
     }
 
-    private static string RowText(TableRow row) =>
-        "| " + string.Join(" | ", row.OfType<TableCell>().Select(cell => string.Concat(cell.Descendants<LeafBlock>().Select(leaf => InlineText.Of(leaf.Inline))))) + " |";
+    private static string CellText(TableCell cell) => string.Concat(cell.Descendants<LeafBlock>().Select(leaf => InlineText.Of(leaf.Inline)));
+
+    private static string RowText(TableRow row) => "| " + string.Join(" | ", row.OfType<TableCell>().Select(CellText)) + " |";
 }

@@ -34,5 +34,5 @@ public sealed record VersionAccessibilityReport(
                 "Jednostka samorządu terytorialnego, która prowadzi szkoły…", "This sentence has 31 words; split it.", "This sentence has 31 words; split it.",
                 "To zdanie ma 31 słów; podziel je.", null),
         ],
-        [new SectionReadability("modul-2-1", new PlainLanguageScore("FOG-PL", 9.4, 182, 14, 21, "moderate"))]);
+        [new SectionReadability("modul-2-1", new PlainLanguageScore("FOG-PL", 9.4, 182, 14, 21, "moderate", 8.7))]);
 }

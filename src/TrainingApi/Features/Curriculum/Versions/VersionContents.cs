@@ -16,7 +16,8 @@ public sealed record CitedAct(Guid Id, string Citation, string Title);
 /// <summary>A version's full content in document order, for other slices that publish it (releases).</summary>
 public sealed record VersionContent(
     Guid VersionId, Guid ProgrammeId, string ProgrammeTitle, string? ProgrammeSummary, string Label, VersionStatus Status,
-    IReadOnlyList<ContentSection> Sections, IReadOnlyList<CitedAct> CitedActs, AccessibilitySummary Accessibility, int ReadabilityWarnings);
+    IReadOnlyList<ContentSection> Sections, IReadOnlyList<CitedAct> CitedActs, AccessibilitySummary Accessibility, int ReadabilityWarnings,
+    IReadOnlyList<FindingView> WaivedFindings);
 
 /// <summary>The Curriculum slice's public read of a version's whole content (see <see cref="VersionOutlines"/> for the light one).</summary>
 public sealed class VersionContents(TrainingDb db, VersionAccessibility accessibility)
@@ -42,6 +43,6 @@ public sealed class VersionContents(TrainingDb db, VersionAccessibility accessib
                 x.Section.Kind, x.Section.Title, x.Section.Markdown, x.Section.Html, x.Section.Hours, x.Section.Outcomes, x.Section.DeliveryForms,
                 x.Section.TargetRoles, x.Section.Authors, citations.GetValueOrDefault(x.Section.Id) ?? []))],
             [.. acts.OrderBy(a => a.Citation, StringComparer.Ordinal).Select(a => new CitedAct(a.Id, a.Citation, a.Title))],
-            check.Summary, check.Findings.Count(f => f.Severity == FindingSeverity.Warning));
+            check.Summary, check.Findings.Count(f => f.Severity == FindingSeverity.Warning), [.. check.Findings.Where(f => f.Waiver is not null)]);
     }
 }

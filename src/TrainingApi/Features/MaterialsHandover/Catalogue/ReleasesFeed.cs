@@ -26,6 +26,9 @@ public static class ReleasesFeed
         public async ValueTask<Feed> Handle(Query query, CancellationToken ct)
         {
             var releases = await CatalogueRelease.Public(db).OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Take(50).ToListAsync(ct);
+            var ids = releases.Select(r => r.Id).ToList();
+            var sizes = await db.Set<ReleaseFile>().AsNoTracking().Where(f => ids.Contains(f.ReleaseId) && f.Format == "zip")
+                .ToDictionaryAsync(f => f.ReleaseId, f => f.Size, ct);
             var updated = releases.Select(r => r.SupersededAt ?? r.PublishedAt!.Value).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
             var feed = new XElement(Atom + "feed", new XAttribute(XNamespace.Xml + "lang", "pl"),
                 new XElement(Atom + "id", "urn:trainingapi:releases"),
@@ -38,9 +41,13 @@ public static class ReleasesFeed
                     new XElement(Atom + "title", $"{r.Title} ({r.SemanticVersion})"),
                     new XElement(Atom + "updated", (r.SupersededAt ?? r.PublishedAt!.Value).ToString("O")),
                     new XElement(Atom + "published", r.PublishedAt!.Value.ToString("O")),
+                    // For people: the release's accessible pages; for programs: its JSON.
+                    new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("hreflang", r.Language),
+                        new XAttribute("href", query.BaseUrl + GetCataloguePage.UrlOf(r.Id))),
                     new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "application/json"),
                         new XAttribute("href", $"{query.BaseUrl}/api/v1/catalogue/releases/{r.Id}")),
                     new XElement(Atom + "link", new XAttribute("rel", "enclosure"), new XAttribute("type", "application/zip"),
+                        new XAttribute("length", sizes.GetValueOrDefault(r.Id)),
                         new XAttribute("href", $"{query.BaseUrl}/api/v1/catalogue/releases/{r.Id}/files/zip")),
                     new XElement(Atom + "rights", r.Licence),
                     new XElement(Atom + "summary", r.Status == ReleaseStatus.Superseded ? $"Zastąpione nowszym wydaniem. {r.Notes}" : r.Notes))));
@@ -59,11 +66,15 @@ public static class ReleasesFeed
             {
                 var feed = await mediator.Send(new Query(publicBase.Root), ct);
                 http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
+                // The feed's titles and summaries are Polish whatever the client's Accept-Language (messages follow it, content does not).
+                http.Response.Headers.ContentLanguage = "pl";
                 return ConditionalGet.File(http, feed.Xml, MediaType, null, feed.Tag, feed.Updated);
             })
             .WithName("GetReleasesFeed")
             .WithSummary("Atom feed of published releases (public)")
-            .WithDescription("The 50 latest publications, newest first; each entry links to the release and its ZIP bundle. ETag and 304.")
+            .WithDescription("The 50 latest publications, newest first; each entry links to the release's pages for people (`text/html`), " +
+                             "its JSON and its ZIP bundle (an enclosure with its length). Links are absolute, from the configured public base URL. " +
+                             "`Content-Language: pl`. ETag and 304.")
             .AllowAnonymous()
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesTextFile(StatusCodes.Status200OK, MediaType, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"pl\" xmlns=\"http://www.w3.org/2005/Atom\">…</feed>", attachment: false);

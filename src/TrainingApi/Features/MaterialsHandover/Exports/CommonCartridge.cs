@@ -26,6 +26,7 @@ public static class CommonCartridge
     {
         static string Id(string prefix, string name) => prefix + "_" + new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
         var titles = release.Sections.Where(s => s.Depth == 0).ToDictionary(ReleaseHtml.FileNameOf, s => s.Title);
+        titles[ReleaseHtml.StatementFile] = "Deklaracja dostępności";
         var manifest = new XElement(Cp + "manifest",
             new XAttribute("identifier", "M_" + release.ReleaseId.ToString("N")),
             new XAttribute(XNamespace.Xmlns + "lomimscc", Lom),

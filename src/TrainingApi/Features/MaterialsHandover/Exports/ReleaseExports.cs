@@ -32,7 +32,7 @@ public static class ReleaseExports
     public static string BaseName(ReleaseDocument release) => $"program-{release.Programme.VersionLabel}-wydanie-{release.SemanticVersion}";
 
     /// <summary>
-    /// The ZIP bundle: release.json, html/ (accessible pages), markdown/, tables/ (CSV and XLSX), manifest.json (release
+    /// The ZIP bundle: release.json, html/ (accessible pages), markdown/, tables/ (CSV per RFC 4180, CSV for Excel in Polish, XLSX), manifest.json (release
     /// metadata and every other file with its SHA-256 and size) and SHA256SUMS (`sha256sum -c` format, every file but itself).
     /// </summary>
     public static byte[] Bundle(ReleaseDocument release)
@@ -42,6 +42,7 @@ public static class ReleaseExports
             ["release.json"] = ReleaseJson.Bytes(release),
             ["markdown/program.md"] = ReleaseTables.Markdown(release),
             ["tables/moduly.csv"] = ReleaseTables.ModulesCsv(release),
+            ["tables/moduly-excel-pl.csv"] = ReleaseTables.ModulesCsvExcelPolish(release),
             ["tables/moduly.xlsx"] = ReleaseTables.ModulesXlsx(release),
         };
         foreach (var (name, bytes) in ReleaseHtml.Pages(release))

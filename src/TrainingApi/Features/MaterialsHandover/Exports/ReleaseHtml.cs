@@ -1,46 +1,45 @@
-using System.Net;
+using System.Globalization;
 using System.Text;
-using TrainingApi.Features.Curriculum.Sections;
+using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.MaterialsHandover.Releases;
 
 namespace TrainingApi.Features.MaterialsHandover.Exports;
 
 /// <summary>
-/// Accessible HTML pages of a release: `lang="pl"`, a skip link, header / nav / main / footer landmarks, one h1 per
-/// page and headings in order below it, a table of contents on every page, and the sections' HTML as rendered from
-/// their Markdown (images keep the alt text the accessibility check requires).
+/// Accessible HTML pages of a release: `lang`, a skip link to a focusable `main`, header / nav / main / footer landmarks
+/// (the navigation has no heading, so each page's first heading is its h1), one h1 per page and an outline without gaps
+/// below it (section content is renumbered, see <see cref="MarkdownRendering.ForPage"/>), a built-in stylesheet
+/// (<see cref="ReleaseStyle"/>), each section's hours, delivery forms, target roles and learning outcomes in Polish, legal
+/// acts linked to ISAP, Polish dates, and the accessibility statement on a page of its own. axe-core runs on these pages in
+/// the tests (ReleasePagesAxeTests).
 /// </summary>
 public static class ReleaseHtml
 {
+    public const string StatementFile = "deklaracja-dostepnosci.html";
+
     public static IReadOnlyList<(string FileName, byte[] Bytes)> Pages(ReleaseDocument release)
     {
         var tops = release.Sections.Where(s => s.Depth == 0).ToList();
-        var pages = new List<(string, byte[])> { ("index.html", Page(release, "Strona główna", null, Index(release))) };
+        var acts = release.LegalActs.ToDictionary(a => a.Citation, a => a.Title, StringComparer.Ordinal);
+        var pages = new List<(string, byte[])> { ("index.html", Page(release, "Strona główna", "index.html", Index(release))) };
         foreach (var top in tops)
         {
             var body = new StringBuilder();
             foreach (var section in Subtree(release.Sections, top))
             {
-                var level = section == top ? 1 : SectionTree.HeadingLevel(section.Depth - 1);
-                body.Append(CultureInvariant($"<section aria-labelledby=\"{Encode(section.Anchor)}\"><h{level} id=\"{Encode(section.Anchor)}\">{Encode(section.Title)}</h{level}>\n"));
-                if (section.Hours is { } hours)
-                {
-                    body.Append(CultureInvariant($"<p>Liczba godzin dydaktycznych: {hours:0.##}</p>\n"));
-                }
-
-                body.Append(section.Html).Append('\n');
-                if (section.LegalActs.Count > 0)
-                {
-                    body.Append("<p>Podstawa prawna: ").Append(Encode(string.Join("; ", section.LegalActs))).Append("</p>\n");
-                }
-
+                // The page's own title is h1; each level of sections below it one level deeper (capped at h6).
+                var level = Math.Min(section.Depth - top.Depth + 1, 6);
+                body.Append(Invariant($"<section aria-labelledby=\"{Encode(section.Anchor)}\">\n<h{level} id=\"{Encode(section.Anchor)}\">{Encode(section.Title)}</h{level}>\n"));
+                Facts(body, section, acts);
+                body.Append(MarkdownRendering.ForPage(section.Markdown, level));
                 body.Append("</section>\n");
             }
 
-            pages.Add((FileNameOf(top), Page(release, top.Title, top.Anchor, body.ToString())));
+            pages.Add((FileNameOf(top), Page(release, top.Title, FileNameOf(top), body.ToString())));
         }
 
+        pages.Add((StatementFile, Page(release, "Deklaracja dostępności", StatementFile, Statement(release))));
         return pages;
     }
 
@@ -50,52 +49,160 @@ public static class ReleaseHtml
     {
         var start = all.ToList().IndexOf(top);
         yield return top;
-        for (var i = start + 1; i < all.Count && all[i].Depth > 0; i++)
+        for (var i = start + 1; i < all.Count && all[i].Depth > top.Depth; i++)
         {
             yield return all[i];
         }
+    }
+
+    /// <summary>What a participant or organiser needs to know of a section before its text, as a description list.</summary>
+    private static void Facts(StringBuilder body, ContentSection section, IReadOnlyDictionary<string, string> acts)
+    {
+        var facts = new List<(string Term, string Html)>();
+        if (section.Hours is { } hours)
+        {
+            facts.Add(("Liczba godzin dydaktycznych", hours.ToString("0.##", CultureInfo.GetCultureInfo("pl-PL"))));
+        }
+
+        if (section.DeliveryForms.Count > 0)
+        {
+            facts.Add(("Formy realizacji", Encode(PolishWording.DeliveryFormList(section.DeliveryForms))));
+        }
+
+        if (section.TargetRoles.Count > 0)
+        {
+            facts.Add(("Adresaci", Encode(PolishWording.TargetRoleList(section.TargetRoles))));
+        }
+
+        foreach (var (term, outcomes) in new[]
+                 {
+                     ("Efekty uczenia się: wiedza", section.Outcomes.Knowledge), ("Efekty uczenia się: umiejętności", section.Outcomes.Skills),
+                     ("Efekty uczenia się: kompetencje społeczne", section.Outcomes.SocialCompetences),
+                 })
+        {
+            if (outcomes.Count > 0)
+            {
+                facts.Add((term, "<ul>" + string.Concat(outcomes.Select(o => "<li>" + Encode(o) + "</li>")) + "</ul>"));
+            }
+        }
+
+        if (section.LegalActs.Count > 0)
+        {
+            facts.Add(("Podstawa prawna", "<ul>" + string.Concat(section.LegalActs.Select(c => "<li>" + LegalAct(c, acts.GetValueOrDefault(c)) + "</li>")) + "</ul>"));
+        }
+
+        if (facts.Count == 0)
+        {
+            return;
+        }
+
+        body.Append("<dl>\n");
+        foreach (var (term, html) in facts)
+        {
+            body.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(html).Append("</dd>\n");
+        }
+
+        body.Append("</dl>\n");
+    }
+
+    private static string LegalAct(string citation, string? title)
+    {
+        var text = Encode(title is null ? citation : $"{title} ({citation})");
+        return PolishWording.OfficialSource(citation) is { } href ? $"<a href=\"{Encode(href)}\">{text}</a>" : text;
     }
 
     private static string Index(ReleaseDocument release)
     {
         var body = new StringBuilder();
         body.Append("<h1>").Append(Encode(release.Programme.Title)).Append("</h1>\n");
-        body.Append(CultureInvariant($"<p>Wydanie {Encode(release.SemanticVersion)} (wersja programu {Encode(release.Programme.VersionLabel)}), licencja {Encode(release.Licence)}.</p>\n"));
+        body.Append("<p>Wydanie ").Append(Encode(release.SemanticVersion)).Append(" (wersja programu ").Append(Encode(release.Programme.VersionLabel))
+            .Append(") z ").Append(Time(release.BuiltAt)).Append(", licencja ").Append(Encode(release.Licence)).Append(".</p>\n");
         if (release.Programme.Summary is { } summary)
         {
             body.Append("<p>").Append(Encode(summary)).Append("</p>\n");
         }
 
         body.Append("<h2>Informacje o wydaniu</h2>\n<p>").Append(Encode(release.Notes)).Append("</p>\n");
-        body.Append("<h2>Deklaracja dostępności</h2>\n<p>").Append(Encode(release.Accessibility.Statement)).Append("</p>\n");
+        body.Append("<h2>Zawartość</h2>\n<ul>\n");
+        foreach (var top in release.Sections.Where(s => s.Depth == 0))
+        {
+            body.Append("<li><a href=\"").Append(Encode(FileNameOf(top))).Append("\">").Append(Encode(top.Title)).Append("</a></li>\n");
+        }
+
+        body.Append("</ul>\n<h2>Dostępność</h2>\n<p>").Append(Encode(ReleaseAccessibilityStatement.StatusSentence(release.Accessibility.Status ?? "")))
+            .Append(" <a href=\"").Append(StatementFile).Append("\">Deklaracja dostępności materiałów</a>.</p>\n");
         return body.ToString();
     }
 
-    private static byte[] Page(ReleaseDocument release, string title, string? current, string main)
+    private static string Statement(ReleaseDocument release)
+    {
+        var statement = release.Accessibility;
+        var waived = statement.Waived ?? [];
+        var body = new StringBuilder();
+        body.Append("<h1>Deklaracja dostępności</h1>\n");
+        body.Append("<p>Operator programu „").Append(Encode(release.Programme.Title)).Append("” zobowiązuje się zapewnić dostępność jego materiałów ")
+            .Append("zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych. ")
+            .Append("Deklaracja dotyczy wydania ").Append(Encode(release.SemanticVersion)).Append(" (wersja programu ").Append(Encode(release.Programme.VersionLabel))
+            .Append("). Standard: ").Append(Encode(statement.Standard)).Append(".</p>\n");
+        body.Append("<h2>Status pod względem zgodności z ustawą</h2>\n<p>").Append(Encode(ReleaseAccessibilityStatement.StatusSentence(statement.Status ?? ""))).Append("</p>\n");
+        body.Append("<h2>Treści niedostępne</h2>\n");
+        if (waived.Count == 0)
+        {
+            body.Append("<p>Automatyczna kontrola nie wykazała niezgodności, których nie usunięto.</p>\n");
+        }
+        else
+        {
+            body.Append("<table>\n<caption>Niezgodności pozostawione z uzasadnieniem</caption>\n<thead><tr><th scope=\"col\">Miejsce</th><th scope=\"col\">Kryterium i reguła</th>")
+                .Append("<th scope=\"col\">Problem</th><th scope=\"col\">Powód pozostawienia</th><th scope=\"col\">Kto i kiedy</th></tr></thead>\n<tbody>\n");
+            foreach (var w in waived)
+            {
+                body.Append("<tr><td>").Append(Encode($"„{w.Section}”, wiersz {w.Line}")).Append("</td><td>").Append(Encode($"{w.Criterion} ({w.Rule})"))
+                    .Append("</td><td>").Append(Encode(w.Problem)).Append("</td><td>").Append(Encode(w.Reason)).Append("</td><td>")
+                    .Append(Encode(w.WaivedBy)).Append(", ").Append(Time(w.WaivedAt)).Append("</td></tr>\n");
+            }
+
+            body.Append("</tbody>\n</table>\n");
+        }
+
+        // A Polish date ends with "r." already, so no second full stop after it.
+        body.Append("<h2>Przygotowanie deklaracji</h2>\n<p>Deklarację sporządzono ").Append(Time(release.BuiltAt)).Append(' ').Append(Encode(statement.Method ?? "")).Append("</p>\n");
+        body.Append("<h2>Informacje zwrotne i dane kontaktowe</h2>\n<p>").Append(Encode(statement.Contact ?? ReleaseAccessibilityStatement.DefaultContact)).Append("</p>\n");
+        body.Append("<h2>Procedura wnioskowo-skargowa</h2>\n<p>").Append(Encode(ReleaseAccessibilityStatement.Procedure)).Append("</p>\n");
+        return body.ToString();
+    }
+
+    private static byte[] Page(ReleaseDocument release, string title, string file, string main)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Encode(release.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(Encode(title)).Append(" — ").Append(Encode(release.Programme.Title)).Append("</title>\n</head>\n<body>\n");
-        html.Append("<a href=\"#tresc\">Przejdź do treści</a>\n");
+        html.Append("<title>").Append(Encode(title)).Append(" — ").Append(Encode(release.Programme.Title)).Append("</title>\n");
+        html.Append("<style>\n").Append(ReleaseStyle.Css).Append("\n</style>\n</head>\n<body>\n");
+        html.Append("<a class=\"skip\" href=\"#tresc\">Przejdź do treści</a>\n");
         html.Append("<header><p>").Append(Encode(release.Programme.Title)).Append(" — wydanie ").Append(Encode(release.SemanticVersion)).Append("</p></header>\n");
-        html.Append("<nav aria-label=\"Spis treści\">\n<h2>Spis treści</h2>\n<ul>\n");
-        html.Append(Link("index.html", "Strona główna", current is null));
+        html.Append("<nav aria-label=\"Spis treści\">\n<ul>\n");
+        html.Append(Link("index.html", "Strona główna", file));
         foreach (var top in release.Sections.Where(s => s.Depth == 0))
         {
-            html.Append(Link(FileNameOf(top), top.Title, top.Anchor == current));
+            html.Append(Link(FileNameOf(top), top.Title, file));
         }
 
-        html.Append("</ul>\n</nav>\n<main id=\"tresc\">\n").Append(main).Append("</main>\n");
+        html.Append(Link(StatementFile, "Deklaracja dostępności", file));
+        html.Append("</ul>\n</nav>\n<main id=\"tresc\" tabindex=\"-1\">\n").Append(main).Append("</main>\n");
         html.Append("<footer><p>Licencja: ").Append(Encode(release.Licence)).Append(". Wydanie ").Append(Encode(release.SemanticVersion))
-            .Append(" z ").Append(release.BuiltAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(".</p></footer>\n</body>\n</html>\n");
+            .Append(" z ").Append(Time(release.BuiltAt)).Append(" <a href=\"").Append(StatementFile).Append("\">Deklaracja dostępności</a>.</p></footer>\n</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
-    private static string Link(string href, string text, bool current) =>
-        $"<li><a href=\"{Encode(href)}\"{(current ? " aria-current=\"page\"" : "")}>{Encode(text)}</a></li>\n";
+    private static string Time(DateTimeOffset instant) => $"<time datetime=\"{PolishWording.IsoDate(instant)}\">{Encode(PolishWording.Date(instant))}</time>";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Link(string href, string text, string current) =>
+        $"<li><a href=\"{Encode(href)}\"{(href == current ? " aria-current=\"page\"" : "")}>{Encode(text)}</a></li>\n";
 
-    private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
+    // Only the five characters HTML gives meaning to; Polish letters stay as they are (WebUtility.HtmlEncode would write "ó" as "&#243;").
+    private static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

@@ -4,19 +4,22 @@ using TrainingApi.Features.MaterialsHandover.Releases;
 
 namespace TrainingApi.Features.MaterialsHandover.Exports;
 
-/// <summary>The programme's modules and units as a table, in CSV and XLSX, and the release as Markdown.</summary>
+/// <summary>The programme's modules and units as a table, in CSV (RFC 4180 and Excel in Polish) and XLSX, and the release as Markdown.</summary>
 public static class ReleaseTables
 {
     public static IReadOnlyList<IDictionary<string, object?>> Modules(ReleaseDocument release) =>
         [.. release.Sections.Where(s => s.Kind is SectionKind.Module or SectionKind.Unit).Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["Kotwica"] = s.Anchor, ["Rodzaj"] = s.Kind == SectionKind.Module ? "moduł" : "jednostka", ["Moduł"] = s.ParentAnchor ?? s.Anchor, ["Tytuł"] = s.Title,
-            ["Godziny"] = s.Hours, ["Formy realizacji"] = string.Join(", ", s.DeliveryForms), ["Adresaci"] = string.Join(", ", s.TargetRoles),
+            ["Godziny"] = s.Hours, ["Formy realizacji"] = PolishWording.DeliveryFormList(s.DeliveryForms), ["Adresaci"] = PolishWording.TargetRoleList(s.TargetRoles),
             ["Efekty: wiedza"] = s.Outcomes.Knowledge.Count, ["Efekty: umiejętności"] = s.Outcomes.Skills.Count,
             ["Efekty: kompetencje społeczne"] = s.Outcomes.SocialCompetences.Count, ["Podstawa prawna"] = string.Join("; ", s.LegalActs),
         })];
 
     public static byte[] ModulesCsv(ReleaseDocument release) => CsvFiles.Write(Modules(release));
+
+    /// <summary>The same table for Excel with Polish regional settings (<c>;</c>, decimal comma, BOM).</summary>
+    public static byte[] ModulesCsvExcelPolish(ReleaseDocument release) => CsvFiles.WriteExcelPolish(Modules(release));
 
     public static byte[] ModulesXlsx(ReleaseDocument release)
     {

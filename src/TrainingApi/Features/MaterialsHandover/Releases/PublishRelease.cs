@@ -1,10 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
+using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Exports;
 
@@ -39,6 +41,7 @@ public static class PublishRelease
             }
 
             var document = ReleaseJson.Deserialize(release.ContentJson);
+            EnsureNothingUnrepairable(document);
             var files = ReleaseExports.All(document);
             db.AddRange(files.Select(f => new ReleaseFile(release.Id, ReleaseFiles.FormatName(f.Format), f.FileName, f.MediaType, f.Bytes, f.Sha256)));
             release.Publish(now);
@@ -50,6 +53,25 @@ public static class PublishRelease
         }
     }
 
+    /// <summary>
+    /// A waiver lets a version move on, but some findings would reach every reader of the published pages whatever anyone
+    /// decided (an image with no description, a link or heading with no name, an image the package cannot hold): those
+    /// block publication; the fix is a new version.
+    /// </summary>
+    private static void EnsureNothingUnrepairable(ReleaseDocument document)
+    {
+        var unrepairable = (document.Accessibility.Waived ?? []).Where(w => AccessibilityRules.Unrepairable.Contains(w.Rule)).Select(w => w.FindingId).ToList();
+        if (unrepairable.Count > 0)
+        {
+            throw Problem.Conflict(new Text(
+                $"The release carries {unrepairable.Count} waived accessibility error(s) that no waiver can make accessible (missing alt text, empty link or " +
+                "heading, empty table header, image the package cannot hold); fix them in a new version and build a new release from it.",
+                $"Wydanie zawiera uchylone błędy dostępności ({unrepairable.Count}), których żadne uchylenie nie czyni dostępnymi (brak tekstu " +
+                "alternatywnego, pusty link lub nagłówek, pusty nagłówek tabeli, obraz spoza pakietu); popraw je w nowej wersji i zbuduj z niej nowe wydanie."),
+                "accessibility-unrepairable", [("unrepairableFindings", unrepairable)]);
+        }
+    }
+
     public static void Map(RouteGroupBuilder releases) =>
         releases.MapPost("/{releaseId:guid}/publication", async (Guid releaseId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(releaseId), ct)))
@@ -57,7 +79,9 @@ public static class PublishRelease
             .WithSummary("Publish a release: immutable, latest, in the public catalogue")
             .WithDescription("Builds the JSON, the ZIP bundle and the IMS Common Cartridge once and stores them with their SHA-256; the previous " +
                              "latest release of the programme is superseded (`release.superseded`, and `adopted-release.affected` naming the JST " +
-                             "that use it); subscribers get `release.published`. A published release cannot change (409 `release-published`).")
+                             "that use it); subscribers get `release.published`. A published release cannot change (409 `release-published`); waived " +
+                             "findings that no waiver can make accessible (missing alt text, empty link or heading, empty table header, image the " +
+                             "package cannot hold) block publication (409 `accessibility-unrepairable`, listing `unrepairableFindings`).")
             .RequireRoles(Roles.ProgrammeTeam)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

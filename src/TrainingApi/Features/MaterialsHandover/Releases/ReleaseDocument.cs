@@ -8,8 +8,26 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 
 public sealed record ReleaseProgramme(Guid Id, string Title, string? Summary, Guid VersionId, string VersionLabel);
 
-/// <param name="Statement">The accessibility statement, in Polish, from the version's accessibility check.</param>
-public sealed record AccessibilityStatement(string Standard, AccessibilitySummary Check, int ReadabilityWarnings, string Statement);
+/// <summary>
+/// A finding of the version's accessibility check that the programme team waived, as the public sees it: which rule, where,
+/// what is wrong (in Polish) and why it was accepted. Who: the programme team (the only role that may waive); the person's
+/// account stays in the version's own report, out of the public package.
+/// </summary>
+public sealed record WaivedFinding(string FindingId, string Rule, string Criterion, string Anchor, string Section, int Line, int Column, string Excerpt,
+    string Problem, string Reason, string WaivedBy, DateTimeOffset WaivedAt);
+
+/// <summary>
+/// The accessibility statement in the structure the 2019 act on digital accessibility asks of public bodies: status, content
+/// that is not accessible and why, when and how it was prepared, contact, and the request and complaint procedure.
+/// </summary>
+/// <param name="Status"><c>compliant-as-checked</c> (nothing waived; only automatic checks were run) or <c>partially-compliant</c> (waived findings listed).</param>
+/// <param name="Statement">The whole statement as Polish text (paragraphs separated by blank lines).</param>
+/// <param name="Waived">Every waived finding, in document order.</param>
+/// <param name="PreparedOn">The day the statement was prepared (the release was built), Europe/Warsaw.</param>
+/// <param name="Method">How it was prepared, in Polish: what was checked and what was not.</param>
+/// <param name="Contact">Whom to contact, in Polish.</param>
+public sealed record AccessibilityStatement(string Standard, AccessibilitySummary Check, int ReadabilityWarnings, string Statement, string Status,
+    IReadOnlyList<WaivedFinding> Waived, DateOnly PreparedOn, string Method, string Contact);
 
 /// <summary>
 /// The release as one JSON document (release.json in every export; its JSON Schema is api-spec/releases/release.v1.schema.json).

@@ -11,7 +11,7 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 /// accessibility check (Curriculum), the published consultation reports (Consultations), the pilot's evaluation summary
 /// (PilotEnrollment) and advisory outcomes (Advisory).
 /// </summary>
-public sealed class ReleaseSnapshot(IMediator mediator, ConsultationOutcomes consultations)
+public sealed class ReleaseSnapshot(IMediator mediator, ConsultationOutcomes consultations, IConfiguration configuration)
 {
     public async Task<ReleaseDocument> TakeAsync(Guid releaseId, VersionContent version, string semanticVersion, string title, IReadOnlyList<string> reasons,
         string notes, string licence, string language, Guid? pilotRecruitmentId, DateTimeOffset builtAt, CancellationToken ct)
@@ -27,16 +27,7 @@ public sealed class ReleaseSnapshot(IMediator mediator, ConsultationOutcomes con
 
         return new ReleaseDocument(ReleaseDocument.SchemaId, releaseId, semanticVersion, title, reasons, notes, licence, language, builtAt,
             new ReleaseProgramme(version.ProgrammeId, version.ProgrammeTitle, version.ProgrammeSummary, version.VersionId, version.Label),
-            new AccessibilityStatement("WCAG 2.1 AA", version.Accessibility, version.ReadabilityWarnings, Statement(version)),
+            ReleaseAccessibilityStatement.For(version, builtAt, configuration[ReleaseAccessibilityStatement.ContactKey]),
             version.Sections, version.CitedActs, consultation, evaluation, advisory);
-    }
-
-    private static string Statement(VersionContent version)
-    {
-        var check = version.Accessibility;
-        var state = check.Errors == 0 ? "spełnia" : check.BlockingErrors == 0 ? "częściowo spełnia" : "nie spełnia";
-        return $"Materiały wersji {version.Label} programu „{version.ProgrammeTitle}” {state} automatycznie sprawdzalne kryteria WCAG 2.1 na poziomie AA. " +
-               $"Kontrola dostępności wykazała błędów: {check.Errors} (w tym uchylonych z uzasadnieniem: {check.Waived}), ostrzeżeń: {check.Warnings}, " +
-               $"ostrzeżeń prostego języka: {version.ReadabilityWarnings}. Kryteria wymagające oceny człowieka nie zostały ocenione automatycznie.";
     }
 }

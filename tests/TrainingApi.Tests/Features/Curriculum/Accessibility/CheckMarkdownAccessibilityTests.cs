@@ -58,7 +58,7 @@ public sealed class CheckMarkdownAccessibilityTests(ApiFactory api) : IClassFixt
     [Fact]
     public async Task Messages_follow_accept_language()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accessibility-checks") { Content = HttpExtensions.JsonBody("""{"markdown":"![](wykres.png)"}""") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accessibility-checks") { Content = HttpExtensions.JsonBody("""{"markdown":"![](https://www.example.gov.pl/wykres.png)"}""") };
         request.Headers.AcceptLanguage.ParseAdd("pl");
 
         var result = await (await expert.SendAsync(request)).ShouldBeAsync<CheckMarkdown.Result>(HttpStatusCode.OK);

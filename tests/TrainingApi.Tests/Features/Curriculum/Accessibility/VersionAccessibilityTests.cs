@@ -16,7 +16,7 @@ public sealed class VersionAccessibilityTests(ApiFactory api) : IClassFixture<Ap
     public async Task Errors_block_accessible_until_the_team_waives_them_with_a_reason()
     {
         var version = await Steps.DraftAsync();
-        await Steps.SectionAsync(version.Id, "modul-1", markdown: "Wyniki ankiety pokazuje wykres.\n\n![](wykres.png)");
+        await Steps.SectionAsync(version.Id, "modul-1", markdown: "Wyniki ankiety pokazuje wykres.\n\n![](https://www.ore.edu.pl/wykres.png)");
         await Steps.SectionAsync(version.Id, "modul-1-1", "unit", "modul-1", markdown: "Więcej w [kliknij tutaj](https://www.ore.edu.pl).");
         await Steps.MoveAlongAsync(version.Id, VersionStatus.InReview);
 

@@ -90,4 +90,28 @@ public sealed class CatalogueTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.All(links, href => Assert.StartsWith(ApiFactory.PublicBase + "/api/v1/catalogue/", href, StringComparison.Ordinal));
         Assert.Contains($"{ApiFactory.PublicBase}/api/v1/catalogue/releases/{release.Id}/files/zip", links);
     }
+
+    [Fact]
+    public async Task The_feed_is_polish_links_each_release_page_for_people_and_gives_the_enclosure_length()
+    {
+        var (version, _, _) = await steps.TestedVersionAsync();
+        var release = await steps.PublishAsync((await steps.DraftAsync(version.Id)).Id);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalogue/releases.atom");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var response = await anyone.SendAsync(request);
+
+        Assert.Equal(["pl"], response.Content.Headers.ContentLanguage);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Elements(atom + "entry").Single(e => e.Element(atom + "id")!.Value == "urn:uuid:" + release.Id);
+        var links = entry.Elements(atom + "link").ToList();
+        var html = links.Single(l => l.Attribute("rel")!.Value == "alternate" && l.Attribute("type")!.Value == "text/html");
+        Assert.Equal($"{ApiFactory.PublicBase}/api/v1/catalogue/releases/{release.Id}/pages/index.html", html.Attribute("href")!.Value);
+        Assert.Equal("pl", html.Attribute("hreflang")!.Value);
+        var enclosure = links.Single(l => l.Attribute("rel")!.Value == "enclosure");
+        Assert.Equal(release.Files.Single(f => f.Format == "zip").Size, long.Parse(enclosure.Attribute("length")!.Value, System.Globalization.CultureInfo.InvariantCulture));
+        var page = await anyone.GetAsync(html.Attribute("href")!.Value[ApiFactory.PublicBase.Length..]);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+    }
 }

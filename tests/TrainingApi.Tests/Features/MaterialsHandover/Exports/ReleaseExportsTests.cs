@@ -72,12 +72,13 @@ public sealed class ReleaseExportsTests(ApiFactory api) : IClassFixture<ApiFacto
         var files = Entries(await (await steps.Team.GetAsync($"/api/v1/releases/{draft.Id}/files/zip")).Content.ReadAsByteArrayAsync());
 
         var pages = files.Where(f => f.Key.StartsWith("html/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["html/index.html", "html/modul-1.html", "html/modul-2.html", "html/wytyczne.html"], pages.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["html/deklaracja-dostepnosci.html", "html/index.html", "html/modul-1.html", "html/modul-2.html", "html/wytyczne.html"],
+            pages.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.All(pages, page =>
         {
             var html = Encoding.UTF8.GetString(page.Value);
             Assert.Contains("<html lang=\"pl\">", html);
-            Assert.Contains("<main id=\"tresc\">", html);
+            Assert.Contains("<main id=\"tresc\" tabindex=\"-1\">", html);
             Assert.Contains("<nav aria-label=\"Spis treści\">", html);
             Assert.Contains("<header>", html);
             Assert.Contains("<footer>", html);
@@ -86,7 +87,8 @@ public sealed class ReleaseExportsTests(ApiFactory api) : IClassFixture<ApiFacto
         });
         var module = Encoding.UTF8.GetString(files["html/modul-1.html"]);
         Assert.Contains("alt=\"Schemat sieci szkolnej\"", module);
-        Assert.Contains("Podstawa prawna: " + citation, module);
+        Assert.Contains("<dt>Podstawa prawna</dt>", module);
+        Assert.Contains("(" + citation + ")</a>", module);
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public sealed class ReleaseExportsTests(ApiFactory api) : IClassFixture<ApiFacto
         var manifest = XDocument.Parse(Encoding.UTF8.GetString(files["imsmanifest.xml"]));
         XNamespace cp = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1";
         var hrefs = manifest.Descendants(cp + "file").Select(f => f.Attribute("href")!.Value).ToList();
-        Assert.Equal(4, hrefs.Count);
+        Assert.Equal(5, hrefs.Count); // index, two modules, the guideline, the accessibility statement
         Assert.All(hrefs, href => Assert.True(files.ContainsKey(href), href + " is not in the package"));
         Assert.Equal("1.1.0", manifest.Descendants(cp + "schemaversion").Single().Value);
     }

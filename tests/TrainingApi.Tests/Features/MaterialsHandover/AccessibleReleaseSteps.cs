@@ -1,0 +1,126 @@
+using System.IO.Compression;
+using System.Net;
+using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Versions;
+using TrainingApi.Tests.Features.Curriculum;
+using TrainingApi.Tests.Infrastructure;
+
+namespace TrainingApi.Tests.Features.MaterialsHandover;
+
+/// <summary>Versions with chosen content taken to tested, waiving the findings a test names on the way.</summary>
+public sealed class AccessibleReleaseSteps(HandoverSteps steps)
+{
+    private readonly CurriculumSteps curriculum = new(steps.Team);
+
+    /// <summary>
+    /// Deliberately difficult content that is accessible: tables (one with a right-aligned number column), nested lists, a
+    /// described image and a decorative one, links of every kind, a quotation and phrases in English, Ukrainian and German
+    /// marked with lang, code, emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act.
+    /// </summary>
+    public static readonly string DifficultModule = """
+        ### Cele i zasady
+
+        Po module uczestnik umie zaplanować zakupy sprzętu dla szkół. Wie też, jak sprawdzić sieć.
+
+        | Część | Forma | Godziny |
+        |---|---|---:|
+        | Diagnoza szkół | warsztat | 4 |
+        | Plan rozwoju | zajęcia online | 2,5 |
+
+        #### Lista kontrolna
+
+        1. Sprawdź sieć w każdej szkole:
+           - łącze od operatora,
+           - punkty dostępowe Wi-Fi:
+             - w salach lekcyjnych,
+             - w bibliotece.
+        2. Zbierz opinie dyrektorów.
+
+        ![Mapa gminy z zaznaczonymi szkołami i ich łączami](https://www.example.gov.pl/mapa-gminy.png)
+
+        ![](https://www.example.gov.pl/ornament.svg "dekoracyjny")
+
+        > <span lang="en">Digital transformation is a process, not a purchase.</span>
+
+        Nauczyciele z Ukrainy mówią <span lang="uk">цифровізація школи</span>. W Niemczech mówi się <span lang="de">Digitalisierung der Schulen</span>.
+
+        #### Materiały
+
+        Pobierz [wzór planu rozwoju cyfrowego szkoły (DOCX, 45 kB)](https://www.example.gov.pl/wzor-planu.docx). Przepisy są w [Internetowym Systemie Aktów Prawnych](https://isap.sejm.gov.pl/). Pytania wyślij na adres <szkolenia@example.gov.pl>.
+
+        Polecenie `ping` pokaże, czy *serwer* odpowiada. To **ważne** przed zakupem.
+        """;
+
+    public static readonly string DifficultUnit = """
+        #### Ćwiczenie w parach
+
+        Uczestnicy omawiają wyniki ankiety.
+
+        ##### Pytania do dyskusji
+
+        - Co działa dobrze?
+        - Czego brakuje?
+
+        | Szkoła | Łącze (Mb/s) | Punkty Wi-Fi |
+        |---|---:|---:|
+        | SP 1 | 300 | 12 |
+        | SP 2 | 100 | 6 |
+        """;
+
+    /// <summary>A tested version with the difficult module, its unit and a guideline; nothing waived.</summary>
+    public async Task<VersionView> DifficultVersionAsync()
+    {
+        var act = await curriculum.ActAsync($"Dz.U. 2024 poz. {Interlocked.Increment(ref position)}", "Ustawa – Prawo oświatowe");
+        var version = await curriculum.DraftAsync();
+        await Add(version.Id, new
+        {
+            anchor = "modul-trudny", kind = "module", title = "Moduł 1. Sieć i sprzęt w szkołach", hours = 6.5m, markdown = DifficultModule,
+            legalActs = new[] { act.Citation }, deliveryForms = new[] { "workshop", "live-online" }, targetRoles = new[] { "education-department", "school-heads" },
+            learningOutcomes = new { knowledge = new[] { "zna elementy sieci szkolnej" }, skills = new[] { "planuje zakupy sprzętu" }, socialCompetences = new[] { "współpracuje z dyrektorami szkół" } },
+        });
+        await Add(version.Id, new { anchor = "cwiczenie", parentAnchor = "modul-trudny", kind = "unit", title = "Ćwiczenie: wyniki ankiety", hours = 2m, markdown = DifficultUnit });
+        await Add(version.Id, new { anchor = "wytyczne", kind = "advisory-guideline", title = "Wytyczne do doradztwa", markdown = "Doradca zaczyna od diagnozy. Potem ustala plan." });
+        await ToTestedAsync(version.Id, _ => false);
+        return version;
+    }
+
+    /// <summary>A tested version of one module with <paramref name="markdown"/>, every finding matching <paramref name="waive"/> waived in review.</summary>
+    public async Task<VersionView> TestedWithWaiversAsync(string markdown, Func<FindingView, bool> waive)
+    {
+        var version = await curriculum.DraftAsync();
+        await Add(version.Id, new { anchor = "modul-1", kind = "module", title = "Moduł 1. Strategia", markdown });
+        await ToTestedAsync(version.Id, waive);
+        return version;
+    }
+
+    private async Task ToTestedAsync(Guid versionId, Func<FindingView, bool> waive)
+    {
+        await curriculum.MoveAlongAsync(versionId, VersionStatus.InReview);
+        var report = await (await steps.Team.GetAsync($"/api/v1/versions/{versionId}/accessibility")).ShouldBeAsync<VersionAccessibilityReport>(HttpStatusCode.OK);
+        foreach (var finding in report.Findings.Where(waive))
+        {
+            await (await steps.Team.PostJsonAsync($"/api/v1/versions/{versionId}/accessibility/waivers",
+                new { findingId = finding.Id, reason = $"Powód testowy dla reguły {finding.Rule}: cytat pozostawiony w brzmieniu oryginalnym." }))
+                .ShouldBeAsync<FindingView>(HttpStatusCode.Created);
+        }
+
+        await curriculum.MoveAlongAsync(versionId, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot, VersionStatus.Tested);
+    }
+
+    private async Task Add(Guid versionId, object section) =>
+        Assert.Equal(HttpStatusCode.Created, (await curriculum.AddAsync(versionId, section)).StatusCode);
+
+    public static Dictionary<string, byte[]> Entries(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        return archive.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var content = e.Open();
+            using var copy = new MemoryStream();
+            content.CopyTo(copy);
+            return copy.ToArray();
+        });
+    }
+
+    private static int position = 5000;
+}
