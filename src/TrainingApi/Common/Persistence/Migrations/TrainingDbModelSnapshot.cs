@@ -942,6 +942,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(50000)")
                         .HasColumnName("minutes");
 
+                    b.Property<DateTimeOffset?>("MinutesPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_published_at");
+
                     b.Property<string>("OnlineLink")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -962,6 +966,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("place");
+
+                    b.Property<int?>("RegistrationCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("registration_capacity");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
@@ -1107,6 +1115,97 @@ namespace TrainingApi.Common.Persistence.Migrations
                             ShortName = "ZWRP",
                             Version = 0u
                         });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_registrations");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_meeting_registrations_organisation_id");
+
+                    b.HasIndex("MeetingId", "RegisteredAt", "Id")
+                        .HasDatabaseName("ix_meeting_registrations_meeting_id_registered_at_id");
+
+                    b.ToTable("meeting_registrations", "consultations");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRepresentative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_representatives");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_meeting_representatives_registration_id");
+
+                    b.HasIndex("MeetingId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_meeting_representatives_email");
+
+                    b.ToTable("meeting_representatives", "consultations");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Consultations.Rounds.ConsultationRound", b =>
@@ -1293,6 +1392,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("taken_into_version_label");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1314,6 +1417,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_comments_round_id_submitted_at_id");
+
+                    b.HasIndex("RoundId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_comments_round_id_updated_at_id");
 
                     b.ToTable("comments", "consultations");
                 });
@@ -1373,6 +1479,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("submitted_by");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_submissions");
 
@@ -1386,6 +1496,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_submissions_round_id_submitted_at_id");
+
+                    b.HasIndex("RoundId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_submissions_round_id_updated_at_id");
 
                     b.ToTable("submissions", "consultations");
                 });
@@ -2716,6 +2829,40 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasConstraintName("fk_meetings_consultation_round_round_id");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_registrations_meetings_meeting_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_registrations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRepresentative", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_representatives_meetings_meeting_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", null)
+                        .WithMany("Representatives")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_representatives_meeting_registrations_registration_");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.Consultations.Submissions.Comment", b =>
                 {
                     b.HasOne("TrainingApi.Features.Consultations.Submissions.Comment", null)
@@ -2953,6 +3100,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_training_sessions_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", b =>
+                {
+                    b.Navigation("Representatives");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>

@@ -1,0 +1,36 @@
+using System.Globalization;
+using TrainingApi.Common.Localization;
+using TrainingApi.Common.Problems;
+
+namespace TrainingApi.Features.Consultations.Submissions;
+
+/// <summary>
+/// The `updatedSince` query parameter of the partner's sync reads: ISO 8601, a time without an offset being Europe/Warsaw
+/// (as everywhere in the API). A `+` sent unencoded in a query string arrives as a space and is read as the `+` it was.
+/// </summary>
+public static class UpdatedSince
+{
+    public const string Description =
+        "ISO 8601 time: only rows changed at or after it, ordered by (updatedAt, id) and paged by cursor. Pass the largest `updatedAt` " +
+        "of your previous sync minus a minute (rows come again at most once more; upsert them by id): a change committed late carries " +
+        "the time its request began. See docs/consultations.md.";
+
+    public static DateTimeOffset? Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Trim().Replace(' ', '+');
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            throw Problem.Validation("updatedSince", new Text($"'{value}' is not an ISO 8601 date and time (e.g. 2024-04-02T08:00:00Z).",
+                $"'{value}' nie jest datą i godziną w formacie ISO 8601 (np. 2024-04-02T08:00:00Z)."));
+        }
+
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(parsed, WarsawTime.Zone.GetUtcOffset(parsed))
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
+}
