@@ -72,7 +72,7 @@ public sealed class ConsultationReportTests(ConsultationsFactory api) : IClassFi
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("Lp.,Zgłaszający,W imieniu JST,Część dokumentu,Cytowany fragment,Treść uwagi,Propozycja zmiany,Uzasadnienie,Stanowisko,Odpowiedź", text);
+        Assert.StartsWith("Lp.,Id uwagi,Zgłaszający,Sygnatura zgłaszającego,W imieniu JST,Część dokumentu,Cytowany fragment,Treść uwagi,Propozycja zmiany,Uzasadnienie,Stanowisko,Odpowiedź", text);
         var rows = new MemoryStream(bytes).Query(useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal("'=HYPERLINK(\"http://zlo\")", rows[0]["Treść uwagi"]);
