@@ -23,14 +23,22 @@ public static class UpdatedSince
         }
 
         var text = value.Trim().Replace(' ', '+');
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        try
         {
-            throw Problem.Validation("updatedSince", new Text($"'{value}' is not an ISO 8601 date and time (e.g. 2024-04-02T08:00:00Z).",
-                $"'{value}' nie jest datą i godziną w formacie ISO 8601 (np. 2024-04-02T08:00:00Z)."));
+            if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+            {
+                // PostgreSQL's timestamptz takes UTC from Npgsql.
+                return (parsed.Kind == DateTimeKind.Unspecified
+                    ? new DateTimeOffset(parsed, WarsawTime.Zone.GetUtcOffset(parsed))
+                    : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)).ToUniversalTime();
+            }
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or FormatException)
+        {
+            // A time at the very edge of the calendar, which no offset can move: as bad as no time at all.
         }
 
-        return parsed.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(parsed, WarsawTime.Zone.GetUtcOffset(parsed))
-            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        throw Problem.Validation("updatedSince", new Text($"'{value}' is not an ISO 8601 date and time (e.g. 2024-04-02T08:00:00Z).",
+            $"'{value}' nie jest datą i godziną w formacie ISO 8601 (np. 2024-04-02T08:00:00Z)."));
     }
 }
