@@ -12,8 +12,9 @@ public static class UpdatedSince
 {
     public const string Description =
         "ISO 8601 time: only rows changed at or after it, ordered by (updatedAt, id) and paged by cursor. Pass the largest `updatedAt` " +
-        "of your previous sync minus a minute (rows come again at most once more; upsert them by id): a change committed late carries " +
-        "the time its request began. See docs/consultations.md.";
+        "of your previous sync minus five minutes and upsert what comes by id (a few rows come twice): a change is stamped when it is " +
+        "made and becomes visible when its transaction commits, so one stamped just before your last sync may appear only after it. " +
+        "See docs/consultations.md.";
 
     public static DateTimeOffset? Parse(string? value)
     {
