@@ -93,6 +93,7 @@ public static class ConsultationsModule
         OpenMeetingRegistration.Map(meetings);
         RegisterForMeeting.Map(meetings);
         ListMeetingRegistrations.Map(meetings);
+        RecordMeetingAttendance.Map(meetings);
 
         var publicRounds = app.MapGroup("/api/v1/public/consultation-rounds").WithTags(PublicTag);
         ListPublicRounds.Map(publicRounds);

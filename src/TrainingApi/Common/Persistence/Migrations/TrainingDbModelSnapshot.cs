@@ -1161,6 +1161,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(300)

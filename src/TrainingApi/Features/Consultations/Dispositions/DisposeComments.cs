@@ -41,7 +41,8 @@ public static class DisposeComments
                 item.RuleFor(x => x.Response).NotEmpty().MaximumLength(Comment.ResponseMaxLength);
                 item.RuleFor(x => x.IfMatch).Must(t => BulkCommentChanges.TryParseETag(t, out _)).WithMessage(_ => BulkCommentChanges.NotAnETag.ToString());
             }).When(c => c.Items is { Count: <= BulkCommentChanges.MaxItems });
-            RuleForEach(c => c.Items).Must((c, item, _) => c.Items.Count(x => x.CommentId == item.CommentId) == 1)
+            RuleForEach(c => c.Items).NotNull();
+            RuleForEach(c => c.Items).Must((c, item, _) => item is null || c.Items.Count(x => x?.CommentId == item.CommentId) == 1)
                 .WithMessage(_ => BulkCommentChanges.DuplicateItem.ToString())
                 .When(c => c.Items is { Count: <= BulkCommentChanges.MaxItems });
         }
@@ -97,6 +98,6 @@ public static class DisposeComments
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithRequestExample(new Request([new Item(CommentView.Example.Id, CommentView.Example.ETag, Disposition.PartlyAccepted, CommentView.Example.Response!)]))
+            .WithRequestExample(new Request([new Item(CommentView.Example.Id, CommentView.Example.Etag, Disposition.PartlyAccepted, CommentView.Example.Response!)]))
             .WithResponseExample(StatusCodes.Status200OK, new Result(1, [CommentView.Example]));
 }

@@ -35,7 +35,8 @@ public static class RecordCommentsTakenIn
                 item.RuleFor(x => x.CommentId).NotEmpty();
                 item.RuleFor(x => x.IfMatch).Must(t => BulkCommentChanges.TryParseETag(t, out _)).WithMessage(_ => BulkCommentChanges.NotAnETag.ToString());
             }).When(c => c.Items is { Count: <= BulkCommentChanges.MaxItems });
-            RuleForEach(c => c.Items).Must((c, item, _) => c.Items.Count(x => x.CommentId == item.CommentId) == 1)
+            RuleForEach(c => c.Items).NotNull();
+            RuleForEach(c => c.Items).Must((c, item, _) => item is null || c.Items.Count(x => x?.CommentId == item.CommentId) == 1)
                 .WithMessage(_ => BulkCommentChanges.DuplicateItem.ToString())
                 .When(c => c.Items is { Count: <= BulkCommentChanges.MaxItems });
         }
@@ -97,7 +98,7 @@ public static class RecordCommentsTakenIn
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithRequestExample(new Request(Guid.Parse("01936b30-0000-7000-8000-000000000003"), [new Item(CommentView.Example.Id, CommentView.Example.ETag)]))
+            .WithRequestExample(new Request(Guid.Parse("01936b30-0000-7000-8000-000000000003"), [new Item(CommentView.Example.Id, CommentView.Example.Etag)]))
             .WithResponseExample(StatusCodes.Status200OK, new DisposeComments.Result(1, [CommentView.Example with
             {
                 Status = CommentStatus.TakenIn, TakenIntoVersion = new VersionReference(Guid.Parse("01936b30-0000-7000-8000-000000000003"), "1.1"),

@@ -76,7 +76,15 @@ public sealed class ConsultationMeeting : IVersioned
         RegistrationCapacity = capacity;
     }
 
-    public void CloseRegistration() => RegistrationCapacity = null;
+    /// <summary>
+    /// The attendance taken from the sign-up list: the number of people who came, and their organisations added to those present
+    /// (an organisation recorded as present without registering stays).
+    /// </summary>
+    public void RecordAttendance(int attended, IEnumerable<Guid> organisations)
+    {
+        AttendeeCount = attended;
+        OrganisationsPresent = [.. OrganisationsPresent.Union(organisations)];
+    }
 
     public void Record(MeetingDetails details)
     {

@@ -73,7 +73,12 @@ public sealed class MeetingRepresentative
 
     public string? Position { get; private set; }
 
+    /// <summary>Whether the person came, once the team has recorded the meeting's attendance from this list; null before.</summary>
+    public bool? Attended { get; private set; }
+
     public DateTimeOffset? ErasedAt { get; private set; }
+
+    public void RecordAttendance(bool attended) => Attended = attended;
 
     /// <summary>Set on the meeting's id by the registration it belongs to, so one meeting cannot list the same e-mail twice (a unique index).</summary>
     internal void JoinMeeting(Guid meetingId) => MeetingId = meetingId;

@@ -36,8 +36,9 @@ public static class RegisterForMeeting
                 p.RuleFor(x => x.Phone).MaximumLength(MeetingRepresentative.PhoneMaxLength);
                 p.RuleFor(x => x.Position).MaximumLength(MeetingRepresentative.PositionMaxLength);
             });
+            RuleForEach(c => c.Representatives).NotNull();
             RuleForEach(c => c.Representatives)
-                .Must((c, p, _) => c.Representatives.Count(x => Normalise(x.Email) == Normalise(p.Email)) == 1)
+                .Must((c, p, _) => p is null || c.Representatives.Count(x => x is not null && Normalise(x.Email) == Normalise(p.Email)) == 1)
                 .WithMessage(_ => new Text("The same e-mail address appears twice; each representative is registered once.",
                     "Ten sam adres e-mail występuje dwa razy; każdego przedstawiciela rejestruje się raz.").ToString())
                 .When(c => c.Representatives is not null);

@@ -10,9 +10,9 @@ public sealed record CommentView(
     Guid Id, Guid RoundId, Guid SubmissionId, Guid OrganisationId, int Position, string? Anchor, string? Quote, string Content,
     string? ProposedChange, string? Justification, string? MemberJst, string? MemberJstName, Guid? DuplicateOf, DateTimeOffset SubmittedAt,
     CommentStatus Status, Disposition? Disposition, string? Response, DateTimeOffset? DisposedAt, VersionReference? TakenIntoVersion,
-    DateTimeOffset UpdatedAt, string ETag)
+    DateTimeOffset UpdatedAt, string Etag)
 {
-    /// <param name="c">The comment; its row version becomes <see cref="ETag"/>, the value If-Match and bulk dispositions take.</param>
+    /// <param name="c">The comment; its row version becomes <see cref="Etag"/>, the value If-Match and bulk dispositions take.</param>
     public static CommentView From(Comment c) => new(
         c.Id, c.RoundId, c.SubmissionId, c.OrganisationId, c.Position, c.Anchor, c.Quote, c.Content, c.ProposedChange, c.Justification,
         c.MemberJstTeryt, c.MemberJstName, c.DuplicateOfId, c.SubmittedAt, c.Status, c.Disposition, c.Response, c.DisposedAt,

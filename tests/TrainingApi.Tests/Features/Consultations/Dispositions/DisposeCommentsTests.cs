@@ -17,7 +17,7 @@ public sealed class DisposeCommentsTests(ConsultationsFactory api) : IClassFixtu
     private readonly ConsultationSteps steps = new(api);
 
     public static object Item(CommentView c, string disposition = "accepted", string response = "Uwzględniono.", string? ifMatch = null) =>
-        new { commentId = c.Id, ifMatch = ifMatch ?? c.ETag, disposition, response };
+        new { commentId = c.Id, ifMatch = ifMatch ?? c.Etag, disposition, response };
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid roundId, params object[] items) =>
         client.PostJsonAsync($"/api/v1/consultation-rounds/{roundId}/dispositions", new { items });
@@ -43,7 +43,7 @@ public sealed class DisposeCommentsTests(ConsultationsFactory api) : IClassFixtu
         Assert.Equal(comments.Select(c => c.Id), result.Comments.Select(c => c.Id));
         Assert.All(result.Comments, c => Assert.Equal(CommentStatus.Disposed, c.Status));
         Assert.Equal(Disposition.Rejected, result.Comments[1].Disposition);
-        Assert.All(result.Comments.Zip(comments), x => Assert.NotEqual(x.Second.ETag, x.First.ETag));
+        Assert.All(result.Comments.Zip(comments), x => Assert.NotEqual(x.Second.Etag, x.First.Etag));
         await using var db = api.Db();
         var ids = comments.Select(c => c.Id.ToString()).ToList();
         var audited = await db.Context.Set<AuditEntry>().Where(a => a.EntityType == "Comment" && ids.Contains(a.EntityId)).ToListAsync();
@@ -67,14 +67,14 @@ public sealed class DisposeCommentsTests(ConsultationsFactory api) : IClassFixtu
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
         Assert.Equal("stale-items", problem.GetProperty("code").GetString());
         var stale = Assert.Single(problem.GetProperty("staleItems").EnumerateArray());
-        Assert.Equal(("items[1]", comments[1].Id, current.ETag),
+        Assert.Equal(("items[1]", comments[1].Id, current.Etag),
             (stale.GetProperty("item").GetString(), stale.GetProperty("commentId").GetGuid(), stale.GetProperty("etag").GetString()));
         Assert.Equal(CommentStatus.AwaitingDisposition, (await steps.ReadCommentAsync(comments[0].Id)).Comment.Status);
         Assert.Equal(CommentStatus.AwaitingDisposition, (await steps.ReadCommentAsync(comments[2].Id)).Comment.Status);
         Assert.Equal(Disposition.Noted, (await steps.ReadCommentAsync(comments[1].Id)).Comment.Disposition);
 
         // Resent with the ETag the problem gave, the batch goes through.
-        var retried = await PostAsync(steps.Expert, roundId, Item(comments[0]), Item(comments[1], ifMatch: current.ETag), Item(comments[2]));
+        var retried = await PostAsync(steps.Expert, roundId, Item(comments[0]), Item(comments[1], ifMatch: current.Etag), Item(comments[2]));
         Assert.Equal(3, (await retried.ShouldBeAsync<DisposeComments.Result>(HttpStatusCode.OK)).Changed);
     }
 
@@ -88,6 +88,7 @@ public sealed class DisposeCommentsTests(ConsultationsFactory api) : IClassFixtu
         var tooMany = await PostAsync(steps.Expert, roundId, [.. Enumerable.Range(0, 201).Select(_ => Item(comments[0]))]);
         var empty = await PostAsync(steps.Expert, roundId);
         var badTag = await PostAsync(steps.Expert, roundId, Item(comments[0], ifMatch: "W/\"1\""));
+        var nullItem = await steps.Expert.PostAsync($"/api/v1/consultation-rounds/{roundId}/dispositions", HttpExtensions.JsonBody("{\"items\":[null]}"));
         var foreign = await PostAsync(steps.Expert, roundId, Item(comments[0]), Item(others[0]));
         var partner = await PostAsync(await api.PartnerClientAsync(SeededOrganisations.Zmp), roundId, Item(comments[0]));
         var unknownRound = await PostAsync(steps.Expert, Guid.NewGuid(), Item(comments[0]));
@@ -96,6 +97,7 @@ public sealed class DisposeCommentsTests(ConsultationsFactory api) : IClassFixtu
         await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await badTag.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(HttpStatusCode.BadRequest, nullItem.StatusCode);
         var unknown = await foreign.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unprocessable-content");
         Assert.Equal("items[1]", Assert.Single(unknown.GetProperty("unknownItems").EnumerateArray()).GetProperty("item").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, partner.StatusCode);

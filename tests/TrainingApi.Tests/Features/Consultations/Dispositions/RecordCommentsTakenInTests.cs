@@ -19,7 +19,7 @@ public sealed class RecordCommentsTakenInTests(ConsultationsFactory api) : IClas
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid roundId, Guid versionId, params CommentView[] comments) =>
         client.PostJsonAsync($"/api/v1/consultation-rounds/{roundId}/taken-into",
-            new { versionId, items = comments.Select(c => new { commentId = c.Id, ifMatch = c.ETag }).ToArray() });
+            new { versionId, items = comments.Select(c => new { commentId = c.Id, ifMatch = c.Etag }).ToArray() });
 
     [Fact]
     public async Task A_partner_reads_the_draft_its_comments_were_taken_into_and_its_diff_from_the_moment_it_is_announced()
@@ -70,7 +70,7 @@ public sealed class RecordCommentsTakenInTests(ConsultationsFactory api) : IClas
         var rejected = (await steps.ReadCommentAsync(submission.Comments[1].Id)).Comment;
 
         var notAccepted = await PostAsync(steps.Team, round.Id, draft.Id, accepted, rejected);
-        var stale = await PostAsync(steps.Team, round.Id, draft.Id, accepted with { ETag = "\"1\"" });
+        var stale = await PostAsync(steps.Team, round.Id, draft.Id, accepted with { Etag = "\"1\"" });
         var sameVersion = await PostAsync(steps.Team, round.Id, round.VersionId, accepted);
 
         var problem = await notAccepted.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict");

@@ -98,6 +98,7 @@ public sealed class RegisterForMeetingTests(ConsultationsFactory api) : IClassFi
         await OpenAsync(meeting.Id, 3);
         var badEmail = await zmp.SendAsync(Register(meeting.Id, new { name = "X", email = "nie-email" }));
         var twice = await zmp.SendAsync(Register(meeting.Id, Person(1), Person(1)));
+        var nullPerson = await zmp.SendAsync(Register(meeting.Id, [null!]));
         var anonymous = await api.CreateClient().SendAsync(Register(meeting.Id, Person(1)));
         api.Clock.Now = meeting.StartsAt.AddMinutes(1);
         var late = await zmp.SendAsync(Register(meeting.Id, Person(2)));
@@ -106,6 +107,7 @@ public sealed class RegisterForMeetingTests(ConsultationsFactory api) : IClassFi
         Assert.Equal("registration-not-open", (await notOpen.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
         Assert.NotEmpty((await badEmail.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("representatives[0].email"));
         await twice.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(HttpStatusCode.BadRequest, nullPerson.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("meeting-started", (await late.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
         await using var db = api.Db();

@@ -83,6 +83,32 @@ public sealed class ConsultationReportTests(ConsultationsFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task Every_row_of_the_csv_and_xlsx_carries_the_comment_id_and_the_senders_reference()
+    {
+        var round = await steps.OpenRoundAsync();
+        var zmp = await api.PartnerClientAsync(SeededOrganisations.Zmp);
+        var reference = $"ZMP/KONS/{Guid.NewGuid():N}";
+        var sent = await ConsultationSteps.SubmitAsync(zmp, round.Id, new { externalReference = reference, comments = ConsultationSteps.Comments(3) });
+        var entered = await steps.TeamSubmitsAsync(round.Id, SeededOrganisations.Zpp, ConsultationSteps.Comment(anchor: "modul-1", content: "Ze spotkania."));
+
+        var csv = await steps.Expert.GetByteArrayAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=csv");
+        var xlsx = await steps.Expert.GetByteArrayAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=xlsx");
+        var json = await ReportAsync(round.Id, "");
+
+        var expected = sent.Comments.Select(c => (c.Id.ToString(), (string?)reference)).Append((entered.Comments[0].Id.ToString(), null)).OrderBy(x => x.Item1).ToList();
+        foreach (var rows in new[]
+                 {
+                     new MemoryStream(csv).Query(useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList(),
+                     new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Uwagi").Cast<IDictionary<string, object>>().ToList(),
+                 })
+        {
+            Assert.Equal(expected, rows.Select(r => ((string)r["Id uwagi"], r["Sygnatura zgłaszającego"] is string s && s.Length > 0 ? s : null)).OrderBy(x => x.Item1));
+        }
+
+        Assert.Equal(expected, json.Rows.Select(r => (r.CommentId.ToString(), r.ExternalReference)).OrderBy(x => x.Item1));
+    }
+
+    [Fact]
     public async Task Text_that_looks_like_a_formula_is_quoted_in_the_csv_and_a_plain_string_cell_in_the_xlsx()
     {
         var round = await steps.OpenRoundAsync();
