@@ -6,6 +6,7 @@ using TrainingApi.Common.Startup;
 using TrainingApi.Features.Consultations.Dispositions;
 using TrainingApi.Features.Consultations.Meetings;
 using TrainingApi.Features.Consultations.Organisations;
+using TrainingApi.Features.Consultations.Registrations;
 using TrainingApi.Features.Consultations.Rounds;
 using TrainingApi.Features.Consultations.Submissions;
 using TrainingApi.Features.Curriculum;
@@ -16,7 +17,8 @@ namespace TrainingApi.Features.Consultations;
 /// <summary>
 /// Gives ZMP an API key the first time demo data loads and prints it once (only its hash is stored), so a
 /// newcomer can act as ZMP's system from Swagger UI; and opens a consultation round on the demo version with a
-/// meeting and the two comments gathered there (one answered), so the report has something in it.
+/// meeting and the two comments gathered there (one answered), so the report has something in it; the meeting's minutes are
+/// public, and a second meeting a week ahead takes sign-ups (40 places), so the public reads show all of it.
 /// </summary>
 public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, TimeProvider clock) : IDemoData
 {
@@ -59,5 +61,11 @@ public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, Ver
         ]), ct);
         await mediator.Send(new DisposeComment.Command(submission.Comments[1].Id, null, Disposition.Accepted,
             "Dodano tabelę godzin na uczestnika w części wprowadzającej."), ct);
+
+        // The held meeting's minutes are public; the next meeting, in a week, takes sign-ups (GET /api/v1/public/consultation-rounds).
+        await mediator.Send(new PublishMeetingMinutes.Command(meeting.Id, null), ct);
+        var next = await mediator.Send(new ScheduleConsultationMeeting.Command(round.Id, new MeetingDetails(now.AddDays(7), 120, null,
+            "https://spotkania.ore.edu.pl/konsultacje-jst-2", "ORE wspólnie ze Związkiem Powiatów Polskich", [], null, null)), ct);
+        await mediator.Send(new OpenMeetingRegistration.Command(next.Id, null, 40), ct);
     }
 }

@@ -58,8 +58,9 @@ public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFac
         var schemas = document["components"]!["schemas"]!.AsObject();
 
         // Answers: every member written is required. Problems: type, title, status, instance and traceId always.
-        Assert.Equal(["anchor", "content", "disposedAt", "disposition", "duplicateOf", "id", "justification", "memberJst", "memberJstName",
-            "organisationId", "position", "proposedChange", "quote", "response", "roundId", "status", "submissionId", "submittedAt", "takenIntoVersion"],
+        Assert.Equal(["anchor", "content", "disposedAt", "disposition", "duplicateOf", "etag", "id", "justification", "memberJst", "memberJstName",
+            "organisationId", "position", "proposedChange", "quote", "response", "roundId", "status", "submissionId", "submittedAt", "takenIntoVersion",
+            "updatedAt"],
             schemas["CommentView"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(["instance", "status", "title", "traceId", "type"], schemas["ProblemDetails"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("string", schemas["ProblemDetails"]!["properties"]!["traceId"]!["type"]!.GetValue<string>());

@@ -2,6 +2,7 @@ using System.Net;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Meetings;
+using TrainingApi.Features.Consultations.Public;
 using TrainingApi.Features.Consultations.Report;
 using TrainingApi.Features.Consultations.Rounds;
 using TrainingApi.Tests.Features.Curriculum;
@@ -22,7 +23,12 @@ public sealed class ConsultationsDemoDataTests(CurriculumDemoDataTests.DemoFacto
         var report = await (await expert.GetAsync($"/api/v1/consultation-rounds/{round.Id}/report")).ShouldBeAsync<ConsultationReportView>(HttpStatusCode.OK);
 
         Assert.Equal((RoundStatus.Open, 2), (round.Status, round.Comments));
-        Assert.Equal(2, Assert.Single(meetings.Items).CommentsGathered);
+        Assert.Equal([2, 0], meetings.Items.Select(m => m.CommentsGathered));
+        var anonymous = api.CreateClient();
+        var publicRound = await (await anonymous.GetAsync($"/api/v1/public/consultation-rounds/{round.Id}")).ShouldBeAsync<PublicRoundView>(HttpStatusCode.OK);
+        var publicMeetings = await (await anonymous.GetAsync(publicRound.Links.Meetings)).ShouldBeAsync<Page<PublicMeetingView>>(HttpStatusCode.OK);
+        Assert.NotNull(publicMeetings.Items[0].Minutes);
+        Assert.Equal(new RegistrationSummary(40, 0, 40), publicMeetings.Items[1].Registration);
         Assert.Equal(2, report.Counts.Comments);
         Assert.Contains(report.Rows, r => r.Disposition is null);
         Assert.Contains(report.Rows, r => r.Disposition is not null);

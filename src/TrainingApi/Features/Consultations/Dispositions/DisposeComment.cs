@@ -36,7 +36,9 @@ public static class DisposeComment
             db.ExpectVersion(comment, command.ExpectedVersion);
             var round = await RoundLocks.ForShareAsync(db, comment.RoundId, ct);
             var response = command.Response.Trim();
-            comment.Answer(round, command.Disposition, response, caller.Subject!, clock.UtcNowForDatabase());
+            var now = clock.UtcNowForDatabase();
+            comment.Answer(round, command.Disposition, response, caller.Subject!, now);
+            await SubmissionStamps.TouchAsync(db, [comment.SubmissionId], now, ct);
             var reference = await db.Set<Submission>().Where(s => s.Id == comment.SubmissionId).Select(s => s.ExternalReference).FirstAsync(ct);
             events.Publish(new CommentDisposed(round.Id, comment.Id, comment.SubmissionId, reference, comment.Position, comment.OrganisationId, comment.Anchor,
                 command.Disposition, response), comment.OrganisationId);

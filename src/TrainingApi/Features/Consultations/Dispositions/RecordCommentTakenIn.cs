@@ -43,7 +43,9 @@ public static class RecordCommentTakenIn
                     "not-a-later-version");
             }
 
-            comment.TakeInto(command.VersionId, version.Label, clock.UtcNowForDatabase());
+            var now = clock.UtcNowForDatabase();
+            comment.TakeInto(command.VersionId, version.Label, now);
+            await SubmissionStamps.TouchAsync(db, [comment.SubmissionId], now, ct);
             var reference = await db.Set<Submission>().Where(s => s.Id == comment.SubmissionId).Select(s => s.ExternalReference).FirstAsync(ct);
             events.Publish(new CommentTakenIn(round.Id, comment.Id, comment.SubmissionId, reference, comment.Position, comment.OrganisationId,
                 command.VersionId, version.Label), comment.OrganisationId);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingApi.Common.Localization;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
 using TrainingApi.Features.Consultations.Rounds;
 
 namespace TrainingApi.Features.Consultations.Meetings;
@@ -35,8 +37,54 @@ public sealed class ConsultationMeeting : IVersioned
     public List<Guid> OrganisationsPresent { get; private set; } = [];
     public int? AttendeeCount { get; private set; }
     public string? Minutes { get; private set; }
+
+    /// <summary>Set when the team marks the minutes public; the public read shows them from then on (as they stand).</summary>
+    public DateTimeOffset? MinutesPublishedAt { get; private set; }
+
+    /// <summary>Places for representatives when the team has opened sign-up; null while registration is not open.</summary>
+    public int? RegistrationCapacity { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public uint Version { get; private set; }
+
+    public bool MinutesArePublic => MinutesPublishedAt is not null && Minutes is not null;
+
+    public void PublishMinutes(DateTimeOffset now)
+    {
+        if (Minutes is null)
+        {
+            throw Problem.Conflict(new Text("The meeting has no minutes yet; record them first (PUT the meeting).",
+                "Spotkanie nie ma jeszcze protokołu; najpierw go zapisz (PUT spotkania)."), "no-minutes");
+        }
+
+        MinutesPublishedAt ??= now;
+    }
+
+    public void WithdrawMinutes() => MinutesPublishedAt = null;
+
+    /// <summary>Opens sign-up with a number of places, or changes it; never below the representatives already registered.</summary>
+    public void OpenRegistration(int capacity, int registered)
+    {
+        if (capacity < registered)
+        {
+            throw Problem.Conflict(new Text(
+                $"{registered} representatives are registered already; the capacity cannot be lower.",
+                $"Zarejestrowano już {registered} przedstawicieli; liczba miejsc nie może być mniejsza."), "capacity-below-registered",
+                [("registered", registered)]);
+        }
+
+        RegistrationCapacity = capacity;
+    }
+
+    /// <summary>
+    /// The attendance taken from the sign-up list: the number of people who came, and their organisations added to those present
+    /// (an organisation recorded as present without registering stays).
+    /// </summary>
+    public void RecordAttendance(int attended, IEnumerable<Guid> organisations)
+    {
+        AttendeeCount = attended;
+        OrganisationsPresent = [.. OrganisationsPresent.Union(organisations)];
+    }
 
     public void Record(MeetingDetails details)
     {

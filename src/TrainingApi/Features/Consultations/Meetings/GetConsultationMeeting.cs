@@ -19,7 +19,8 @@ public static class GetConsultationMeeting
             var meeting = await db.Set<ConsultationMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == query.Id, ct)
                           ?? throw Problem.NotFound(ConsultationsModule.MeetingNoun, query.Id);
             var gathered = await MeetingCounts.CommentsGatheredAsync(db, [meeting.Id], ct);
-            return new(MeetingView.From(meeting, gathered.GetValueOrDefault(meeting.Id)), meeting.Version);
+            var registered = await MeetingCounts.RegisteredAsync(db, [meeting.Id], ct);
+            return new(MeetingView.From(meeting, gathered.GetValueOrDefault(meeting.Id), registered.GetValueOrDefault(meeting.Id)), meeting.Version);
         }
     }
 

@@ -27,7 +27,9 @@ public static class ListConsultationMeetings
             var page = await db.Set<ConsultationMeeting>().AsNoTracking().Where(m => m.RoundId == query.RoundId)
                 .ToKeysetPageAsync(m => m.StartsAt, m => m.Id, query.Cursor, query.Limit, m => m, ct);
             var gathered = await MeetingCounts.CommentsGatheredAsync(db, [.. page.Items.Select(m => m.Id)], ct);
-            return new Page<MeetingView>([.. page.Items.Select(m => MeetingView.From(m, gathered.GetValueOrDefault(m.Id)))], page.NextCursor);
+            var registered = await MeetingCounts.RegisteredAsync(db, [.. page.Items.Select(m => m.Id)], ct);
+            return new Page<MeetingView>([.. page.Items.Select(m => MeetingView.From(m, gathered.GetValueOrDefault(m.Id), registered.GetValueOrDefault(m.Id)))],
+                page.NextCursor);
         }
     }
 

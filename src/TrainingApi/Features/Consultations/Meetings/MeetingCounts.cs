@@ -10,4 +10,10 @@ public static class MeetingCounts
         await db.Set<Submission>().AsNoTracking().Where(s => s.MeetingId != null && meetingIds.Contains(s.MeetingId.Value))
             .GroupBy(s => s.MeetingId!.Value).Select(g => new { g.Key, Count = g.Sum(s => s.CommentCount) })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    /// <summary>Representatives registered per meeting: the places taken.</summary>
+    public static async Task<Dictionary<Guid, int>> RegisteredAsync(TrainingDb db, IReadOnlyCollection<Guid> meetingIds, CancellationToken ct) =>
+        await db.Set<Registrations.MeetingRepresentative>().AsNoTracking().Where(p => meetingIds.Contains(p.MeetingId))
+            .GroupBy(p => p.MeetingId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 }

@@ -32,7 +32,8 @@ public static class RecordConsultationMeeting
             meeting.Record(command.Details);
             await db.SaveChangesAsync(ct);
             var gathered = await db.Set<Submission>().Where(s => s.MeetingId == meeting.Id).SumAsync(s => s.CommentCount, ct);
-            return new(MeetingView.From(meeting, gathered), meeting.Version);
+            var registered = await MeetingCounts.RegisteredAsync(db, [meeting.Id], ct);
+            return new(MeetingView.From(meeting, gathered, registered.GetValueOrDefault(meeting.Id)), meeting.Version);
         }
     }
 

@@ -51,5 +51,8 @@ public static class ScheduleConsultationMeeting
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestExample(MeetingRules.Request.Example with { AttendeeCount = null, Minutes = null })
-            .WithResponseExample(StatusCodes.Status201Created, MeetingView.Example with { AttendeeCount = null, Minutes = null, CommentsGathered = 0 });
+            .WithResponseExample(StatusCodes.Status201Created, MeetingView.Example with
+            {
+                AttendeeCount = null, Minutes = null, CommentsGathered = 0, MinutesPublishedAt = null, Registration = null, Registered = 0,
+            });
 }

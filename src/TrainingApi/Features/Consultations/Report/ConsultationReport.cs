@@ -5,12 +5,13 @@ namespace TrainingApi.Features.Consultations.Report;
 
 /// <summary>
 /// One line of the report (zestawienie uwag). <see cref="Number"/> (Lp.) is the comment's place in the whole round,
-/// in document order, so it stays the same whatever the filter.
+/// in document order, so it stays the same whatever the filter. <see cref="ExternalReference"/> is the sender's own reference of
+/// the submission the comment came in (a partner reconciles rows by it and <see cref="CommentId"/>).
 /// </summary>
 public sealed record ReportRow(
     int Number, Guid CommentId, Guid OrganisationId, string Organisation, string? MemberJst, string? MemberJstName, string? Anchor, string Section,
     string? Quote, string Content, string? ProposedChange, string? Justification, Disposition? Disposition, string DispositionLabel, string? Response,
-    string? TakenIntoVersion, int? DuplicateOfNumber);
+    string? TakenIntoVersion, int? DuplicateOfNumber, string? ExternalReference);
 
 public sealed record CountByDisposition(Disposition? Disposition, string Label, int Comments);
 
@@ -43,6 +44,6 @@ public sealed record ConsultationReportView(
                 "Moduł nie mówi, kto w JST odpowiada za cyberbezpieczeństwo szkół prowadzonych przez gminę.",
                 "Dodać jednostkę o podziale ról między JST, CUW i dyrektorów szkół.", "W małych gminach szkoły nie mają własnych informatyków.",
                 Dispositions.Disposition.PartlyAccepted, "częściowo uwzględniona",
-                "Dodano akapit o podziale ról w jednostce 2.3; odrębnej jednostki nie tworzymy, by nie wydłużać modułu.", "1.1", null),
+                "Dodano akapit o podziale ról w jednostce 2.3; odrębnej jednostki nie tworzymy, by nie wydłużać modułu.", "1.1", null, "ZMP/KONS/2024/017"),
         ]);
 }

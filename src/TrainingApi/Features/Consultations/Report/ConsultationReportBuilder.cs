@@ -23,21 +23,22 @@ public sealed class ConsultationReportBuilder(TrainingDb db, VersionOutlines ver
         var order = outline.Sections.ToDictionary(s => s.Anchor, s => s.Order, StringComparer.Ordinal);
         var sections = outline.Sections.ToDictionary(s => s.Anchor, s => $"{s.Title} ({s.Anchor})", StringComparer.Ordinal);
         var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.RoundId == round.Id).ToListAsync(ct);
-        var arrival = await db.Set<Submission>().AsNoTracking().Where(s => s.RoundId == round.Id).ToDictionaryAsync(s => s.Id, s => s.Sequence, ct);
+        var submissions = await db.Set<Submission>().AsNoTracking().Where(s => s.RoundId == round.Id)
+            .ToDictionaryAsync(s => s.Id, s => new { s.Sequence, s.ExternalReference }, ct);
         var organisationIds = comments.Select(c => c.OrganisationId).Distinct().ToList();
         var organisations = await db.Set<Organisation>().AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var ordered = comments
             .OrderBy(c => c.Anchor is null ? 0 : order.GetValueOrDefault(c.Anchor, int.MaxValue))
-            .ThenBy(c => arrival[c.SubmissionId]).ThenBy(c => c.Position)
+            .ThenBy(c => submissions[c.SubmissionId].Sequence).ThenBy(c => c.Position)
             .ToList();
         var numbers = ordered.Select((c, i) => (c.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number);
         var rows = ordered.Select(c => new ReportRow(
                 numbers[c.Id], c.Id, c.OrganisationId, organisations.GetValueOrDefault(c.OrganisationId, c.OrganisationId.ToString()), c.MemberJstTeryt,
                 c.MemberJstName, c.Anchor, c.Anchor is null ? GeneralSection : sections.GetValueOrDefault(c.Anchor, c.Anchor), c.Quote, c.Content,
                 c.ProposedChange, c.Justification, c.Disposition, DispositionNames.Of(c.Disposition).Pl, c.Response, c.TakenIntoVersionLabel,
-                c.DuplicateOfId is { } original && numbers.TryGetValue(original, out var n) ? n : null))
+                c.DuplicateOfId is { } original && numbers.TryGetValue(original, out var n) ? n : null, submissions[c.SubmissionId].ExternalReference))
             .Where(r => filter.OrganisationId is null || r.OrganisationId == filter.OrganisationId)
             .Where(r => filter.Anchor is null || (filter.Anchor == ListComments.GeneralAnchor ? r.Anchor is null : r.Anchor == filter.Anchor))
             .Where(r => filter.Disposition is null || r.Disposition == filter.Disposition)

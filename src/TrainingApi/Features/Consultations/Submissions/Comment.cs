@@ -53,6 +53,7 @@ public sealed class Comment : IVersioned
         Fingerprint = fingerprint;
         DuplicateOfId = duplicateOfId;
         SubmittedAt = submittedAt;
+        UpdatedAt = submittedAt;
     }
 
     public Guid Id { get; private set; }
@@ -90,6 +91,10 @@ public sealed class Comment : IVersioned
     public Guid? TakenIntoVersionId { get; private set; }
     public string? TakenIntoVersionLabel { get; private set; }
     public DateTimeOffset? TakenInAt { get; private set; }
+
+    /// <summary>When the comment last changed (arrival, a disposition, taken in): what `updatedSince` reads.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     public uint Version { get; private set; }
 
     public CommentStatus Status =>
@@ -112,6 +117,7 @@ public sealed class Comment : IVersioned
         Response = response;
         DisposedBy = by;
         DisposedAt = now;
+        UpdatedAt = now;
     }
 
     /// <summary>Records the version where an accepted comment was worked in (after the round, when the draft is revised).</summary>
@@ -127,6 +133,7 @@ public sealed class Comment : IVersioned
         TakenIntoVersionId = versionId;
         TakenIntoVersionLabel = versionLabel;
         TakenInAt = now;
+        UpdatedAt = now;
     }
 }
 
@@ -155,5 +162,6 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasIndex(c => new { c.SubmissionId, c.Position }).IsUnique();
         builder.HasIndex(c => c.Fingerprint);
         builder.HasIndex(c => new { c.RoundId, c.SubmittedAt, c.Id });
+        builder.HasIndex(c => new { c.RoundId, c.UpdatedAt, c.Id });
     }
 }

@@ -30,6 +30,7 @@ public static class CommentCopy
         (nameof(Comment.Fingerprint), NpgsqlDbType.Bytea, c => c.Fingerprint),
         (nameof(Comment.DuplicateOfId), NpgsqlDbType.Uuid, c => c.DuplicateOfId),
         (nameof(Comment.SubmittedAt), NpgsqlDbType.TimestampTz, c => c.SubmittedAt),
+        (nameof(Comment.UpdatedAt), NpgsqlDbType.TimestampTz, c => c.UpdatedAt),
     ];
 
     public static async Task WriteAsync(TrainingDb db, IReadOnlyList<Comment> comments, CancellationToken ct)

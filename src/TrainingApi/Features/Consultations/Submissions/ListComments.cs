@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public static class ListComments
 {
     public sealed record Query(
         Guid RoundId, Guid? OrganisationId, Guid? SubmissionId, string? Anchor, Disposition? Disposition, CommentStatus? Status, bool? Duplicate,
-        int Limit, string? Cursor) : IQuery<Page<CommentView>>;
+        int Limit, string? Cursor, DateTimeOffset? UpdatedSince = null) : IQuery<Page<CommentView>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -60,6 +61,13 @@ public static class ListComments
                 comments = duplicate ? comments.Where(c => c.DuplicateOfId != null) : comments.Where(c => c.DuplicateOfId == null);
             }
 
+            if (query.UpdatedSince is { } since)
+            {
+                // The sync order: a row changed while a partner pages moves to the end and comes again, never skipped.
+                return await comments.Where(c => c.UpdatedAt >= since)
+                    .ToKeysetPageAsync(c => c.UpdatedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
+            }
+
             return await comments.ToKeysetPageAsync(c => c.SubmittedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
         }
     }
@@ -70,17 +78,19 @@ public static class ListComments
     public static void Map(RouteGroupBuilder rounds) =>
         rounds.MapGet("/{roundId:guid}/comments",
                 async (Guid roundId, Guid? organisationId, Guid? submissionId, string? anchor, string? disposition, string? status, bool? duplicate,
-                        int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                        [Description(UpdatedSince.Description)] string? updatedSince, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new Query(roundId, organisationId, submissionId, anchor,
                         QueryEnum.Parse<Disposition>(disposition, "disposition"), QueryEnum.Parse<CommentStatus>(status, "status"), duplicate,
-                        limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
+                        limit ?? KeysetCursor.DefaultLimit, cursor, UpdatedSince.Parse(updatedSince)), ct)))
             .WithName("ListConsultationComments")
             .TakesEnum<CommentStatus>("status")
             .TakesEnum<Disposition>("disposition")
             .WithSummary("List a round's comments with their dispositions")
             .WithDescription("In the order received, paged by cursor. Filters: `organisationId`, `submissionId`, `anchor` (`general` for comments " +
                              "on the whole document), `disposition` (accepted, partly-accepted, rejected, noted), `status` (awaiting-disposition, " +
-                             "disposed, taken-in), `duplicate`. A partner system sees only its organisation's comments, a coordinator only its JST's.")
+                             "disposed, taken-in), `duplicate`; `status=awaiting-disposition&anchor=modul-2` is the work left on one section. With `updatedSince`, only " +
+                             "comments changed since then, in the order they changed (the partner's sync). A partner system sees only its organisation's " +
+                             "comments, a coordinator only its JST's. Each comment carries its `etag` for If-Match and for bulk dispositions.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Partner, Roles.JstCoordinator)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

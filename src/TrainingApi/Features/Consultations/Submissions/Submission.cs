@@ -41,6 +41,7 @@ public sealed class Submission
         MeetingId = meetingId;
         SubmittedBy = submittedBy;
         SubmittedAt = now;
+        UpdatedAt = now;
         CommentCount = commentCount;
         DuplicateCount = duplicateCount;
     }
@@ -62,6 +63,20 @@ public sealed class Submission
     public DateTimeOffset SubmittedAt { get; private set; }
     public int CommentCount { get; private set; }
     public int DuplicateCount { get; private set; }
+
+    /// <summary>
+    /// When the submission or one of its comments last changed: a partner syncing submissions with `updatedSince` finds the
+    /// ones whose comments were answered. Moved forward by <see cref="SubmissionStamps"/>, in the transaction of the change.
+    /// </summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+}
+
+public static class SubmissionStamps
+{
+    /// <summary>Marks the submissions of changed comments as changed now (one UPDATE, in the caller's transaction).</summary>
+    public static Task<int> TouchAsync(TrainingApi.Common.Persistence.TrainingDb db, IReadOnlyCollection<Guid> submissionIds, DateTimeOffset now, CancellationToken ct) =>
+        db.Set<Submission>().Where(s => submissionIds.Contains(s.Id) && s.UpdatedAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, now), ct);
 }
 
 public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
@@ -79,5 +94,6 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.HasOne<ConsultationMeeting>().WithMany().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.OrganisationId, s.ExternalReference }).IsUnique().HasFilter("external_reference IS NOT NULL");
         builder.HasIndex(s => new { s.RoundId, s.SubmittedAt, s.Id });
+        builder.HasIndex(s => new { s.RoundId, s.UpdatedAt, s.Id });
     }
 }

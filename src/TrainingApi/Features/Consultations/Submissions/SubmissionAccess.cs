@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Organisations;
+using TrainingApi.Features.Consultations.Registrations;
 
 namespace TrainingApi.Features.Consultations.Submissions;
 
@@ -9,8 +10,10 @@ namespace TrainingApi.Features.Consultations.Submissions;
 /// The team and the experts see every submission and comment; a partner system only its organisation's; a coordinator
 /// only what its JST sent as itself; nobody else any (the published report is the public view).
 /// </summary>
-public sealed class SubmissionAccess(TrainingDb db, IJstDirectory jsts) : IAccessRule<Submission>, IAccessRule<Comment>
+public sealed class SubmissionAccess(TrainingDb db, IJstDirectory jsts) : IAccessRule<Submission>, IAccessRule<Comment>, IAccessRule<MeetingRegistration>
 {
+    Expression<Func<MeetingRegistration, bool>> IAccessRule<MeetingRegistration>.CanSee(Caller caller) => Rule<MeetingRegistration>(caller, r => r.OrganisationId);
+
     Expression<Func<Submission, bool>> IAccessRule<Submission>.CanSee(Caller caller) => Rule<Submission>(caller, s => s.OrganisationId);
 
     Expression<Func<Comment, bool>> IAccessRule<Comment>.CanSee(Caller caller) => Rule<Comment>(caller, c => c.OrganisationId);

@@ -29,11 +29,12 @@ public sealed record SubmissionView(
 /// <summary>A submission in a list, without its comments.</summary>
 public sealed record SubmissionSummary(
     Guid Id, Guid RoundId, Guid OrganisationId, string? ExternalReference, SubmissionSource Source, Guid? MeetingId, DateTimeOffset SubmittedAt,
-    int CommentCount, int DuplicateCount)
+    int CommentCount, int DuplicateCount, DateTimeOffset UpdatedAt)
 {
     public static SubmissionSummary From(Submission s) => new(
-        s.Id, s.RoundId, s.OrganisationId, s.ExternalReference, s.Source, s.MeetingId, s.SubmittedAt, s.CommentCount, s.DuplicateCount);
+        s.Id, s.RoundId, s.OrganisationId, s.ExternalReference, s.Source, s.MeetingId, s.SubmittedAt, s.CommentCount, s.DuplicateCount, s.UpdatedAt);
 
     public static readonly SubmissionSummary Example = new(SubmissionView.Example.Id, SubmissionView.Example.RoundId, SubmissionView.Example.OrganisationId,
-        SubmissionView.Example.ExternalReference, SubmissionView.Example.Source, null, SubmissionView.Example.SubmittedAt, 2, 0);
+        SubmissionView.Example.ExternalReference, SubmissionView.Example.Source, null, SubmissionView.Example.SubmittedAt, 2, 0,
+        new DateTimeOffset(2024, 4, 20, 12, 0, 0, TimeSpan.Zero));
 }

@@ -72,7 +72,7 @@ public sealed class ConsultationReportTests(ConsultationsFactory api) : IClassFi
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("Lp.,Zgłaszający,W imieniu JST,Część dokumentu,Cytowany fragment,Treść uwagi,Propozycja zmiany,Uzasadnienie,Stanowisko,Odpowiedź", text);
+        Assert.StartsWith("Lp.,Id uwagi,Zgłaszający,Sygnatura zgłaszającego,W imieniu JST,Część dokumentu,Cytowany fragment,Treść uwagi,Propozycja zmiany,Uzasadnienie,Stanowisko,Odpowiedź", text);
         var rows = new MemoryStream(bytes).Query(useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal("'=HYPERLINK(\"http://zlo\")", rows[0]["Treść uwagi"]);
@@ -80,6 +80,32 @@ public sealed class ConsultationReportTests(ConsultationsFactory api) : IClassFi
         // MiniExcel's reader joins the lines of a quoted field with CRLF; the file itself keeps the LF (asserted above).
         Assert.Equal("Zdanie z przecinkiem, \"cudzysłowem\"\ni nową linią.", ((string)rows[1]["Treść uwagi"]).ReplaceLineEndings("\n"));
         Assert.Equal("oczekuje na stanowisko", rows[1]["Stanowisko"]);
+    }
+
+    [Fact]
+    public async Task Every_row_of_the_csv_and_xlsx_carries_the_comment_id_and_the_senders_reference()
+    {
+        var round = await steps.OpenRoundAsync();
+        var zmp = await api.PartnerClientAsync(SeededOrganisations.Zmp);
+        var reference = $"ZMP/KONS/{Guid.NewGuid():N}";
+        var sent = await ConsultationSteps.SubmitAsync(zmp, round.Id, new { externalReference = reference, comments = ConsultationSteps.Comments(3) });
+        var entered = await steps.TeamSubmitsAsync(round.Id, SeededOrganisations.Zpp, ConsultationSteps.Comment(anchor: "modul-1", content: "Ze spotkania."));
+
+        var csv = await steps.Expert.GetByteArrayAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=csv");
+        var xlsx = await steps.Expert.GetByteArrayAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=xlsx");
+        var json = await ReportAsync(round.Id, "");
+
+        var expected = sent.Comments.Select(c => (c.Id.ToString(), (string?)reference)).Append((entered.Comments[0].Id.ToString(), null)).OrderBy(x => x.Item1).ToList();
+        foreach (var rows in new[]
+                 {
+                     new MemoryStream(csv).Query(useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList(),
+                     new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Uwagi").Cast<IDictionary<string, object>>().ToList(),
+                 })
+        {
+            Assert.Equal(expected, rows.Select(r => ((string)r["Id uwagi"], r["Sygnatura zgłaszającego"] is string s && s.Length > 0 ? s : null)).OrderBy(x => x.Item1));
+        }
+
+        Assert.Equal(expected, json.Rows.Select(r => (r.CommentId.ToString(), r.ExternalReference)).OrderBy(x => x.Item1));
     }
 
     [Fact]

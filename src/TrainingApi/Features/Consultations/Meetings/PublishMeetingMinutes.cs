@@ -1,0 +1,45 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Http;
+using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
+
+namespace TrainingApi.Features.Consultations.Meetings;
+
+public static class PublishMeetingMinutes
+{
+    public sealed record Command(Guid MeetingId, uint? ExpectedVersion) : ICommand<Versioned<MeetingView>>;
+
+    public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, Versioned<MeetingView>>
+    {
+        public async ValueTask<Versioned<MeetingView>> Handle(Command command, CancellationToken ct)
+        {
+            var meeting = await db.Set<ConsultationMeeting>().FirstOrDefaultAsync(m => m.Id == command.MeetingId, ct)
+                          ?? throw Problem.NotFound(ConsultationsModule.MeetingNoun, command.MeetingId);
+            db.ExpectVersion(meeting, command.ExpectedVersion);
+            meeting.PublishMinutes(clock.UtcNowForDatabase());
+            await db.SaveChangesAsync(ct);
+            var gathered = await MeetingCounts.CommentsGatheredAsync(db, [meeting.Id], ct);
+            var registered = await MeetingCounts.RegisteredAsync(db, [meeting.Id], ct);
+            return new(MeetingView.From(meeting, gathered.GetValueOrDefault(meeting.Id), registered.GetValueOrDefault(meeting.Id)), meeting.Version);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder meetings) =>
+        meetings.MapPost("/{meetingId:guid}/minutes/publication", async (Guid meetingId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var updated = await mediator.Send(new Command(meetingId, EntityTags.RequireIfMatch(http.Request)), ct);
+                http.Response.Headers.ETag = updated.Value.ETag(updated.Version);
+                return TypedResults.Ok(updated.Value);
+            })
+            .WithName("PublishConsultationMeetingMinutes")
+            .WithSummary("Make a meeting's minutes public")
+            .WithDescription("From now on the public read of the meeting (GET /api/v1/public/consultation-meetings/{id}) shows its minutes, as they stand (a later correction shows too). 409 `no-minutes` while there are none. Requires If-Match, so the team publishes the minutes it read.")
+            .RequireRoles(Roles.ProgrammeTeam)
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithResponseExample(StatusCodes.Status200OK, MeetingView.Example);
+}
