@@ -50,7 +50,7 @@ public sealed class CurriculumDemoData(TrainingDb db, IMediator mediator) : IDem
         // 2.0: the same content after consultation and pilot, tested, so a release can be built and published from it.
         var second = (await mediator.Send(new CreateVersion.Command(programme.Id, "2.0", first.Id, "Wersja po konsultacjach i pilotażu (dane demonstracyjne)."), ct)).Value;
         await MoveAsync(second.Id, ct,
-            VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot, VersionStatus.Tested);
+            VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot);
     }
 
     private async Task MoveAsync(Guid versionId, CancellationToken ct, params VersionStatus[] path)

@@ -30,6 +30,7 @@ public static class CurriculumModule
             .AddScoped<VersionTotalsCalculator>()
             .AddScoped<VersionOutlines>()
             .AddScoped<VersionContents>()
+            .AddScoped<TestedEvidence>()
             .AddScoped<VersionAccessibility>()
             .AddIntegrationEvent<ProgrammeCreated>()
             .AddIntegrationEvent<ProgrammeUpdated>()

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
@@ -21,8 +22,10 @@ namespace TrainingApi.Features.PilotEnrollment;
 /// (A shifted clock for the loader's scope is not possible without changing production wiring: TimeProvider is a
 /// singleton every handler shares, and an audit trail on a moved clock would record times that never were.)
 /// </remarks>
-public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, TimeProvider clock) : IDemoData
+public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, TimeProvider clock) : IDemoData
 {
+    public IReadOnlyList<Type> After => [typeof(Curriculum.CurriculumDemoData)];
+
     private const string RodoClause = "RODO-2024-04";
 
     /// <summary>Long enough for three applications and their scores even on a busy machine's first start.</summary>
@@ -35,16 +38,22 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, T
             return;
         }
 
+        // Both recruitments pilot the demo programme's version in pilot (2.0).
+        if (await versions.FirstInStatusAsync(VersionStatus.InPilot, ct) is not { } piloted)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         await mediator.Send(new OpenRecruitment.Command("Nabór JST do pilotażu szkoleń i doradztwa",
             "Pilotaż programu dla 50 JST (około 150 urzędników) po wyborach samorządowych. Decyduje kolejność zgłoszeń.",
             now.AddDays(-1), now.AddDays(30), 50, 3,
             [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.GminaMiejskoWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat],
-            SelectionMode.FirstCome, RodoClause, null, null), ct);
+            SelectionMode.FirstCome, RodoClause, null, null, piloted), ct);
 
         var pilot = await mediator.Send(new OpenRecruitment.Command("Pilotaż — grupa pierwsza (nabór zakończony)",
             "Trzy JST już w pilotażu, z doradcami (dane demonstracyjne).", now.AddDays(-60), clock.GetUtcNow() + PilotClosesIn, 3, 3,
-            [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat], SelectionMode.Ranked, RodoClause, null, null), ct);
+            [JstKind.GminaMiejska, JstKind.GminaWiejska, JstKind.MiastoNaPrawachPowiatu, JstKind.Powiat], SelectionMode.Ranked, RodoClause, null, null, piloted), ct);
         string[] places = ["1061", "0201", "0201032"];
         foreach (var (teryt, i) in places.Select((t, i) => (t, i)))
         {

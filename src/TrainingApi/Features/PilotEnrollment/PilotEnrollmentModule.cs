@@ -29,6 +29,8 @@ public static class PilotEnrollmentModule
             .Configure<PilotOptions>(configuration.GetSection(PilotOptions.Section))
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<PilotParticipation>()
+            .AddScoped<PilotEvidence>()
+            .AddScoped<PilotModules>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddScoped<IPersonalDataHolder, EnrollmentPersonalData>()
             .AddHostedService<StrandedApplicationSweeper>()

@@ -1727,6 +1727,14 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("EvidenceRecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_recruitment_id");
+
+                    b.Property<Guid?>("EvidenceVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_version_id");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1752,6 +1760,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("status_changed_at");
 
+                    b.Property<string>("UpdateReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("update_reason");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1763,6 +1776,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("BasedOnVersionId")
                         .HasDatabaseName("ix_versions_based_on_version_id");
+
+                    b.HasIndex("EvidenceVersionId")
+                        .HasDatabaseName("ix_versions_evidence_version_id");
 
                     b.HasIndex("ProgrammeId", "Label")
                         .IsUnique()
@@ -2115,6 +2131,18 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2491,6 +2519,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
 
+                    b.Property<Guid?>("ProgrammeVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_version_id");
+
                     b.Property<string>("RodoClauseVersion")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2521,6 +2553,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_recruitments");
+
+                    b.HasIndex("ProgrammeVersionId")
+                        .HasDatabaseName("ix_recruitments_programme_version_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_recruitments_created_at_id");
@@ -2822,6 +2857,12 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasForeignKey("BasedOnVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_versions_versions_based_on_version_id");
+
+                    b.HasOne("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_versions_versions_evidence_version_id");
 
                     b.HasOne("TrainingApi.Features.Curriculum.Programme", null)
                         .WithMany()
