@@ -37,6 +37,7 @@ public static class PilotEnrollmentModule
             .AddSingleton<PlacementCoordinator>()
             .AddSingleton<RecruitmentTermsCache>()
             .AddSingleton<IJstDirectory, JstDirectory>()
+            .AddSingleton<JstClassification>()
             .AddIntegrationEvent<ApplicationAccepted>()
             .AddIntegrationEvent<ApplicationWaitlisted>()
             .AddIntegrationEvent<ApplicationPromoted>()

@@ -415,6 +415,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("OwnerRole")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("owner_role");
+
                     b.Property<byte[]>("ProtectedSecret")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -1845,6 +1850,39 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Call")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("call");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasDefaultValue("")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("JstName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1879,6 +1917,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_adoptions");
+
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_adoptions_recorded_at_id");
 
                     b.HasIndex("ReleaseId", "JstTeryt")
                         .IsUnique()
@@ -1983,6 +2024,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("EvidenceCarriedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("evidence_carried_from");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -2043,6 +2089,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<string>("UpdateReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("update_reason");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()

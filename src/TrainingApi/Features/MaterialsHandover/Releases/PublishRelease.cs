@@ -7,6 +7,7 @@ using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Exports;
+using TrainingApi.Features.MaterialsHandover.Handovers;
 
 namespace TrainingApi.Features.MaterialsHandover.Releases;
 
@@ -35,6 +36,11 @@ public static class PublishRelease
                 previous.SupersedeBy(release, now);
                 events.Publish(new ReleaseSuperseded(previous.Id, previous.SemanticVersion, release.Id, release.SemanticVersion));
                 await AdoptionNotices.AnnounceAsync(db, events, previous, "superseded", $"zastąpione wydaniem {release.SemanticVersion}", ct);
+                foreach (var handover in await db.Set<Handover>().AsNoTracking().Where(h => h.ReleaseId == previous.Id).OrderBy(h => h.RecordedAt).ToListAsync(ct))
+                {
+                    events.Publish(new HandoverSuperseded(handover.Id, previous.Id, previous.SemanticVersion, release.Id, release.SemanticVersion, handover.CaseNumber));
+                }
+
                 await db.SaveChangesAsync(ct);
             }
 
@@ -56,8 +62,8 @@ public static class PublishRelease
             .WithName("PublishRelease")
             .WithSummary("Publish a release: immutable, latest, in the public catalogue")
             .WithDescription("Builds the JSON, the ZIP bundle and the IMS Common Cartridge once and stores them with their SHA-256; the previous " +
-                             "latest release of the programme is superseded (`release.superseded`, and `adopted-release.affected` naming the JST " +
-                             "that use it); subscribers get `release.published`. A published release cannot change (409 `release-published`).")
+                             "latest release of the programme is superseded (`release.superseded`, `adopted-release.affected` naming the JST " +
+                             "that use it, and `handover.superseded` for each handover of it to the Ministry); subscribers get `release.published`. A published release cannot change (409 `release-published`).")
             .RequireRoles(Roles.ProgrammeTeam)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -31,6 +31,12 @@ public sealed class AdoptionTests(ApiFactory api) : IClassFixture<ApiFactory>
         var data = await AffectedAsync(first.Id);
         Assert.Equal("superseded", data.GetProperty("reason").GetString());
         Assert.Equal(["1061", "1465"], data.GetProperty("adoptingJst").EnumerateArray().Select(e => e.GetString()));
+        var references = data.GetProperty("adopters").EnumerateArray().ToList();
+        Assert.Equal(["1061", "1465"], references.Select(r => r.GetProperty("jstTeryt").GetString()));
+        // The contact is never in the event: only the reference where the team reads it.
+        Assert.DoesNotContain("kontakt@urzad.example.pl", data.GetRawText(), StringComparison.Ordinal);
+        var contact = await (await steps.Team.GetAsync(references[0].GetProperty("contactUrl").GetString())).ShouldBeAsync<AdoptionView>(HttpStatusCode.OK);
+        Assert.Equal(("1061", "kontakt@urzad.example.pl"), (contact.JstTeryt, contact.Contact!.Email));
     }
 
     [Fact]
@@ -60,8 +66,11 @@ public sealed class AdoptionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.False(await db.Context.Set<Adoption>().AnyAsync(a => a.ReleaseId == draft.Id));
     }
 
-    private static Task<HttpResponseMessage> Adopt(HttpClient client, Guid releaseId) =>
-        client.PostJsonAsync($"/api/v1/releases/{releaseId}/adoptions", new { project = "Cyfrowa szkoła — konkurs 2025" });
+    private static Task<HttpResponseMessage> Adopt(HttpClient client, Guid releaseId, string call = "Konkurs MEN 2025", string email = "kontakt@urzad.example.pl") =>
+        client.PostJsonAsync($"/api/v1/releases/{releaseId}/adoptions", new
+        {
+            project = "Cyfrowa szkoła — konkurs 2025", call, contact = new { name = "Anna Nowak", email, phone = "+48 22 000 00 00" },
+        });
 
     private async Task<JsonElement> AffectedAsync(Guid releaseId)
     {
