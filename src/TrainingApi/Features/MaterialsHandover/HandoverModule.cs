@@ -69,6 +69,7 @@ public static class HandoverModule
         GetCatalogueFile.Map(catalogue);
         ReleasesFeed.Map(catalogue);
         CountAdoptions.Map(catalogue);
+        Indicators.GetIndicatorReport.Map(catalogue);
         return app;
     }
 }

@@ -30,6 +30,7 @@ public static class PilotEnrollmentModule
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<PilotParticipation>()
             .AddScoped<PilotEvidence>()
+            .AddScoped<PilotReach>()
             .AddScoped<PilotModules>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()
             .AddScoped<IPersonalDataHolder, EnrollmentPersonalData>()

@@ -24,24 +24,23 @@ public static class ListAdoptions
         public async ValueTask<Page<AdoptionView>> Handle(Query query, CancellationToken ct)
         {
             var withContact = caller.Is(Roles.ProgrammeTeam);
-            var adoptions = db.Set<Adoption>().AsNoTracking()
-                .Join(db.Set<Release>(), a => a.ReleaseId, r => r.Id, (a, r) => new Row(a, r.ProgrammeId, r.SemanticVersion));
+            var adoptions = db.Set<Adoption>().AsNoTracking();
             if (query.ProgrammeId is { } programme)
             {
-                adoptions = adoptions.Where(x => x.ProgrammeId == programme);
+                adoptions = adoptions.Where(a => db.Set<Release>().Any(r => r.Id == a.ReleaseId && r.ProgrammeId == programme));
             }
 
             if (query.ReleaseId is { } release)
             {
-                adoptions = adoptions.Where(x => x.Adoption.ReleaseId == release);
+                adoptions = adoptions.Where(a => a.ReleaseId == release);
             }
 
-            return await adoptions.ToKeysetPageAsync(x => x.Adoption.RecordedAt, x => x.Adoption.Id, query.Cursor, query.Limit,
-                x => AdoptionView.From(x.Adoption, x.SemanticVersion, withContact), ct);
+            var page = await adoptions.ToKeysetPageAsync(a => a.RecordedAt, a => a.Id, query.Cursor, query.Limit, a => a, ct);
+            var releaseIds = page.Items.Select(a => a.ReleaseId).Distinct().ToList();
+            var versions = await db.Set<Release>().AsNoTracking().Where(r => releaseIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.SemanticVersion, ct);
+            return new Page<AdoptionView>([.. page.Items.Select(a => AdoptionView.From(a, versions[a.ReleaseId], withContact))], page.NextCursor);
         }
     }
-
-    public sealed record Row(Adoption Adoption, Guid ProgrammeId, string SemanticVersion);
 
     public static void Map(RouteGroupBuilder adoptions) =>
         adoptions.MapGet("/", async (Guid? programmeId, Guid? releaseId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>

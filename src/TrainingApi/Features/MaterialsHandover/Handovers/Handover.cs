@@ -73,12 +73,12 @@ public sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
 }
 
 /// <summary>The newer release that replaced the one handed over.</summary>
-public sealed record SupersededBy(Guid ReleaseId, string SemanticVersion, DateTimeOffset At);
+public sealed record HandoverSupersededBy(Guid ReleaseId, string SemanticVersion, DateTimeOffset At);
 
 /// <param name="SupersededBy">Set once the release handed over is superseded: the Ministry sees its package is no longer the latest.</param>
 public sealed record HandoverView(
     Guid Id, Guid ReleaseId, string SemanticVersion, string Purpose, DateOnly HandedOverOn, string PackageSha256, string PackageUrl, DateTimeOffset RecordedAt,
-    string? CaseNumber, DateOnly? AcknowledgedOn, SupersededBy? SupersededBy = null)
+    string? CaseNumber, DateOnly? AcknowledgedOn, HandoverSupersededBy? SupersededBy = null)
 {
     public static HandoverView From(Handover h) => new(h.Id, h.ReleaseId, h.SemanticVersion, h.Purpose, h.HandedOverOn, h.PackageSha256,
         $"/api/v1/handovers/{h.Id}/package", h.RecordedAt, h.CaseNumber, h.AcknowledgedOn);
@@ -90,7 +90,7 @@ public sealed record HandoverView(
         var superseded = await db.Set<Release>().AsNoTracking().Where(r => ids.Contains(r.Id) && r.SupersededById != null)
             .Join(db.Set<Release>(), r => r.SupersededById, n => n.Id, (r, n) => new { r.Id, NewId = n.Id, n.SemanticVersion, r.SupersededAt })
             .ToDictionaryAsync(x => x.Id, ct);
-        return [.. views.Select(v => superseded.TryGetValue(v.ReleaseId, out var by) ? v with { SupersededBy = new SupersededBy(by.NewId, by.SemanticVersion, by.SupersededAt!.Value) } : v)];
+        return [.. views.Select(v => superseded.TryGetValue(v.ReleaseId, out var by) ? v with { SupersededBy = new HandoverSupersededBy(by.NewId, by.SemanticVersion, by.SupersededAt!.Value) } : v)];
     }
 
     public static readonly HandoverView Example = new(Guid.Parse("01936b30-4100-7000-8000-000000000001"), ReleaseView.Example.Id, "2.0.0",
