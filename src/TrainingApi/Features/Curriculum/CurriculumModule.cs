@@ -31,6 +31,7 @@ public static class CurriculumModule
             .AddScoped<VersionOutlines>()
             .AddScoped<VersionContents>()
             .AddScoped<TestedEvidence>()
+            .AddScoped<SectionLineage>()
             .AddScoped<VersionAccessibility>()
             .AddIntegrationEvent<ProgrammeCreated>()
             .AddIntegrationEvent<ProgrammeUpdated>()

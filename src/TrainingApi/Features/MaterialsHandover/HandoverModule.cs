@@ -53,6 +53,8 @@ public static class HandoverModule
         RecordHandover.Map(releases);
         AdoptRelease.Map(releases);
 
+        SectionHistory.GetSectionHistory.Map(app.MapGroup("/api/v1/programmes").WithTags(Tag));
+
         var adoptions = app.MapGroup("/api/v1/adoptions").WithTags(Tag);
         ListAdoptions.Map(adoptions);
         GetAdoption.Map(adoptions);

@@ -20,12 +20,14 @@ public static class PilotEvidenceSteps
     public sealed record Pilot(Guid RecruitmentId, Guid CohortId, IReadOnlyList<ApplicationView> Applications);
 
     public static async Task<Pilot> CompletedPilotAsync(ApiFactory api, Guid versionId, IReadOnlyList<string> modules, int jst = 1,
-        IReadOnlyList<object>? evaluations = null, bool complete = true)
+        IReadOnlyList<object>? evaluations = null, bool complete = true, DateTimeOffset? now = null, IReadOnlyList<string>? teryts = null)
     {
         var team = api.ClientAs(Roles.ProgrammeTeam);
-        var recruitment = await EnrollmentSteps.OpenAsync(api, capacity: jst, versionId: versionId);
+        var at = now ?? DateTimeOffset.UtcNow;
+        var recruitment = await EnrollmentSteps.OpenAsync(api, capacity: teryts?.Count ?? jst, versionId: versionId, opensAt: at.AddHours(-1), closesAt: at.AddDays(7),
+            kinds: ["gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska", "miasto-na-prawach-powiatu", "powiat"]);
         var applications = new List<ApplicationView>();
-        foreach (var teryt in EnrollmentSteps.Gminas(jst, Interlocked.Add(ref skip, jst)))
+        foreach (var teryt in teryts ?? EnrollmentSteps.Gminas(jst, Interlocked.Add(ref skip, jst)))
         {
             applications.Add(await (await EnrollmentSteps.ApplyAsync(api, recruitment.Id, teryt, participants: 2)).ShouldBeAsync<ApplicationView>(HttpStatusCode.Created));
         }
