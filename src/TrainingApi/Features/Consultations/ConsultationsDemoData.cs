@@ -59,5 +59,17 @@ public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, Ver
         ]), ct);
         await mediator.Send(new DisposeComment.Command(submission.Comments[1].Id, null, Disposition.Accepted,
             "Dodano tabelę godzin na uczestnika w części wprowadzającej."), ct);
+
+        // ZMP on the cybersecurity unit: accepted and taken into 2.0 (the section history of modul-3-1 shows it).
+        var zmp = await mediator.Send(new SubmitComments.Command(round.Id, null, SeededOrganisations.Zmp, meeting.Id,
+        [
+            new SubmitComments.CommentRequest("modul-3-1", null, "Jednostka nie mówi, kto w JST zgłasza incydent w szkole.",
+                "Dodać ścieżkę zgłoszenia incydentu: szkoła → organ prowadzący → CSIRT.", "Dyrektorzy nie wiedzą, komu zgłaszać incydenty.", null),
+        ]), ct);
+        await mediator.Send(new DisposeComment.Command(zmp.Comments[0].Id, null, Disposition.Accepted, "Dodano ścieżkę zgłaszania incydentów w wersji 2.0."), ct);
+        if (await versions.FirstInStatusAsync(VersionStatus.InPilot, ct) is { } next)
+        {
+            await mediator.Send(new RecordCommentTakenIn.Command(zmp.Comments[0].Id, null, next), ct);
+        }
     }
 }

@@ -4,6 +4,7 @@ using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment.Applications;
+using TrainingApi.Features.PilotEnrollment.Pilot;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
 
@@ -12,7 +13,8 @@ namespace TrainingApi.Features.PilotEnrollment;
 /// <summary>
 /// An open first-come recruitment for 50 JST, so a coordinator token can apply straight away; and a closed ranked
 /// recruitment whose three accepted JST are in the pilot (the advisory demo works with them), its list of JST taking
-/// part published.
+/// part published, and its pilot of version 2.0 run to the end (cohort, sessions, attendance, completion, evaluations):
+/// the evidence on which 2.0 becomes tested. Both recruitments name version 2.0.
 /// </summary>
 /// <remarks>
 /// The closed pilot goes through the real use cases on the real clock: applications are taken only while a
@@ -71,5 +73,41 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, V
 
         await mediator.Send(new AllocatePlaces.Command(pilot.Id, Preview: false), ct);
         await mediator.Send(new PublishAcceptedList.Command(pilot.Id), ct);
+        await RunPilotAsync(pilot.Id, piloted, ct);
+    }
+
+    /// <summary>
+    /// The pilot run to its end, as the evidence that makes version 2.0 tested: one cohort of the three JST, a workshop per
+    /// module attended by everyone, the JST confirmed and completed, and three anonymous evaluations per module.
+    /// </summary>
+    private async Task RunPilotAsync(Guid recruitmentId, Guid versionId, CancellationToken ct)
+    {
+        var modules = (await versions.FindAsync(versionId, ct))!.Sections.Where(s => s.Kind == Curriculum.Sections.SectionKind.Module).Select(s => s.Anchor).ToList();
+        var applications = await db.Set<Application>().AsNoTracking().Where(a => a.RecruitmentId == recruitmentId && a.Status == ApplicationStatus.Accepted)
+            .OrderBy(a => a.SubmittedAt).Select(a => a.Id).ToListAsync(ct);
+        var cohort = await mediator.Send(new CreateCohort.Command(recruitmentId, "Grupa pilotażowa 1", applications), ct);
+        var participants = await db.Set<Participant>().AsNoTracking().Where(p => applications.Contains(p.ApplicationId)).Select(p => p.Id).ToListAsync(ct);
+        var start = clock.GetUtcNow().AddDays(-7 * modules.Count);
+        foreach (var (module, i) in modules.Select((m, i) => (m, i)))
+        {
+            var session = await mediator.Send(new ScheduleSession.Command(cohort.Id, module, start.AddDays(7 * i), 360, SessionMode.Workshop, "dr Anna Nowak"), ct);
+            await mediator.Send(new RecordAttendance.Command(session.Id, participants), ct);
+        }
+
+        foreach (var application in applications)
+        {
+            await mediator.Send(new ConfirmApplication.Command(application), ct);
+            await mediator.Send(new CompleteApplication.Command(application), ct);
+        }
+
+        await mediator.Send(new RecordEvaluations.Command(cohort.Id,
+        [
+            .. modules.SelectMany((m, i) => new[]
+            {
+                new RecordEvaluations.Response(m, 35 + i, 70 + i, 5, i == 2 ? "Przykłady incydentów z naszej gminy bardzo pomogły." : null),
+                new RecordEvaluations.Response(m, 45, 75 + i, 4, null),
+                new RecordEvaluations.Response(m, 50, 72, 4, i == 0 ? "Za mało czasu na ćwiczenia." : null),
+            }),
+        ]), ct);
     }
 }

@@ -122,7 +122,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["PublishRelease"] = [Roles.ProgrammeTeam],
         ["GetReleaseFile"] = [Roles.ProgrammeTeam, Roles.Expert, Roles.Ministry],
         ["RecordHandover"] = [Roles.ProgrammeTeam],
-        ["AdoptRelease"] = [Roles.JstCoordinator],
+        ["AdoptRelease"] = [Roles.JstCoordinator, Roles.ProgrammeTeam],
         ["ListAdoptions"] = [Roles.ProgrammeTeam, Roles.Ministry],
         ["GetAdoption"] = [Roles.ProgrammeTeam, Roles.Ministry],
         ["CountAdoptions"] = [Anonymous, .. Everyone],

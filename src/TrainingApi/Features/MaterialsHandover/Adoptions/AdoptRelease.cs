@@ -17,9 +17,10 @@ public static class AdoptRelease
     /// <param name="Project">Where the JST uses the materials, e.g. its project in the 2025–2028 competitive call.</param>
     /// <param name="Call">The competitive call (or other programme) the project is in; adoptions are counted per call.</param>
     /// <param name="Contact">Whom to tell when the release is superseded or a legal act it cites is amended (personal data).</param>
-    public sealed record Request(string Project, string Call, AdoptionContact Contact);
+    /// <param name="Teryt">Programme team only: the JST it records the adoption for (told by letter or phone); a coordinator's is the one of its token.</param>
+    public sealed record Request(string Project, string Call, AdoptionContact Contact, string? Teryt = null);
 
-    public sealed record Command(Guid ReleaseId, string Project, string Call, AdoptionContact Contact) : ICommand<AdoptionView>;
+    public sealed record Command(Guid ReleaseId, string Project, string Call, AdoptionContact Contact, string? Teryt = null) : ICommand<AdoptionView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -48,7 +49,7 @@ public static class AdoptRelease
                     "release-superseded", [("supersededById", release.SupersededById)]);
             }
 
-            var jst = jsts.Find(caller.Teryt)!;
+            var jst = JstOf(command.Teryt);
             var contact = new AdoptionContact(command.Contact.Name.Trim(), command.Contact.Email.Trim(), command.Contact.Phone?.Trim());
             var adoption = new Adoption(release.Id, jst.CanonicalTeryt, jst.Name, command.Project.Trim(), command.Call.Trim(), contact, caller.Subject!,
                 clock.UtcNowForDatabase());
@@ -64,21 +65,38 @@ public static class AdoptRelease
 
             return AdoptionView.From(adoption, release.SemanticVersion, withContact: true);
         }
+
+        private JstUnit JstOf(string? teryt)
+        {
+            if (caller.Is(Roles.JstCoordinator) && !caller.Is(Roles.ProgrammeTeam))
+            {
+                if (teryt is not null && jsts.Canonical(teryt) != jsts.Canonical(caller.Teryt))
+                {
+                    throw Problem.Validation("teryt", new Text("A coordinator records adoptions for its own JST; leave teryt out.",
+                        "Koordynator wskazuje wydanie dla własnej JST; pomiń teryt."));
+                }
+
+                return jsts.Find(caller.Teryt)!;
+            }
+
+            return jsts.Find(teryt) ?? throw Problem.Validation("teryt", new Text("Name the JST the adoption is for by a TERYT code of the register.",
+                "Wskaż JST, dla której odnotowujesz wskazanie, kodem TERYT z rejestru."));
+        }
     }
 
     public static void Map(RouteGroupBuilder releases) =>
         releases.MapPost("/{releaseId:guid}/adoptions", async (Guid releaseId, Request r, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new Command(releaseId, r.Project, r.Call, r.Contact), ct);
+                var created = await mediator.Send(new Command(releaseId, r.Project, r.Call, r.Contact, r.Teryt), ct);
                 return TypedResults.Created($"/api/v1/adoptions/{created.Id}", created);
             })
             .WithName("AdoptRelease")
             .WithSummary("Record that a JST uses a published release")
-            .WithDescription("By the JST's coordinator, for the latest release: the project, the competitive call it is in, and a contact " +
+            .WithDescription("By the JST's coordinator (or by the programme team for a JST named by `teryt`), for the latest release: the project, the competitive call it is in, and a contact " +
                              "person (personal data: in the RODO export and erasure, never in events). When the release is superseded or a legal " +
                              "act it cites is amended, `adopted-release.affected` names each adopting JST with a reference to its adoption " +
                              "(GET /api/v1/adoptions/{id}, where the team finds the contact).")
-            .RequireRoles(Roles.JstCoordinator)
+            .RequireRoles(Roles.JstCoordinator, Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

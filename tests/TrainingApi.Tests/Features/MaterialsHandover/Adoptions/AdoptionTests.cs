@@ -55,13 +55,25 @@ public sealed class AdoptionTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Only_coordinators_adopt_and_only_published_releases()
+    public async Task Coordinators_and_the_team_for_a_named_jst_adopt_and_only_published_releases()
     {
         var (version, _, _) = await steps.TestedVersionAsync();
         var draft = await steps.DraftAsync(version.Id);
+        var published = await steps.PublishAsync((await steps.DraftAsync(version.Id, "2.0.0")).Id);
 
         await (await Adopt(api.ClientAs(Roles.JstCoordinator, teryt: "1061"), draft.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
-        Assert.Equal(HttpStatusCode.Forbidden, (await Adopt(steps.Team, draft.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Adopt(api.ClientAs(Roles.Ministry), draft.Id)).StatusCode);
+        Assert.NotEmpty((await (await Adopt(steps.Team, published.Id)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("teryt"));
+        var forOther = await api.ClientAs(Roles.JstCoordinator, teryt: "1061").PostJsonAsync($"/api/v1/releases/{published.Id}/adoptions", new
+        {
+            project = "P", call = "K", contact = new { name = "A", email = "a@b.example.pl" }, teryt = "1465",
+        });
+        Assert.NotEmpty((await forOther.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("teryt"));
+        var byTeam = await (await steps.Team.PostJsonAsync($"/api/v1/releases/{published.Id}/adoptions", new
+        {
+            project = "Projekt z pisma", call = "Konkurs MEN 2025", contact = new { name = "A", email = "a@b.example.pl" }, teryt = "1465011",
+        })).ShouldBeAsync<AdoptionView>(HttpStatusCode.Created);
+        Assert.Equal(("1465", "Warszawa"), (byTeam.JstTeryt, byTeam.JstName));
         await using var db = api.Db();
         Assert.False(await db.Context.Set<Adoption>().AnyAsync(a => a.ReleaseId == draft.Id));
     }
