@@ -30,10 +30,10 @@ public sealed class ConsultationOutcomes(TrainingDb db, ConsultationReportBuilde
 
     /// <summary>The comments on an anchor in a programme's rounds (not duplicates), oldest first; with <paramref name="publishedOnly"/>, of rounds whose report is published.</summary>
     public async Task<IReadOnlyList<AnchorComment>> OnAnchorAsync(Guid programmeId, string anchor, bool publishedOnly, CancellationToken ct) =>
-        await db.Set<Submissions.Comment>().AsNoTracking().Where(c => c.Anchor == anchor && c.DuplicateOfId == null)
+        [.. (await db.Set<Submissions.Comment>().AsNoTracking().Where(c => c.Anchor == anchor && c.DuplicateOfId == null)
             .Join(db.Set<ConsultationRound>(), c => c.RoundId, r => r.Id, (c, r) => new { c, r })
             .Where(x => x.r.ProgrammeId == programmeId && (!publishedOnly || x.r.ReportPublishedAt != null))
             .Join(db.Set<Organisations.Organisation>(), x => x.c.OrganisationId, o => o.Id, (x, o) => new AnchorComment(x.c.Id, x.r.Id, x.r.VersionLabel, o.Name,
                 x.c.Quote, x.c.Content, x.c.ProposedChange, x.c.SubmittedAt, x.c.Disposition, x.c.Response, x.c.DisposedAt, x.c.TakenIntoVersionLabel, x.c.TakenInAt))
-            .OrderBy(c => c.SubmittedAt).ThenBy(c => c.CommentId).ToListAsync(ct);
+            .ToListAsync(ct)).OrderBy(c => c.SubmittedAt).ThenBy(c => c.CommentId)];
 }

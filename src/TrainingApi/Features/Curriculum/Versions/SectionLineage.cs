@@ -44,7 +44,8 @@ public sealed class SectionLineage(TrainingDb db)
             .Select(s => new { s.Id, s.VersionId, s.Anchor, s.ParentId, s.Kind, s.Title, s.Markdown, s.UpdatedAt }).ToListAsync(ct);
         var byId = sections.ToDictionary(s => s.Id);
         var targets = sections.Where(s => s.Anchor == anchor).ToList();
-        var acts = await db.Set<SectionCitation>().AsNoTracking().Where(c => targets.Select(t => t.Id).Contains(c.SectionId))
+        var targetIds = targets.Select(t => t.Id).ToList();
+        var acts = await db.Set<SectionCitation>().AsNoTracking().Where(c => targetIds.Contains(c.SectionId))
             .Join(db.Set<LegalAct>(), c => c.LegalActId, a => a.Id, (c, a) => new { c.SectionId, a.Id, a.Citation, a.Title }).ToListAsync(ct);
 
         string? ModuleOf(Guid sectionId)
@@ -68,9 +69,9 @@ public sealed class SectionLineage(TrainingDb db)
                 [.. acts.Where(a => a.SectionId == s.Id).OrderBy(a => a.Citation, StringComparer.Ordinal).Select(a => new CitedAct(a.Id, a.Citation, a.Title))]))
             .OrderBy(t => t.At).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
         var actIds = acts.Select(a => a.Id).Distinct().ToList();
-        var amendments = await db.Set<LegalActAmendment>().AsNoTracking().Where(m => actIds.Contains(m.LegalActId))
+        var amendments = (await db.Set<LegalActAmendment>().AsNoTracking().Where(m => actIds.Contains(m.LegalActId))
             .Join(db.Set<LegalAct>(), m => m.LegalActId, a => a.Id, (m, a) => new ActAmendment(a.Id, a.Citation, m.AmendingCitation, m.AmendedOn, m.Note, m.RecordedAt))
-            .OrderBy(m => m.RecordedAt).ToListAsync(ct);
+            .ToListAsync(ct)).OrderBy(m => m.RecordedAt).ToList();
         return new AnchorLineage(programme.Id, programme.Title, anchor, texts, amendments);
     }
 }

@@ -78,7 +78,7 @@ public static class GetSectionHistory
                 throw found is null
                     ? Problem.NotFound(CurriculumModule.ProgrammeNoun, query.ProgrammeId)
                     : Problem.NotFound(new Common.Localization.Text($"No version of the programme you may see has a section '{query.Anchor}'.",
-                        $"Żadna widoczna dla Ciebie wersja programu nie ma sekcji '{query.Anchor}'."), "section-not-found");
+                        $"Żadna widoczna dla Ciebie wersja programu nie ma sekcji '{query.Anchor}'."), code: "section-not-found");
             }
 
             var entries = new List<HistoryEntry>();
