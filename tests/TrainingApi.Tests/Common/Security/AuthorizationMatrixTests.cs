@@ -126,6 +126,8 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["ListAdoptions"] = [Roles.ProgrammeTeam, Roles.Ministry],
         ["GetAdoption"] = [Roles.ProgrammeTeam, Roles.Ministry],
         ["CountAdoptions"] = [Anonymous, .. Everyone],
+        ["GetIndicatorReport"] = [Anonymous, .. Everyone],
+        ["GetSectionHistory"] = [Anonymous, .. Everyone],
         ["ListHandovers"] = [Roles.ProgrammeTeam, Roles.Ministry],
         ["DownloadHandoverPackage"] = [Roles.ProgrammeTeam, Roles.Ministry],
         ["AcknowledgeHandover"] = [Roles.Ministry],
