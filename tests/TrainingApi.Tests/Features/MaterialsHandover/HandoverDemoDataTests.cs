@@ -39,7 +39,7 @@ public sealed class HandoverDemoDataTests(CurriculumDemoDataTests.DemoFactory ap
     public async Task Reach_indicators_and_the_history_of_the_updated_unit_have_content()
     {
         var anyone = api.CreateClient();
-        var programme = (await (await anyone.GetAsync("/api/v1/programmes")).ShouldBeAsync<Page<ProgrammeView>>(HttpStatusCode.OK)).Items[0];
+        var programme = (await (await api.ClientAs(Roles.Expert).GetAsync("/api/v1/programmes")).ShouldBeAsync<Page<ProgrammeView>>(HttpStatusCode.OK)).Items[0];
 
         var counts = await (await anyone.GetAsync("/api/v1/catalogue/adoption-counts")).ShouldBeAsync<CountAdoptions.Counts>(HttpStatusCode.OK);
         var indicators = await (await anyone.GetAsync("/api/v1/catalogue/indicators")).ShouldBeAsync<IndicatorReport>(HttpStatusCode.OK);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Pilot;
@@ -23,7 +24,8 @@ public static class PilotEvidenceSteps
         IReadOnlyList<object>? evaluations = null, bool complete = true, DateTimeOffset? now = null, IReadOnlyList<string>? teryts = null)
     {
         var team = api.ClientAs(Roles.ProgrammeTeam);
-        var at = now ?? DateTimeOffset.UtcNow;
+        // The server's clock, which some test factories move (a window around the real time would be closed there).
+        var at = now ?? api.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var recruitment = await EnrollmentSteps.OpenAsync(api, capacity: teryts?.Count ?? jst, versionId: versionId, opensAt: at.AddHours(-1), closesAt: at.AddDays(7),
             kinds: ["gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska", "miasto-na-prawach-powiatu", "powiat"]);
         var applications = new List<ApplicationView>();
