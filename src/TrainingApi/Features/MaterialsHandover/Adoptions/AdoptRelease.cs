@@ -29,9 +29,10 @@ public static class AdoptRelease
             RuleFor(c => c.Project).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Call).NotEmpty().MaximumLength(Adoption.CallMaxLength);
             RuleFor(c => c.Contact).NotNull();
-            RuleFor(c => c.Contact.Name).NotEmpty().MaximumLength(200).When(c => c.Contact is not null);
-            RuleFor(c => c.Contact.Email).NotEmpty().EmailAddress().MaximumLength(254).When(c => c.Contact is not null);
-            RuleFor(c => c.Contact.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$").When(c => c.Contact?.Phone is not null);
+            RuleFor(c => c.Contact.Name).NotEmpty().MaximumLength(200).When(c => c.Contact is not null).OverridePropertyName("contact.name");
+            RuleFor(c => c.Contact.Email).NotEmpty().EmailAddress().MaximumLength(254).When(c => c.Contact is not null).OverridePropertyName("contact.email");
+            RuleFor(c => c.Contact.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$").When(c => c.Contact?.Phone is not null)
+                .OverridePropertyName("contact.phone");
         }
     }
 
