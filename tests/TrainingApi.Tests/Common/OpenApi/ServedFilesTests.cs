@@ -116,6 +116,11 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
             await Get("GetPilotAdvisoryReport", team, $"/api/v1/recruitments/{engagement.RecruitmentId}/advisory-report?format={format}");
         }
 
+        foreach (var format in new[] { "json", "csv", "xlsx" })
+        {
+            await Get("GetIndicatorReport", anyone, $"/api/v1/catalogue/indicators?format={format}");
+        }
+
         return served;
     }
 }
