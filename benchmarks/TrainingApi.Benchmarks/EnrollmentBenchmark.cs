@@ -30,6 +30,24 @@ internal static class EnrollmentBenchmark
         };
 
         var team = new AuthenticationHeaderValue("Bearer", Token(Roles.ProgrammeTeam));
+        async Task<string> PostAsync(string path, object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = team;
+            return JsonDocument.Parse(await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        }
+
+        // A pilot names the programme version it tests (past draft): one module, submitted for review.
+        var programme = await PostAsync("/api/v1/programmes", new { title = "Program — test naboru" });
+        var version = await PostAsync($"/api/v1/programmes/{programme}/versions", new { label = "1.0" });
+        await PostAsync($"/api/v1/versions/{version}/sections", new { anchor = "modul-1", kind = "module", title = "Moduł 1", markdown = "Samorząd planuje cyfryzację szkół." });
+        using (var review = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/versions/{version}/transitions")
+               { Content = JsonContent.Create(new { to = "in-review", reason = "Test naboru." }) })
+        {
+            review.Headers.Authorization = team;
+            (await http.SendAsync(review)).EnsureSuccessStatusCode();
+        }
+
         async Task<string> OpenRecruitmentAsync(string title)
         {
             using var open = new HttpRequestMessage(HttpMethod.Post, "/api/v1/recruitments")
@@ -39,6 +57,7 @@ internal static class EnrollmentBenchmark
                     title, opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddHours(1),
                     capacity = options.Capacity, maxParticipantsPerJst = 3, rodoClauseVersion = "RODO-BENCH",
                     eligibleKinds = new[] { "wojewodztwo", "powiat", "miasto-na-prawach-powiatu", "gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska" },
+                    programmeVersionId = version,
                 }),
             };
             open.Headers.Authorization = team;

@@ -29,7 +29,7 @@ public static class CreateWebhookSubscription
     }
 
     public sealed class Handler(
-        TrainingDb db, Caller caller, SecretBox secrets, IOrganisationDirectory organisations, TimeProvider clock)
+        TrainingDb db, Caller caller, SecretBox secrets, IOrganisationDirectory organisations, EventCatalogue catalogue, TimeProvider clock)
         : ICommandHandler<Command, CreatedWebhookSubscription>
     {
         public async ValueTask<CreatedWebhookSubscription> Handle(Command command, CancellationToken cancellationToken)
@@ -40,6 +40,14 @@ public static class CreateWebhookSubscription
                     "Partner subskrybuje dla własnej organizacji; pomiń organisationId."));
             }
 
+            var ministry = caller.Is(Roles.Ministry) && !caller.Is(Roles.ProgrammeTeam);
+            if (ministry && command.OrganisationId is not null)
+            {
+                throw Problem.Validation("organisationId", new Text("The Ministry subscribes for itself; leave organisationId out.",
+                    "Ministerstwo subskrybuje dla siebie; pomiń organisationId."));
+            }
+
+            WebhookAudience.EnsureMinistryMayReceive(caller, catalogue, command.EventTypes);
             var owner = caller.Is(Roles.Partner) ? caller.OrganisationId : command.OrganisationId;
             if (command.OrganisationId is { } organisation && !await organisations.ExistsAsync(organisation, cancellationToken))
             {
@@ -48,7 +56,7 @@ public static class CreateWebhookSubscription
 
             var secret = WebhookSignature.NewSecret();
             var subscription = new WebhookSubscription(owner, new Uri(command.Url).AbsoluteUri, command.EventTypes!, command.Description?.Trim(),
-                secrets.SealText(secret), clock.UtcNowForDatabase());
+                secrets.SealText(secret), clock.UtcNowForDatabase(), ministry ? Roles.Ministry : null);
             db.Add(subscription);
             await db.SaveChangesAsync(cancellationToken);
             return new CreatedWebhookSubscription(WebhookSubscriptionView.From(subscription), secret);
@@ -65,8 +73,10 @@ public static class CreateWebhookSubscription
             .WithName("CreateWebhookSubscription")
             .WithSummary("Subscribe a URL to events")
             .WithDescription("Deliveries are signed per Standard Webhooks with the secret in this answer (shown once). " +
-                             "Outside Development the URL must be https and every address its host resolves to a public internet address.")
-            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+                             "Outside Development the URL must be https and every address its host resolves to a public internet address. " +
+                             "The Ministry subscribes for itself to the events meant for it (handover.recorded, handover.superseded, " +
+                             "release.superseded, adopted-release.affected); other types are 400.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry)
             .Idempotent()
             .ProducesValidationProblem()
             .WithRequestExample(new Request("https://uwagi.zmp.poznan.pl/webhooks/trainingapi", ["programme.updated", "api-key.revoked"], "System uwag ZMP", null))

@@ -28,6 +28,6 @@ public static class DeleteWebhookSubscription
             .WithName("DeleteWebhookSubscription")
             .WithSummary("Delete a webhook subscription")
             .WithDescription("Stops deliveries at once; its delivery history goes with it.")
-            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

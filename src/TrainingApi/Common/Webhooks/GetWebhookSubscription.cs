@@ -30,7 +30,7 @@ public static class GetWebhookSubscription
             .WithName("GetWebhookSubscription")
             .WithSummary("Read a webhook subscription")
             .WithDescription("With its ETag, needed to change it.")
-            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry)
             .SupportsIfNoneMatch()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, WebhookSubscriptionView.Example);

@@ -42,7 +42,7 @@ public static class ListWebhookDeliveries
             .WithSummary("List a subscription's deliveries")
             .WithDescription("Oldest first, with status (pending, delivered, failed), attempts, the last response code and error, " +
                              "and when the next attempt is due. The id is the webhook-id header the receiver saw.")
-            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, new Page<WebhookDeliveryView>([WebhookDeliveryView.Example], null));

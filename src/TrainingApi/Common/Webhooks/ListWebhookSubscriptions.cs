@@ -32,7 +32,7 @@ public static class ListWebhookSubscriptions
             .WithName("ListWebhookSubscriptions")
             .WithSummary("List webhook subscriptions")
             .WithDescription("A partner sees its organisation's subscriptions only; never their secrets.")
-            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry)
             .ProducesValidationProblem()
             .WithResponseExample(StatusCodes.Status200OK, new Page<WebhookSubscriptionView>([WebhookSubscriptionView.Example], null));
 }

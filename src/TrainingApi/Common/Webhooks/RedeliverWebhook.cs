@@ -46,7 +46,7 @@ public static class RedeliverWebhook
             .WithName("RedeliverWebhook")
             .WithSummary("Send a delivery again")
             .WithDescription("For a delivered or failed delivery: a new round of attempts starts now, with the same webhook-id, so the receiver can deduplicate.")
-            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithResponseExample(StatusCodes.Status202Accepted, WebhookDeliveryView.Example with { Status = DeliveryStatus.Pending, Attempts = 0 });

@@ -26,13 +26,14 @@ public static class UpdateWebhookSubscription
         }
     }
 
-    public sealed class Handler(TrainingDb db, Access access) : ICommandHandler<Command, Versioned<WebhookSubscriptionView>>
+    public sealed class Handler(TrainingDb db, Access access, Caller caller, EventCatalogue catalogue) : ICommandHandler<Command, Versioned<WebhookSubscriptionView>>
     {
         public async ValueTask<Versioned<WebhookSubscriptionView>> Handle(Command command, CancellationToken cancellationToken)
         {
             var subscription = await access.FindVisibleAsync(db.Set<WebhookSubscription>(), s => s.Id == command.Id,
                 WebhookEndpoints.SubscriptionNoun, command.Id, cancellationToken);
             db.ExpectVersion(subscription, command.ExpectedVersion);
+            WebhookAudience.EnsureMinistryMayReceive(caller, catalogue, command.EventTypes);
             subscription.Change(new Uri(command.Url).AbsoluteUri, command.EventTypes!, command.Description?.Trim(), command.Active);
             await db.SaveChangesAsync(cancellationToken);
             return new(WebhookSubscriptionView.From(subscription), subscription.Version);
@@ -51,7 +52,7 @@ public static class UpdateWebhookSubscription
             .WithSummary("Change or re-enable a webhook subscription")
             .WithDescription("Set `active` to false to pause deliveries, true to resume them (also after a receiver answered 410). " +
                              "Deliveries that waited meanwhile are sent when it is active again.")
-            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner)
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry)
             .RequiresIfMatch()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

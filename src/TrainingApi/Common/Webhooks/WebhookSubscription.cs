@@ -14,8 +14,10 @@ public sealed class WebhookSubscription : IVersioned
 
     private WebhookSubscription() { }
 
-    public WebhookSubscription(Guid? organisationId, string url, IReadOnlyCollection<string> eventTypes, string? description, byte[] protectedSecret, DateTimeOffset now)
+    public WebhookSubscription(Guid? organisationId, string url, IReadOnlyCollection<string> eventTypes, string? description, byte[] protectedSecret, DateTimeOffset now,
+        string? ownerRole = null)
     {
+        OwnerRole = ownerRole;
         Id = Guid.CreateVersion7(now);
         OrganisationId = organisationId;
         Url = url;
@@ -28,6 +30,9 @@ public sealed class WebhookSubscription : IVersioned
 
     public Guid Id { get; private set; }
     public Guid? OrganisationId { get; private set; }
+
+    /// <summary>`ministry` for the Ministry's own subscriptions; null for the team's and partners' (by <see cref="OrganisationId"/>).</summary>
+    public string? OwnerRole { get; private set; }
     public string Url { get; private set; } = "";
     public List<string> EventTypes { get; private set; } = [];
     public string? Description { get; private set; }
@@ -66,6 +71,7 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Url).HasMaxLength(WebhookUrlPolicy.MaxUrlLength);
         builder.Property(s => s.Description).HasMaxLength(WebhookSubscription.DescriptionMaxLength);
         builder.Property(s => s.DisabledReason).HasMaxLength(20);
+        builder.Property(s => s.OwnerRole).HasMaxLength(30);
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasIndex(s => new { s.OrganisationId, s.CreatedAt });
     }

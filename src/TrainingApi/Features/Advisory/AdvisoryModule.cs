@@ -31,6 +31,7 @@ public static class AdvisoryModule
             .Configure<AdvisoryOptions>(configuration.GetSection(AdvisoryOptions.Section))
             .AddScoped<IAccessRule<Engagement>, EngagementAccess>()
             .AddScoped<EngagementReportBuilder>()
+            .AddScoped<AdvisoryReach>()
             .AddScoped<IDemoData, AdvisoryDemoData>()
             .AddScoped<IPersonalDataHolder, AdvisoryPersonalData>();
 

@@ -62,6 +62,18 @@ public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, Ver
         await mediator.Send(new DisposeComment.Command(submission.Comments[1].Id, null, Disposition.Accepted,
             "Dodano tabelę godzin na uczestnika w części wprowadzającej."), ct);
 
+        // ZMP on the cybersecurity unit: accepted and taken into 2.0 (the section history of modul-3-1 shows it).
+        var zmp = await mediator.Send(new SubmitComments.Command(round.Id, null, SeededOrganisations.Zmp, meeting.Id,
+        [
+            new SubmitComments.CommentRequest("modul-3-1", null, "Jednostka nie mówi, kto w JST zgłasza incydent w szkole.",
+                "Dodać ścieżkę zgłoszenia incydentu: szkoła → organ prowadzący → CSIRT.", "Dyrektorzy nie wiedzą, komu zgłaszać incydenty.", null),
+        ]), ct);
+        await mediator.Send(new DisposeComment.Command(zmp.Comments[0].Id, null, Disposition.Accepted, "Dodano ścieżkę zgłaszania incydentów w wersji 2.0."), ct);
+        if (await versions.FirstInStatusAsync(VersionStatus.InPilot, ct) is { } takenInto)
+        {
+            await mediator.Send(new RecordCommentTakenIn.Command(zmp.Comments[0].Id, null, takenInto), ct);
+        }
+
         // The held meeting's minutes are public; the next meeting, in a week, takes sign-ups (GET /api/v1/public/consultation-rounds).
         await mediator.Send(new PublishMeetingMinutes.Command(meeting.Id, null), ct);
         var next = await mediator.Send(new ScheduleConsultationMeeting.Command(round.Id, new MeetingDetails(now.AddDays(7), 120, null,

@@ -12,7 +12,7 @@ namespace TrainingApi.Features.Curriculum;
 
 /// <summary>
 /// The training programme with its modules, units and advisory guidelines (Polish, see Demo/), as version 1.0
-/// in consultation and the same content as version 2.0, tested, and the legal acts it cites: enough to try every
+/// in consultation and the same content as version 2.0 in pilot, and the legal acts it cites: enough to try every
 /// curriculum endpoint from Swagger UI, and to build a release. Written, checked and moved through review with the
 /// team's own commands.
 /// </summary>
@@ -47,10 +47,10 @@ public sealed class CurriculumDemoData(TrainingDb db, IMediator mediator) : IDem
         // Review and the accessibility check (the content passes it), then consultation.
         await MoveAsync(first.Id, ct, VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation);
 
-        // 2.0: the same content after consultation and pilot, tested, so a release can be built and published from it.
+        // 2.0: the same content after consultation, in pilot (the pilot demo runs it; CurriculumUpdateDemoData then makes it tested).
         var second = (await mediator.Send(new CreateVersion.Command(programme.Id, "2.0", first.Id, "Wersja po konsultacjach i pilotażu (dane demonstracyjne)."), ct)).Value;
         await MoveAsync(second.Id, ct,
-            VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot, VersionStatus.Tested);
+            VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot);
     }
 
     private async Task MoveAsync(Guid versionId, CancellationToken ct, params VersionStatus[] path)

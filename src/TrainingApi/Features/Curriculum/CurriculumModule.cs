@@ -26,10 +26,13 @@ public static class CurriculumModule
             .AddApiTag(Tag, "Training programmes and their versions through review, consultation and pilot to tested: sections in Markdown " +
                             "with hours and learning outcomes, the legal acts they cite, and accessibility checks.")
             .AddScoped<IDemoData, CurriculumDemoData>()
+            .AddScoped<IDemoData, CurriculumUpdateDemoData>()
             .AddScoped<IAccessRule<ProgrammeVersion>, VersionAccess>()
             .AddScoped<VersionTotalsCalculator>()
             .AddScoped<VersionOutlines>()
             .AddScoped<VersionContents>()
+            .AddScoped<TestedEvidence>()
+            .AddScoped<SectionLineage>()
             .AddScoped<VersionAccessibility>()
             .AddIntegrationEvent<ProgrammeCreated>()
             .AddIntegrationEvent<ProgrammeUpdated>()

@@ -18,6 +18,7 @@ public static class HandoverModule
 
     public static readonly Text ReleaseNoun = new("release", "wydanie");
     public static readonly Text HandoverNoun = new("handover", "przekazanie");
+    public static readonly Text AdoptionNoun = new("adoption", "wskazanie wydania");
 
     /// <summary>Releases of one programme are published one at a time.</summary>
     public static AdvisoryLockKey ReleasePublicationLock(Guid programmeId) => new("release-publication", programmeId);
@@ -34,8 +35,11 @@ public static class HandoverModule
                 "consultation reports, the pilot evaluation summary and the advisory outcomes. In every export of a release.",
                 typeof(ReleaseDocument), ReleaseJson.Options))
             .AddIntegrationEvent<ReleasePublished>()
-            .AddIntegrationEvent<ReleaseSuperseded>()
-            .AddIntegrationEvent<AdoptedReleaseAffected>();
+            .AddIntegrationEvent<ReleaseSuperseded>(forMinistry: true)
+            .AddIntegrationEvent<AdoptedReleaseAffected>(forMinistry: true)
+            .AddIntegrationEvent<HandoverRecorded>(forMinistry: true)
+            .AddIntegrationEvent<HandoverSuperseded>(forMinistry: true)
+            .AddScoped<Common.PersonalData.IPersonalDataHolder, AdoptionPersonalData>();
 
     public static IEndpointRouteBuilder MapMaterialsHandover(this IEndpointRouteBuilder app)
     {
@@ -49,6 +53,12 @@ public static class HandoverModule
         RecordHandover.Map(releases);
         AdoptRelease.Map(releases);
 
+        SectionHistory.GetSectionHistory.Map(app.MapGroup("/api/v1/programmes").WithTags(Tag));
+
+        var adoptions = app.MapGroup("/api/v1/adoptions").WithTags(Tag);
+        ListAdoptions.Map(adoptions);
+        GetAdoption.Map(adoptions);
+
         var handovers = app.MapGroup("/api/v1/handovers").WithTags(Tag);
         ListHandovers.Map(handovers);
         DownloadHandoverPackage.Map(handovers);
@@ -61,6 +71,8 @@ public static class HandoverModule
         GetCatalogueFile.Map(catalogue);
         GetCataloguePage.Map(catalogue);
         ReleasesFeed.Map(catalogue);
+        CountAdoptions.Map(catalogue);
+        Indicators.GetIndicatorReport.Map(catalogue);
         return app;
     }
 }

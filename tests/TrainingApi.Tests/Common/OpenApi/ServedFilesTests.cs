@@ -88,7 +88,7 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
 
         var published = await (await anyone.GetAsync("/api/v1/catalogue/releases/latest")).ShouldBeAsync<CatalogueRelease>(HttpStatusCode.OK);
         var version = (await (await team.GetAsync($"/api/v1/releases/{published.Id}")).ShouldBeAsync<ReleaseView>(HttpStatusCode.OK)).VersionId;
-        var draft = await new HandoverSteps(api).DraftAsync(version, "2.1.0");
+        var draft = await new HandoverSteps(api).DraftAsync(version, "2.2.0");
         var handover = await (await team.PostJsonAsync($"/api/v1/releases/{published.Id}/handovers", new { handedOverOn = "2025-01-20" }))
             .ShouldBeAsync<HandoverView>(HttpStatusCode.Created);
         var round = (await (await team.GetAsync("/api/v1/consultation-rounds")).ShouldBeAsync<Page<RoundView>>(HttpStatusCode.OK)).Items[0];
@@ -115,6 +115,11 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
         {
             await Get("GetEngagementReport", team, $"/api/v1/engagements/{engagement.Id}/report?format={format}");
             await Get("GetPilotAdvisoryReport", team, $"/api/v1/recruitments/{engagement.RecruitmentId}/advisory-report?format={format}");
+        }
+
+        foreach (var format in new[] { "json", "csv", "xlsx" })
+        {
+            await Get("GetIndicatorReport", anyone, $"/api/v1/catalogue/indicators?format={format}");
         }
 
         await Get("GetCertificate", team, await DemoCertificateAsync());

@@ -3,6 +3,7 @@ using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.MaterialsHandover.Releases;
 using TrainingApi.Tests.Features.Curriculum;
+using TrainingApi.Tests.Features.PilotEnrollment;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.MaterialsHandover;
@@ -12,8 +13,18 @@ public sealed class HandoverSteps(ApiFactory api)
 {
     public HttpClient Team { get; } = api.ClientAs(Roles.ProgrammeTeam);
 
-    /// <summary>A programme whose version went all the way to tested: two modules with units, a guideline, a cited act.</summary>
+    /// <summary>
+    /// A programme whose version went all the way to tested on the full path, on the evidence of a completed pilot of it:
+    /// two modules with units, a guideline, a cited act.
+    /// </summary>
     public async Task<(VersionView Version, Guid LegalActId, string Citation)> TestedVersionAsync(int modules = 2, int units = 2)
+    {
+        var (version, actId, citation, _) = await PilotedVersionAsync(modules, units);
+        return (version, actId, citation);
+    }
+
+    /// <summary>As <see cref="TestedVersionAsync"/>, with the pilot that tested it.</summary>
+    public async Task<(VersionView Version, Guid LegalActId, string Citation, Guid PilotRecruitmentId)> PilotedVersionAsync(int modules = 2, int units = 2)
     {
         var curriculum = new CurriculumSteps(Team);
         // Acts are unique in the register and a test class shares one database: a new position each time.
@@ -32,8 +43,10 @@ public sealed class HandoverSteps(ApiFactory api)
 
         await curriculum.SectionAsync(version.Id, "wytyczne", kind: "advisory-guideline", title: "Wytyczne do doradztwa", markdown: "Doradca zaczyna od diagnozy.");
         await curriculum.MoveAlongAsync(version.Id, VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised,
-            VersionStatus.InPilot, VersionStatus.Tested);
-        return (version, act.Id, act.Citation);
+            VersionStatus.InPilot);
+        var pilot = await PilotEvidenceSteps.CompletedPilotAsync(api, version.Id, [.. Enumerable.Range(1, modules).Select(m => $"modul-{m}")]);
+        await curriculum.MoveAlongAsync(version.Id, VersionStatus.Tested);
+        return (version, act.Id, act.Citation, pilot.RecruitmentId);
     }
 
     private static int position = 1000;

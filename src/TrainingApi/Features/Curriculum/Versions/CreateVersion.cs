@@ -14,9 +14,10 @@ namespace TrainingApi.Features.Curriculum.Versions;
 
 public static class CreateVersion
 {
-    public sealed record Request(string Label, Guid? BasedOnVersionId, string? Notes);
+    /// <param name="UpdateReason">Takes the update path (a small change of a tested predecessor): `basedOnVersionId` names that predecessor and `notes` state what changed and why.</param>
+    public sealed record Request(string Label, Guid? BasedOnVersionId, string? Notes, UpdateReason? UpdateReason = null);
 
-    public sealed record Command(Guid ProgrammeId, string Label, Guid? BasedOnVersionId, string? Notes) : ICommand<Versioned<VersionView>>;
+    public sealed record Command(Guid ProgrammeId, string Label, Guid? BasedOnVersionId, string? Notes, UpdateReason? UpdateReason = null) : ICommand<Versioned<VersionView>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,10 +26,15 @@ public static class CreateVersion
             RuleFor(c => c.Label).NotEmpty().MaximumLength(ProgrammeVersion.LabelMaxLength).Matches(@"^\d{1,3}\.\d{1,3}$")
                 .WithMessage(_ => new Text("Write the label as major.minor, e.g. 1.0 or 1.1.", "Zapisz oznaczenie jako główna.poboczna, np. 1.0 albo 1.1.").ToString());
             RuleFor(c => c.Notes).MaximumLength(ProgrammeVersion.NotesMaxLength);
+            RuleFor(c => c.UpdateReason).IsInEnum();
+            RuleFor(c => c.BasedOnVersionId).NotEmpty().When(c => c.UpdateReason is not null)
+                .WithMessage(_ => new Text("An update names the tested version it updates (basedOnVersionId).", "Aktualizacja wskazuje przetestowaną wersję, którą zmienia (basedOnVersionId).").ToString());
+            RuleFor(c => c.Notes).NotEmpty().When(c => c.UpdateReason is not null)
+                .WithMessage(_ => new Text("An update states in its notes what changed and why.", "Aktualizacja podaje w uwagach, co się zmieniło i dlaczego.").ToString());
         }
     }
 
-    public sealed class Handler(TrainingDb db, Access access, VersionTotalsCalculator totals, TimeProvider clock) : ICommandHandler<Command, Versioned<VersionView>>
+    public sealed class Handler(TrainingDb db, Access access, VersionTotalsCalculator totals, TestedEvidence evidence, TimeProvider clock) : ICommandHandler<Command, Versioned<VersionView>>
     {
         public async ValueTask<Versioned<VersionView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -44,12 +50,20 @@ public static class CreateVersion
             }
 
             var now = clock.UtcNowForDatabase();
-            var version = new ProgrammeVersion(command.ProgrammeId, command.Label, command.BasedOnVersionId, command.Notes?.Trim(), now);
+            var version = new ProgrammeVersion(command.ProgrammeId, command.Label, command.BasedOnVersionId, command.Notes?.Trim(), now, command.UpdateReason);
             db.Add(version);
             if (command.BasedOnVersionId is { } basedOn)
             {
                 var source = await access.FindVisibleAsync(db.Set<ProgrammeVersion>().AsNoTracking(), v => v.Id == basedOn && v.ProgrammeId == command.ProgrammeId,
                     CurriculumModule.VersionNoun, basedOn, cancellationToken);
+                if (command.UpdateReason is not null && !await evidence.WasTestedAsync(source, cancellationToken))
+                {
+                    throw Problem.Unprocessable(new Text(
+                        $"Version {source.Label} is {ProgrammeVersion.StatusName(source.Status)}: the update path starts from a tested version. Without one, take the full path (leave updateReason out).",
+                        $"Wersja {source.Label} ma status {ProgrammeVersion.StatusName(source.Status)}: ścieżka aktualizacji zaczyna się od wersji przetestowanej. Bez niej wybierz pełną ścieżkę (pomiń updateReason)."),
+                        "predecessor-not-tested", [("predecessorId", source.Id)]);
+                }
+
                 await CopySectionsAsync(source.Id, version.Id, now, cancellationToken);
             }
 
@@ -82,19 +96,23 @@ public static class CreateVersion
     public static void Map(RouteGroupBuilder programmes) =>
         programmes.MapPost("/{programmeId:guid}/versions", async (Guid programmeId, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new Command(programmeId, request.Label, request.BasedOnVersionId, request.Notes), ct);
+                var created = await mediator.Send(new Command(programmeId, request.Label, request.BasedOnVersionId, request.Notes, request.UpdateReason), ct);
                 http.Response.Headers.ETag = EntityTags.Format(created.Version);
                 return TypedResults.Created($"/api/v1/versions/{created.Value.Id}", created.Value);
             })
             .WithName("CreateVersion")
             .WithSummary("Create a draft version")
             .WithDescription("Empty, or a copy of any version of the same programme (basedOnVersionId) keeping its anchors, tree, " +
-                             "citations and review flags: the way to change a version whose content is frozen.")
+                             "citations and review flags: the way to change a version whose content is frozen. With `updateReason` " +
+                             "(change-in-law, change-in-technology, correction) and notes saying what changed, the version takes the update path " +
+                             "from a tested predecessor (422 `predecessor-not-tested` otherwise): review and accessibility, then tested on the " +
+                             "predecessor's carried evidence, without consultation and pilot.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .Idempotent()
             .SendsETag(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestExample(new Request("1.1", VersionView.Example.Id, "Wersja po konsultacjach ze związkami JST."))
             .WithResponseExample(StatusCodes.Status201Created, VersionView.Example with { Status = VersionStatus.Draft, Label = "1.1" });
 }

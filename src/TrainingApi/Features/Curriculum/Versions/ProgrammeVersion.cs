@@ -15,8 +15,9 @@ public sealed class ProgrammeVersion : IVersioned
 
     private ProgrammeVersion() { }
 
-    public ProgrammeVersion(Guid programmeId, string label, Guid? basedOnVersionId, string? notes, DateTimeOffset now)
+    public ProgrammeVersion(Guid programmeId, string label, Guid? basedOnVersionId, string? notes, DateTimeOffset now, UpdateReason? updateReason = null)
     {
+        UpdateReason = updateReason;
         Id = Guid.CreateVersion7(now);
         ProgrammeId = programmeId;
         Label = label;
@@ -37,6 +38,17 @@ public sealed class ProgrammeVersion : IVersioned
     public DateTimeOffset StatusChangedAt { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>Set for a small update of a tested predecessor (the update path); null on the full path. Fixed when the draft is created.</summary>
+    public UpdateReason? UpdateReason { get; private set; }
+
+    /// <summary>The pilot (recruitment) whose completions and evaluations made this version tested, its own or its predecessor's.</summary>
+    public Guid? EvidenceRecruitmentId { get; private set; }
+
+    /// <summary>The version that pilot tested: this one on the full path, a predecessor (carried forward) on the update path.</summary>
+    public Guid? EvidenceVersionId { get; private set; }
+
+    public VersionPath Path => UpdateReason is null ? VersionPath.Full : VersionPath.Update;
+
     public bool IsDraft => Status == VersionStatus.Draft;
 
     /// <summary>Every change to content goes through here, so a frozen version can never be edited.</summary>
@@ -56,6 +68,14 @@ public sealed class ProgrammeVersion : IVersioned
     {
         Status = to;
         StatusChangedAt = now;
+    }
+
+    /// <summary>Only through <see cref="TestedEvidence"/>, which found the evidence first.</summary>
+    public void MarkTested(Guid? evidenceRecruitmentId, Guid evidenceVersionId, DateTimeOffset now)
+    {
+        EvidenceRecruitmentId = evidenceRecruitmentId;
+        EvidenceVersionId = evidenceVersionId;
+        MoveTo(VersionStatus.Tested, now);
     }
 
     public static string StatusName(VersionStatus status) => Common.Http.QueryEnum.Name(status);

@@ -28,7 +28,8 @@ public static class TransitionVersion
     }
 
     public sealed class Handler(
-        TrainingDb db, Access access, Caller caller, VersionAccessibility accessibility, VersionTotalsCalculator totals, EventOutbox events, TimeProvider clock)
+        TrainingDb db, Access access, Caller caller, VersionAccessibility accessibility, VersionTotalsCalculator totals, TestedEvidence evidence, EventOutbox events,
+        TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -36,9 +37,9 @@ public static class TransitionVersion
             var version = await access.FindVisibleAsync(db.Set<ProgrammeVersion>(), v => v.Id == command.VersionId,
                 CurriculumModule.VersionNoun, command.VersionId, cancellationToken);
             var from = version.Status;
-            if (!VersionWorkflow.Exists(from, command.To))
+            if (!VersionWorkflow.Exists(from, command.To, version.Path))
             {
-                var next = string.Join(", ", VersionWorkflow.NextFrom(from).Select(ProgrammeVersion.StatusName));
+                var next = string.Join(", ", VersionWorkflow.NextFrom(from, version.Path).Select(ProgrammeVersion.StatusName));
                 throw Problem.Conflict(new Text(
                     $"Version {version.Label} is {ProgrammeVersion.StatusName(from)} and cannot move to {ProgrammeVersion.StatusName(command.To)}. " +
                     (next.Length > 0 ? $"It can move to: {next}." : "It is final.") +
@@ -49,7 +50,7 @@ public static class TransitionVersion
                     "transition-not-allowed");
             }
 
-            var allowed = VersionWorkflow.WhoMay(from, command.To);
+            var allowed = VersionWorkflow.WhoMay(from, command.To, version.Path);
             if (!allowed.Any(caller.Is))
             {
                 throw Problem.Forbidden(new Text(
@@ -75,7 +76,16 @@ public static class TransitionVersion
             }
 
             var now = clock.UtcNowForDatabase();
-            version.MoveTo(command.To, now);
+            if (command.To == VersionStatus.Tested)
+            {
+                var found = await evidence.RequireAsync(version, cancellationToken);
+                version.MarkTested(found.RecruitmentId, found.VersionId, now);
+            }
+            else
+            {
+                version.MoveTo(command.To, now);
+            }
+
             var transition = new VersionTransition(version.Id, from, command.To, command.Reason.Trim(), caller.Subject!, now);
             db.Add(transition);
             events.Publish(new VersionStatusChanged(version.ProgrammeId, version.Id, version.Label, ProgrammeVersion.StatusName(from), ProgrammeVersion.StatusName(command.To)));
@@ -89,9 +99,12 @@ public static class TransitionVersion
                 TypedResults.Ok(await mediator.Send(new Command(versionId, request.To, request.Reason), ct)))
             .WithName("TransitionVersion")
             .WithSummary("Move a version on in its workflow")
-            .WithDescription("draft → in-review (authors or team) → accessible → in-consultation → revised → in-pilot → tested (team), and any " +
-                             "live version → superseded (team). The reason is recorded. Leaving draft runs the accessibility check; its " +
-                             "unwaived errors block `accessible`. Not allowed moves are 409 naming the allowed ones.")
+            .WithDescription("Full path: draft → in-review (authors or team) → accessible → in-consultation → revised → in-pilot → tested (team). " +
+                             "Update path (a version created with `updateReason` from a tested predecessor): draft → in-review → accessible → " +
+                             "tested. Any live version → superseded (team). The reason is recorded. Leaving draft runs the accessibility check; its " +
+                             "unwaived errors block `accessible`. `tested` needs evidence: on the full path a pilot of the version with completed " +
+                             "JST and evaluations (409 `no-pilot-evidence`), on the update path a tested predecessor (409 `predecessor-not-tested`), " +
+                             "whose evidence is carried. Not allowed moves are 409 naming the allowed ones.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

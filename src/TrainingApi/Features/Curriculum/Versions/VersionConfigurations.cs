@@ -12,6 +12,10 @@ public sealed class ProgrammeVersionConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(v => v.Label).HasMaxLength(ProgrammeVersion.LabelMaxLength);
         builder.Property(v => v.Notes).HasMaxLength(ProgrammeVersion.NotesMaxLength);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(v => v.UpdateReason).HasConversion<string>().HasMaxLength(30);
+        builder.Ignore(v => v.Path);
+        // The pilot is another slice's: kept by id, without a foreign key across schemas.
+        builder.HasOne<ProgrammeVersion>().WithMany().HasForeignKey(v => v.EvidenceVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(v => v.Version).IsRowVersion();
         builder.HasIndex(v => new { v.ProgrammeId, v.Label }).IsUnique();
         builder.HasIndex(v => new { v.ProgrammeId, v.CreatedAt, v.Id });

@@ -13,11 +13,19 @@ public sealed record ContentSection(
 
 public sealed record CitedAct(Guid Id, string Citation, string Title);
 
+/// <summary>
+/// Which path a version took to `tested` and what that rests on: the pilot and the version it tested (this one, or a
+/// predecessor whose evidence is carried), and for an update its reason, notes and predecessor.
+/// </summary>
+public sealed record VersionLineage(
+    VersionPath Path, UpdateReason? UpdateReason, string? Notes, Guid? PredecessorId, string? PredecessorLabel,
+    Guid? PilotRecruitmentId, Guid? TestedVersionId, string? TestedVersionLabel, bool Carried);
+
 /// <summary>A version's full content in document order, for other slices that publish it (releases).</summary>
 public sealed record VersionContent(
     Guid VersionId, Guid ProgrammeId, string ProgrammeTitle, string? ProgrammeSummary, string Label, VersionStatus Status,
     IReadOnlyList<ContentSection> Sections, IReadOnlyList<CitedAct> CitedActs, AccessibilitySummary Accessibility, int ReadabilityWarnings,
-    IReadOnlyList<FindingView> WaivedFindings);
+    IReadOnlyList<FindingView> WaivedFindings, VersionLineage Lineage);
 
 /// <summary>The Curriculum slice's public read of a version's whole content (see <see cref="VersionOutlines"/> for the light one).</summary>
 public sealed class VersionContents(TrainingDb db, VersionAccessibility accessibility)
@@ -38,11 +46,17 @@ public sealed class VersionContents(TrainingDb db, VersionAccessibility accessib
             .Join(db.Set<LegalAct>(), c => c.LegalActId, a => a.Id, (c, a) => new { a.Id, a.Citation, a.Title })
             .Distinct().ToListAsync(ct);
         var check = await accessibility.CheckAsync(versionId, ct);
+        var labels = await db.Set<ProgrammeVersion>().AsNoTracking()
+            .Where(v => v.Id == version.BasedOnVersionId || v.Id == version.EvidenceVersionId).ToDictionaryAsync(v => v.Id, v => v.Label, ct);
+        var lineage = new VersionLineage(version.Path, version.UpdateReason, version.Notes, version.BasedOnVersionId,
+            version.BasedOnVersionId is { } basedOn ? labels.GetValueOrDefault(basedOn) : null, version.EvidenceRecruitmentId, version.EvidenceVersionId,
+            version.EvidenceVersionId is { } tested ? tested == version.Id ? version.Label : labels.GetValueOrDefault(tested) : null,
+            version.EvidenceVersionId is { } t && t != version.Id);
         return new VersionContent(version.Id, programme.Id, programme.Title, programme.Summary, version.Label, version.Status,
             [.. SectionTree.WithDepth(sections).Select(x => new ContentSection(x.Section.Anchor, x.Section.ParentId is { } p ? anchors[p] : null, x.Depth,
                 x.Section.Kind, x.Section.Title, x.Section.Markdown, x.Section.Html, x.Section.Hours, x.Section.Outcomes, x.Section.DeliveryForms,
                 x.Section.TargetRoles, x.Section.Authors, citations.GetValueOrDefault(x.Section.Id) ?? []))],
             [.. acts.OrderBy(a => a.Citation, StringComparer.Ordinal).Select(a => new CitedAct(a.Id, a.Citation, a.Title))],
-            check.Summary, check.Findings.Count(f => f.Severity == FindingSeverity.Warning), [.. check.Findings.Where(f => f.Waiver is not null)]);
+            check.Summary, check.Findings.Count(f => f.Severity == FindingSeverity.Warning), [.. check.Findings.Where(f => f.Waiver is not null)], lineage);
     }
 }

@@ -12,10 +12,13 @@ public static class AdoptionNotices
 {
     public static async Task AnnounceAsync(TrainingDb db, EventOutbox events, Release release, string reason, string detail, CancellationToken ct)
     {
-        var adopters = await db.Set<Adoption>().AsNoTracking().Where(a => a.ReleaseId == release.Id).OrderBy(a => a.JstTeryt).Select(a => a.JstTeryt).ToListAsync(ct);
+        var adopters = await db.Set<Adoption>().AsNoTracking().Where(a => a.ReleaseId == release.Id).OrderBy(a => a.JstTeryt)
+            .Select(a => new { a.Id, a.JstTeryt, a.Call }).ToListAsync(ct);
         if (adopters.Count > 0)
         {
-            events.Publish(new AdoptedReleaseAffected(release.Id, release.SemanticVersion, reason, detail, adopters));
+            // The contact stays here (personal data): the event refers to the adoption, where the team reads it.
+            events.Publish(new AdoptedReleaseAffected(release.Id, release.SemanticVersion, reason, detail, [.. adopters.Select(a => a.JstTeryt)],
+                [.. adopters.Select(a => new AdopterReference(a.Id, a.JstTeryt, a.Call, $"/api/v1/adoptions/{a.Id}"))]));
         }
     }
 

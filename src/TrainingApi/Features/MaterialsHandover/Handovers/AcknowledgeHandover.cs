@@ -33,7 +33,7 @@ public static class AcknowledgeHandover
 
             handover.Acknowledge(command.CaseNumber.Trim(), command.AcknowledgedOn, caller.Subject!);
             await db.SaveChangesAsync(ct);
-            return HandoverView.From(handover);
+            return (await HandoverView.WithSupersessionAsync(db, [HandoverView.From(handover)], ct))[0];
         }
     }
 

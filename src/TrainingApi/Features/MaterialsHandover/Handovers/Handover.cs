@@ -72,12 +72,26 @@ public sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
     }
 }
 
+/// <summary>The newer release that replaced the one handed over.</summary>
+public sealed record HandoverSupersededBy(Guid ReleaseId, string SemanticVersion, DateTimeOffset At);
+
+/// <param name="SupersededBy">Set once the release handed over is superseded: the Ministry sees its package is no longer the latest.</param>
 public sealed record HandoverView(
     Guid Id, Guid ReleaseId, string SemanticVersion, string Purpose, DateOnly HandedOverOn, string PackageSha256, string PackageUrl, DateTimeOffset RecordedAt,
-    string? CaseNumber, DateOnly? AcknowledgedOn)
+    string? CaseNumber, DateOnly? AcknowledgedOn, HandoverSupersededBy? SupersededBy = null)
 {
     public static HandoverView From(Handover h) => new(h.Id, h.ReleaseId, h.SemanticVersion, h.Purpose, h.HandedOverOn, h.PackageSha256,
         $"/api/v1/handovers/{h.Id}/package", h.RecordedAt, h.CaseNumber, h.AcknowledgedOn);
+
+    /// <summary>Each view with the release that superseded the one handed over, read from the releases in one query.</summary>
+    public static async Task<IReadOnlyList<HandoverView>> WithSupersessionAsync(TrainingApi.Common.Persistence.TrainingDb db, IReadOnlyList<HandoverView> views, CancellationToken ct)
+    {
+        var ids = views.Select(v => v.ReleaseId).Distinct().ToList();
+        var superseded = await db.Set<Release>().AsNoTracking().Where(r => ids.Contains(r.Id) && r.SupersededById != null)
+            .Join(db.Set<Release>(), r => r.SupersededById, n => n.Id, (r, n) => new { r.Id, NewId = n.Id, n.SemanticVersion, r.SupersededAt })
+            .ToDictionaryAsync(x => x.Id, ct);
+        return [.. views.Select(v => superseded.TryGetValue(v.ReleaseId, out var by) ? v with { SupersededBy = new HandoverSupersededBy(by.NewId, by.SemanticVersion, by.SupersededAt!.Value) } : v)];
+    }
 
     public static readonly HandoverView Example = new(Guid.Parse("01936b30-4100-7000-8000-000000000001"), ReleaseView.Example.Id, "2.0.0",
         "Materiały wejściowe do regulaminów konkursów na lata 2025–2028", new DateOnly(2025, 1, 20), "9f2c4b0e…", "/api/v1/handovers/01936b30-4100-7000-8000-000000000001/package",

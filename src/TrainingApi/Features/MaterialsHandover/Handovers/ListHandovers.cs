@@ -27,7 +27,8 @@ public static class ListHandovers
                 handovers = acknowledged ? handovers.Where(h => h.CaseNumber != null) : handovers.Where(h => h.CaseNumber == null);
             }
 
-            return await handovers.ToKeysetPageAsync(h => h.RecordedAt, h => h.Id, query.Cursor, query.Limit, HandoverView.From, ct);
+            var page = await handovers.ToKeysetPageAsync(h => h.RecordedAt, h => h.Id, query.Cursor, query.Limit, HandoverView.From, ct);
+            return page with { Items = await HandoverView.WithSupersessionAsync(db, page.Items, ct) };
         }
     }
 
@@ -36,7 +37,7 @@ public static class ListHandovers
                 TypedResults.Ok(await mediator.Send(new Query(acknowledged, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListHandovers")
             .WithSummary("Handovers to the Ministry")
-            .WithDescription("In the order recorded, paged by cursor; `acknowledged=false` lists those awaiting the Ministry's acknowledgement.")
+            .WithDescription("In the order recorded, paged by cursor; `acknowledged=false` lists those awaiting the Ministry's acknowledgement. A handover whose release was superseded names the newer release in `supersededBy`.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Ministry)
             .ProducesValidationProblem()
             .WithResponseExample(StatusCodes.Status200OK, new Page<HandoverView>([HandoverView.Example], null));

@@ -24,7 +24,7 @@ public static class RecordHandover
         public Validator() => RuleFor(c => c.Purpose).MaximumLength(1000);
     }
 
-    public sealed class Handler(TrainingDb db, Caller caller, TimeProvider clock) : ICommandHandler<Command, HandoverView>
+    public sealed class Handler(TrainingDb db, Caller caller, Common.Events.EventOutbox events, TimeProvider clock) : ICommandHandler<Command, HandoverView>
     {
         public async ValueTask<HandoverView> Handle(Command command, CancellationToken ct)
         {
@@ -40,8 +40,10 @@ public static class RecordHandover
             var handover = new Handover(release.Id, release.SemanticVersion, string.IsNullOrWhiteSpace(command.Purpose) ? DefaultPurpose : command.Purpose.Trim(),
                 command.HandedOverOn, package, caller.Subject!, clock.UtcNowForDatabase());
             db.Add(handover);
+            events.Publish(new HandoverRecorded(handover.Id, release.Id, release.SemanticVersion, handover.HandedOverOn, handover.PackageSha256,
+                $"/api/v1/handovers/{handover.Id}/package"));
             await db.SaveChangesAsync(ct);
-            return HandoverView.From(handover);
+            return (await HandoverView.WithSupersessionAsync(db, [HandoverView.From(handover)], ct))[0];
         }
     }
 
@@ -53,7 +55,7 @@ public static class RecordHandover
             })
             .WithName("RecordHandover")
             .WithSummary("Record the handover of a published release to the Ministry")
-            .WithDescription("Date, purpose (by default input to the 2025–2028 competitive calls) and the SHA-256 of the ZIP bundle handed over. Audited.")
+            .WithDescription("Date, purpose (by default input to the 2025–2028 competitive calls) and the SHA-256 of the ZIP bundle handed over. Audited; subscribers (the Ministry among them) get `handover.recorded`.")
             .RequireRoles(Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()

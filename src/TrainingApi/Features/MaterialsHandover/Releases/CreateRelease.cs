@@ -18,7 +18,10 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 public static class CreateRelease
 {
     /// <param name="SemanticVersion">major.minor.patch, higher than every earlier release of the programme.</param>
-    /// <param name="PilotRecruitmentId">The pilot whose evaluation summary and advisory outcomes the release carries.</param>
+    /// <param name="PilotRecruitmentId">
+    /// Only for a version tested before pilots named versions: the pilot whose evaluation summary and advisory outcomes the release carries.
+    /// Otherwise the release carries the evidence the version rests on (its own pilot, or its tested predecessor's), and another pilot is 422.
+    /// </param>
     public sealed record Request(Guid VersionId, string SemanticVersion, string Title, [property: Required] IReadOnlyList<ReleaseReason> Reasons, string Notes,
         string? Licence, string? Language, Guid? PilotRecruitmentId);
 
@@ -62,6 +65,18 @@ public static class CreateRelease
                 throw Problem.NotFound(PilotEnrollmentModule.RecruitmentNoun, recruitmentId);
             }
 
+            // The evidence comes from the version's chain (the pilot that tested it or its tested predecessor), not from the caller.
+            var evidence = version.Lineage.PilotRecruitmentId;
+            if (evidence is not null && command.PilotRecruitmentId is { } named && named != evidence)
+            {
+                throw Problem.Unprocessable(new Text(
+                    $"Version {version.Label} rests on the pilot {evidence} (of version {version.Lineage.TestedVersionLabel}); a release carries that evidence, not another pilot's. Leave pilotRecruitmentId out.",
+                    $"Wersja {version.Label} opiera się na pilotażu {evidence} (wersji {version.Lineage.TestedVersionLabel}); wydanie przenosi te dowody, nie innego pilotażu. Pomiń pilotRecruitmentId."),
+                    "pilot-not-of-version", [("pilotRecruitmentId", evidence)]);
+            }
+
+            var pilotId = evidence ?? command.PilotRecruitmentId;
+
             var semver = System.Version.Parse(command.SemanticVersion);
             var earlier = await db.Set<Release>().AsNoTracking().Where(r => r.ProgrammeId == version.ProgrammeId).Select(r => r.SemanticVersion).ToListAsync(ct);
             if (earlier.Select(System.Version.Parse).Where(v => v >= semver).Max() is { } higher)
@@ -77,9 +92,10 @@ public static class CreateRelease
             var licence = string.IsNullOrWhiteSpace(command.Licence) ? "CC-BY-4.0" : command.Licence.Trim();
             var language = command.Language ?? "pl";
             var document = await snapshot.TakeAsync(id, version, command.SemanticVersion, command.Title.Trim(), [.. reasons.Select(r => Common.Http.QueryEnum.Name(r))],
-                command.Notes.Trim(), licence, language, command.PilotRecruitmentId, now, ct);
+                command.Notes.Trim(), licence, language, pilotId, now, ct);
             var release = new Release(id, version.ProgrammeId, version.VersionId, version.Label, command.SemanticVersion, command.Title.Trim(), reasons, command.Notes.Trim(),
-                licence, language, command.PilotRecruitmentId, ReleaseJson.Serialize(document), [.. version.CitedActs.Select(a => a.Id)], now);
+                licence, language, pilotId, ReleaseJson.Serialize(document), [.. version.CitedActs.Select(a => a.Id)], now,
+                version.Lineage.Carried ? version.Lineage.TestedVersionLabel : null, document.Evidence?.UpdateReason);
             db.Add(release);
             try
             {
@@ -105,15 +121,18 @@ public static class CreateRelease
             .WithName("CreateRelease")
             .WithSummary("Build a release (draft) from a tested programme version")
             .WithDescription("Takes a snapshot of the version's programme and guidelines with its accessibility statement, the published " +
-                             "consultation reports of the programme and, naming `pilotRecruitmentId`, the pilot's evaluation summary and advisory " +
-                             "outcomes. Semantic version higher than every earlier release; licence CC-BY-4.0 and language pl unless given. " +
+                             "consultation reports of the programme and the evidence the version rests on: the evaluation summary and advisory " +
+                             "outcomes of the pilot that tested it or, on the update path, its tested predecessor (marked as carried), with the " +
+                             "update's reason and the diff from the predecessor. `pilotRecruitmentId` is only for versions tested before pilots " +
+                             "named versions (another pilot than the version's is 422 `pilot-not-of-version`). Semantic version higher than every earlier release; licence CC-BY-4.0 and language pl unless given. " +
                              "Files can be previewed while it is a draft; publishing makes it immutable.")
             .RequireRoles(Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestExample(new Request(ReleaseView.Example.VersionId, "2.0.0", ReleaseView.Example.Title, [ReleaseReason.PilotFindings], ReleaseView.Example.Notes,
-                null, null, ReleaseView.Example.PilotRecruitmentId))
+                null, null, null))
             .WithResponseExample(StatusCodes.Status201Created, ReleaseView.Example with { Status = ReleaseStatus.Draft, PublishedAt = null, Files = [] });
 }

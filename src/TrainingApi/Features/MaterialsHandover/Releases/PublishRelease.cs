@@ -9,6 +9,7 @@ using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Exports;
+using TrainingApi.Features.MaterialsHandover.Handovers;
 
 namespace TrainingApi.Features.MaterialsHandover.Releases;
 
@@ -37,6 +38,11 @@ public static class PublishRelease
                 previous.SupersedeBy(release, now);
                 events.Publish(new ReleaseSuperseded(previous.Id, previous.SemanticVersion, release.Id, release.SemanticVersion));
                 await AdoptionNotices.AnnounceAsync(db, events, previous, "superseded", $"zastąpione wydaniem {release.SemanticVersion}", ct);
+                foreach (var handover in await db.Set<Handover>().AsNoTracking().Where(h => h.ReleaseId == previous.Id).OrderBy(h => h.RecordedAt).ToListAsync(ct))
+                {
+                    events.Publish(new HandoverSuperseded(handover.Id, previous.Id, previous.SemanticVersion, release.Id, release.SemanticVersion, handover.CaseNumber));
+                }
+
                 await db.SaveChangesAsync(ct);
             }
 
@@ -78,8 +84,8 @@ public static class PublishRelease
             .WithName("PublishRelease")
             .WithSummary("Publish a release: immutable, latest, in the public catalogue")
             .WithDescription("Builds the JSON, the ZIP bundle and the IMS Common Cartridge once and stores them with their SHA-256; the previous " +
-                             "latest release of the programme is superseded (`release.superseded`, and `adopted-release.affected` naming the JST " +
-                             "that use it); subscribers get `release.published`. A published release cannot change (409 `release-published`); waived " +
+                             "latest release of the programme is superseded (`release.superseded`, `adopted-release.affected` naming the JST " +
+                             "that use it, and `handover.superseded` for each handover of it to the Ministry); subscribers get `release.published`. A published release cannot change (409 `release-published`); waived " +
                              "findings that no waiver can make accessible (missing alt text, empty link or heading, empty table header, image the " +
                              "package cannot hold) block publication (409 `accessibility-unrepairable`, listing `unrepairableFindings`).")
             .RequireRoles(Roles.ProgrammeTeam)

@@ -39,8 +39,11 @@ public sealed class Release : IVersioned
     private Release() { }
 
     public Release(Guid id, Guid programmeId, Guid versionId, string versionLabel, string semanticVersion, string title, IReadOnlyList<ReleaseReason> reasons,
-        string notes, string licence, string language, Guid? pilotRecruitmentId, string contentJson, IReadOnlyList<Guid> citedLegalActs, DateTimeOffset now)
+        string notes, string licence, string language, Guid? pilotRecruitmentId, string contentJson, IReadOnlyList<Guid> citedLegalActs, DateTimeOffset now,
+        string? evidenceCarriedFrom = null, string? updateReason = null)
     {
+        EvidenceCarriedFrom = evidenceCarriedFrom;
+        UpdateReason = updateReason;
         Id = id;
         ProgrammeId = programmeId;
         VersionId = versionId;
@@ -72,6 +75,13 @@ public sealed class Release : IVersioned
     public string Licence { get; private set; } = "";
     public string Language { get; private set; } = "";
     public Guid? PilotRecruitmentId { get; private set; }
+
+    /// <summary>The label of the predecessor version whose pilot evidence this release carries (update path); null when the evidence is its own.</summary>
+    public string? EvidenceCarriedFrom { get; private set; }
+
+    /// <summary>Why its version took the update path (change-in-law, change-in-technology, correction); null on the full path.</summary>
+    public string? UpdateReason { get; private set; }
+
     public string ContentJson { get; private set; } = "{}";
     public List<Guid> CitedLegalActs { get; private set; } = [];
     public ReleaseStatus Status { get; private set; }
@@ -132,6 +142,8 @@ public sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
         builder.Property(r => r.Notes).HasMaxLength(Release.NotesMaxLength);
         builder.Property(r => r.Licence).HasMaxLength(50);
         builder.Property(r => r.Language).HasMaxLength(10);
+        builder.Property(r => r.EvidenceCarriedFrom).HasMaxLength(20);
+        builder.Property(r => r.UpdateReason).HasMaxLength(30);
         builder.Property(r => r.ContentJson).HasColumnType("jsonb");
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Version).IsRowVersion();

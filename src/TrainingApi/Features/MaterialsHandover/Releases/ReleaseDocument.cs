@@ -30,6 +30,20 @@ public sealed record AccessibilityStatement(string Standard, AccessibilitySummar
     IReadOnlyList<WaivedFinding> Waived, DateOnly PreparedOn, string Method, string Contact);
 
 /// <summary>
+/// What the release's evidence rests on, and why its version differs from the one before: the path the version took to
+/// tested, the pilot whose evaluation and advisory outcomes it carries and the version that pilot tested (another one when
+/// the evidence is carried forward on the update path), and the diff from its predecessor with the update's reason.
+/// </summary>
+/// <param name="Path">`full` (consultation and a pilot of this version) or `update` (a small change of a tested predecessor).</param>
+/// <param name="UpdateReason">On the update path: change-in-law, change-in-technology or correction.</param>
+/// <param name="VersionNotes">The version's notes: for an update, what changed and why.</param>
+/// <param name="Carried">The pilot evidence is a predecessor's, carried forward (the pilot tested <c>TestedVersionLabel</c>).</param>
+/// <param name="ChangesFromPredecessor">The diff from <c>PredecessorVersionLabel</c> by anchor; empty without a predecessor.</param>
+public sealed record ReleaseEvidence(
+    string Path, string? UpdateReason, string? VersionNotes, string? PredecessorVersionLabel, Guid? PilotRecruitmentId, string? TestedVersionLabel,
+    bool Carried, IReadOnlyList<Curriculum.Diff.DiffVersions.SectionDiff> ChangesFromPredecessor);
+
+/// <summary>
 /// The release as one JSON document (release.json in every export; its JSON Schema is api-spec/releases/release.v1.schema.json).
 /// Taken when the release is built and never changed: the same release always gives the same document.
 /// </summary>
@@ -37,7 +51,7 @@ public sealed record ReleaseDocument(
     string Schema, Guid ReleaseId, string SemanticVersion, string Title, IReadOnlyList<string> Reasons, string Notes, string Licence, string Language,
     DateTimeOffset BuiltAt, ReleaseProgramme Programme, AccessibilityStatement Accessibility, IReadOnlyList<ContentSection> Sections,
     IReadOnlyList<CitedAct> LegalActs, IReadOnlyList<ConsultationOutcome> Consultation, GetEvaluationSummary.Summary? PilotEvaluation,
-    PilotAdvisoryReport? AdvisoryOutcomes)
+    PilotAdvisoryReport? AdvisoryOutcomes, ReleaseEvidence? Evidence = null)
 {
     public const string SchemaId = "https://trainingapi.ore.edu.pl/schemas/release.v1.json";
 }

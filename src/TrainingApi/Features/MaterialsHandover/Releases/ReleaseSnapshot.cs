@@ -1,6 +1,7 @@
 using Mediator;
 using TrainingApi.Features.Advisory.Reports;
 using TrainingApi.Features.Consultations.Report;
+using TrainingApi.Features.Curriculum.Diff;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment.Pilot;
 
@@ -28,6 +29,16 @@ public sealed class ReleaseSnapshot(IMediator mediator, ConsultationOutcomes con
         return new ReleaseDocument(ReleaseDocument.SchemaId, releaseId, semanticVersion, title, reasons, notes, licence, language, builtAt,
             new ReleaseProgramme(version.ProgrammeId, version.ProgrammeTitle, version.ProgrammeSummary, version.VersionId, version.Label),
             ReleaseAccessibilityStatement.For(version, builtAt, configuration[ReleaseAccessibilityStatement.ContactKey]),
-            version.Sections, version.CitedActs, consultation, evaluation, advisory);
+            version.Sections, version.CitedActs, consultation, evaluation, advisory, await EvidenceAsync(version, pilotRecruitmentId, ct));
+    }
+
+    private async Task<ReleaseEvidence> EvidenceAsync(VersionContent version, Guid? pilotRecruitmentId, CancellationToken ct)
+    {
+        var lineage = version.Lineage;
+        var changes = lineage.PredecessorId is { } predecessor
+            ? (await mediator.Send(new DiffVersions.Query(version.ProgrammeId, predecessor, version.VersionId), ct)).Sections
+            : [];
+        return new ReleaseEvidence(Common.Http.QueryEnum.Name(lineage.Path), lineage.UpdateReason is { } reason ? Common.Http.QueryEnum.Name(reason) : null,
+            lineage.Notes, lineage.PredecessorLabel, pilotRecruitmentId, lineage.TestedVersionLabel, lineage.Carried, changes);
     }
 }

@@ -2,14 +2,17 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 
 public sealed record ReleaseFileView(string Format, string FileName, string MediaType, long Size, string Sha256, string Url);
 
+/// <param name="PilotRecruitmentId">The pilot whose evaluation and advisory outcomes the release carries.</param>
+/// <param name="EvidenceCarriedFrom">When that pilot tested a predecessor (update path): the predecessor's label; null when the evidence is the version's own.</param>
+/// <param name="UpdateReason">Why the version took the update path (change-in-law, change-in-technology, correction); null on the full path.</param>
 public sealed record ReleaseView(
     Guid Id, Guid ProgrammeId, Guid VersionId, string VersionLabel, string SemanticVersion, string Title, IReadOnlyList<string> Reasons, string Notes,
     string Licence, string Language, Guid? PilotRecruitmentId, ReleaseStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt,
-    Guid? SupersededById, IReadOnlyList<ReleaseFileView> Files)
+    Guid? SupersededById, IReadOnlyList<ReleaseFileView> Files, string? EvidenceCarriedFrom = null, string? UpdateReason = null)
 {
     public static ReleaseView From(Release r, IEnumerable<ReleaseFileView> files) => new(
         r.Id, r.ProgrammeId, r.VersionId, r.VersionLabel, r.SemanticVersion, r.Title, r.Reasons, r.Notes, r.Licence, r.Language, r.PilotRecruitmentId,
-        r.Status, r.CreatedAt, r.PublishedAt, r.SupersededById, [.. files]);
+        r.Status, r.CreatedAt, r.PublishedAt, r.SupersededById, [.. files], r.EvidenceCarriedFrom, r.UpdateReason);
 
     public static readonly ReleaseView Example = new(
         Guid.Parse("01936b30-4000-7000-8000-000000000001"), Guid.Parse("01936b30-0000-7000-8000-000000000001"), Guid.Parse("01936b30-0000-7000-8000-000000000004"),

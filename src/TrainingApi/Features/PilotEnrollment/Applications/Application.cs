@@ -74,6 +74,12 @@ public sealed class Application : IVersioned
 
     public string? ScoreNote { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>When the JST took a place, was confirmed and completed the pilot: what the indicator report counts as of a date.</summary>
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
     public string? WithdrawalReason { get; private set; }
     public uint Version { get; private set; }
 
@@ -85,6 +91,7 @@ public sealed class Application : IVersioned
     {
         Status = ApplicationStatus.Confirmed;
         DecidedAt = now;
+        ConfirmedAt = now;
     }
 
     /// <summary>The JST finished the pilot: only a confirmed application, and the caller has checked the attendance.</summary>
@@ -97,6 +104,7 @@ public sealed class Application : IVersioned
 
         Status = ApplicationStatus.Completed;
         DecidedAt = now;
+        CompletedAt = now;
     }
 
     public void Withdraw(string reason, DateTimeOffset now)
@@ -113,6 +121,7 @@ public sealed class Application : IVersioned
         Status = ApplicationStatus.Accepted;
         WaitlistPosition = null;
         DecidedAt = now;
+        AcceptedAt = now;
     }
 
     public void MoveUpWaitingList() => WaitlistPosition--;
@@ -165,6 +174,7 @@ public sealed class Application : IVersioned
         Status = accepted ? ApplicationStatus.Accepted : ApplicationStatus.Waitlisted;
         WaitlistPosition = accepted ? null : waitlistPosition;
         DecidedAt = now;
+        AcceptedAt = accepted ? now : AcceptedAt;
     }
 }
 

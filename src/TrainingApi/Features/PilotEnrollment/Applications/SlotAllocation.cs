@@ -47,7 +47,8 @@ public static class SlotAllocation
                 UPDATE enrollment.applications a
                    SET status = CASE WHEN d.accept THEN 'Accepted' ELSE 'Waitlisted' END,
                        waitlist_position = CASE WHEN d.accept THEN NULL ELSE d.position END,
-                       decided_at = {now}
+                       decided_at = {now},
+                       accepted_at = CASE WHEN d.accept THEN {now} END
                   FROM decided d WHERE a.id = d.id
                 RETURNING a.id, a.status, a.waitlist_position, a.jst_teryt, a.submitted_by, a.submitted_trace_id
             ), counted AS (

@@ -39,7 +39,7 @@ public static class RecordEvaluations
     }
 
     /// <summary>Anonymous questionnaires, entered in batches after a module: all or nothing.</summary>
-    public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(TrainingDb db, PilotModules modules, TimeProvider clock) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,6 +47,8 @@ public static class RecordEvaluations
             {
                 throw Problem.NotFound(PilotEnrollmentModule.CohortNoun, command.CohortId);
             }
+
+            await modules.EnsureModulesAsync(command.CohortId, command.Responses.Select(r => r.ModuleAnchor), cancellationToken);
 
             var now = clock.UtcNowForDatabase();
             db.AddRange(command.Responses.Select(r => new ModuleEvaluation(command.CohortId, r.ModuleAnchor, r.PreScore, r.PostScore, r.Satisfaction,
@@ -61,11 +63,13 @@ public static class RecordEvaluations
                 TypedResults.Created($"/api/v1/cohorts/{cohortId}/evaluations", await mediator.Send(new Command(cohortId, request.Responses), ct)))
             .WithName("RecordEvaluations")
             .WithSummary("Record module evaluations of a cohort")
-            .WithDescription("Anonymous responses per module: knowledge test before and after (0–100), satisfaction (1–5), a comment.")
+            .WithDescription("Anonymous responses per module of the version the pilot tests: knowledge test before and after (0–100), satisfaction " +
+                             "(1–5), a comment. A module anchor that is not in that version is 422 `anchor-not-in-version` (nothing is recorded).")
             .RequireRoles(Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestExample(new Request([new Response("modul-3", 42, 78, 5, "Praktyczne przykłady z naszej gminy.")]))
             .WithResponseExample(StatusCodes.Status201Created, new Result(Guid.Parse("01936b31-1000-7000-8000-000000000030"), 1));
 }

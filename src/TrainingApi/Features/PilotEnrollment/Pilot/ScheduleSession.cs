@@ -35,7 +35,7 @@ public static class ScheduleSession
         }
     }
 
-    public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, SessionView>
+    public sealed class Handler(TrainingDb db, PilotModules modules, TimeProvider clock) : ICommandHandler<Command, SessionView>
     {
         public async ValueTask<SessionView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -43,6 +43,8 @@ public static class ScheduleSession
             {
                 throw Problem.NotFound(PilotEnrollmentModule.CohortNoun, command.CohortId);
             }
+
+            await modules.EnsureModulesAsync(command.CohortId, [command.ModuleAnchor], cancellationToken);
 
             var session = new TrainingSession(command.CohortId, command.ModuleAnchor, command.StartsAt.ToUniversalTime(), command.DurationMinutes, command.Mode,
                 command.Trainer.Trim(), clock.UtcNowForDatabase());
@@ -61,11 +63,13 @@ public static class ScheduleSession
             })
             .WithName("ScheduleSession")
             .WithSummary("Schedule a training session of a cohort")
-            .WithDescription("On one module of the programme, by its stable anchor (e.g. modul-3), with date, duration (15 min – 8 h), mode and trainer.")
+            .WithDescription("On one module of the version the pilot tests, by its stable anchor (e.g. modul-3), with date, duration (15 min – 8 h), mode " +
+                             "and trainer. An anchor that is not a module of that version is 422 `anchor-not-in-version`.")
             .RequireRoles(Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestExample(new Request("modul-3", new DateTimeOffset(2024, 9, 17, 7, 0, 0, TimeSpan.Zero), 360, SessionMode.Workshop, "dr Piotr Wiśniewski"))
             .WithResponseExample(StatusCodes.Status201Created, new SessionView(Guid.Parse("01936b31-2000-7000-8000-000000000031"), Guid.Parse("01936b31-1000-7000-8000-000000000030"),
                 "modul-3", new DateTimeOffset(2024, 9, 17, 7, 0, 0, TimeSpan.Zero), 360, SessionMode.Workshop, "dr Piotr Wiśniewski"));

@@ -28,8 +28,9 @@ public sealed class Recruitment : IVersioned
 
     public Recruitment(string title, string? description, DateTimeOffset opensAt, DateTimeOffset closesAt, int capacity, int maxParticipantsPerJst,
         IReadOnlyCollection<JstKind> eligibleKinds, SelectionMode mode, string rodoClauseVersion, DateTimeOffset now,
-        int? maxPerVoivodeship = null, int? maxPerKind = null)
+        int? maxPerVoivodeship = null, int? maxPerKind = null, Guid? programmeVersionId = null)
     {
+        ProgrammeVersionId = programmeVersionId;
         MaxPerVoivodeship = maxPerVoivodeship;
         MaxPerKind = maxPerKind;
         Id = Guid.CreateVersion7(now);
@@ -46,6 +47,13 @@ public sealed class Recruitment : IVersioned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>
+    /// The programme version the pilot tests (Curriculum's, by id): sessions and evaluations name its modules. Required for
+    /// new recruitments; null only for those opened before the pilot was tied to a version.
+    /// </summary>
+    public Guid? ProgrammeVersionId { get; private set; }
+
     public string Title { get; private set; } = "";
     public string? Description { get; private set; }
     public DateTimeOffset OpensAt { get; private set; }
@@ -157,5 +165,6 @@ public sealed class RecruitmentConfiguration : IEntityTypeConfiguration<Recruitm
         builder.Property(r => r.RodoClauseVersion).HasMaxLength(50);
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.CreatedAt, r.Id });
+        builder.HasIndex(r => r.ProgrammeVersionId);
     }
 }

@@ -99,4 +99,33 @@ public sealed class CreateVersionTests(ApiFactory api) : IClassFixture<ApiFactor
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
+
+    [Fact]
+    public async Task An_update_of_a_version_that_was_never_tested_is_a_422_and_creates_nothing()
+    {
+        var steps = new CurriculumSteps(api.ClientAs(Roles.ProgrammeTeam));
+        var base10 = await steps.DraftAsync();
+        await steps.MoveAlongAsync(base10.Id, VersionStatus.InReview);
+
+        var response = await api.ClientAs(Roles.ProgrammeTeam).PostJsonAsync($"/api/v1/programmes/{base10.ProgrammeId}/versions",
+            new { label = "1.1", basedOnVersionId = base10.Id, updateReason = "correction", notes = "Poprawka literówki." });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unprocessable-content");
+        Assert.Equal("predecessor-not-tested", problem.GetProperty("code").GetString());
+        await using var db = api.Db();
+        Assert.False(await db.Context.Set<ProgrammeVersion>().AnyAsync(v => v.ProgrammeId == base10.ProgrammeId && v.Label == "1.1"));
+    }
+
+    [Fact]
+    public async Task An_update_without_a_base_or_without_notes_is_a_400_problem()
+    {
+        var programme = await new CurriculumSteps(api.ClientAs(Roles.ProgrammeTeam)).ProgrammeAsync();
+
+        var response = await api.ClientAs(Roles.ProgrammeTeam).PostJsonAsync($"/api/v1/programmes/{programme.Id}/versions",
+            new { label = "2.1", updateReason = "change-in-technology" });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.NotEmpty(problem.ErrorsFor("basedOnVersionId"));
+        Assert.NotEmpty(problem.ErrorsFor("notes"));
+    }
 }

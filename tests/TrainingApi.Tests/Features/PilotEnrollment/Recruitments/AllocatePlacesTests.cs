@@ -94,7 +94,7 @@ public sealed class AllocatePlacesTests(AllocatePlacesTests.MovableClockFactory 
         await (await team.PostJsonAsync("/api/v1/recruitments", new
         {
             title = "Nabór rankingowy", opensAt = api.Clock.Now.AddHours(-1), closesAt = api.Clock.Now.AddDays(7), capacity, maxParticipantsPerJst = 3,
-            rodoClauseVersion = EnrollmentSteps.Rodo, selectionMode = "ranked", maxPerVoivodeship,
+            rodoClauseVersion = EnrollmentSteps.Rodo, selectionMode = "ranked", maxPerVoivodeship, programmeVersionId = await EnrollmentSteps.PilotVersionAsync(api),
             eligibleKinds = new[] { "gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska", "miasto-na-prawach-powiatu" },
         })).ShouldBeAsync<RecruitmentView>(HttpStatusCode.Created);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
@@ -47,5 +48,42 @@ public sealed class OpenRecruitmentTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task An_unknown_recruitment_is_a_404_problem()
     {
         await (await api.CreateClient().GetAsync($"/api/v1/recruitments/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task A_recruitment_names_the_programme_version_its_pilot_tests()
+    {
+        var versionId = await EnrollmentSteps.PilotVersionAsync(api);
+
+        var recruitment = await EnrollmentSteps.OpenAsync(api, versionId: versionId);
+
+        var read = await (await api.CreateClient().GetAsync($"/api/v1/recruitments/{recruitment.Id}")).ShouldBeAsync<RecruitmentView>(HttpStatusCode.OK);
+        Assert.Equal(versionId, read.ProgrammeVersionId);
+    }
+
+    [Fact]
+    public async Task A_recruitment_without_a_version_is_a_400_and_with_an_unknown_or_draft_version_a_422()
+    {
+        var team = api.ClientAs(Roles.ProgrammeTeam);
+        var draft = await new Curriculum.CurriculumSteps(team).DraftAsync();
+        object Body(Guid versionId) => new
+        {
+            title = "Nabór bez wersji", opensAt = DateTimeOffset.UtcNow, closesAt = DateTimeOffset.UtcNow.AddDays(3), rodoClauseVersion = EnrollmentSteps.Rodo,
+            eligibleKinds = new[] { "powiat" }, programmeVersionId = versionId,
+        };
+
+        var missing = await team.PostJsonAsync("/api/v1/recruitments", new
+        {
+            title = "Nabór bez wersji", opensAt = DateTimeOffset.UtcNow, closesAt = DateTimeOffset.UtcNow.AddDays(3), rodoClauseVersion = EnrollmentSteps.Rodo,
+            eligibleKinds = new[] { "powiat" },
+        });
+        var unknown = await team.PostJsonAsync("/api/v1/recruitments", Body(Guid.NewGuid()));
+        var ofDraft = await team.PostJsonAsync("/api/v1/recruitments", Body(draft.Id));
+
+        Assert.NotEmpty((await missing.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("programmeVersionId"));
+        Assert.Equal("version-not-found", (await unknown.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unprocessable-content")).GetProperty("code").GetString());
+        Assert.Equal("version-not-pilotable", (await ofDraft.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unprocessable-content")).GetProperty("code").GetString());
+        await using var db = api.Db();
+        Assert.False(await db.Context.Set<Recruitment>().AnyAsync(r => r.Title == "Nabór bez wersji"));
     }
 }

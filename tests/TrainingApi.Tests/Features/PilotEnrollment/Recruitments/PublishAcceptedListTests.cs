@@ -41,6 +41,7 @@ public sealed class PublishAcceptedListTests(AllocatePlacesTests.MovableClockFac
         {
             title = "Nabór rankingowy", opensAt = api.Clock.Now.AddHours(-1), closesAt = api.Clock.Now.AddHours(1), capacity = 2, maxParticipantsPerJst = 3,
             rodoClauseVersion = EnrollmentSteps.Rodo, selectionMode = "ranked", eligibleKinds = new[] { "gmina-wiejska", "gmina-miejska", "gmina-miejsko-wiejska" },
+            programmeVersionId = await EnrollmentSteps.PilotVersionAsync(api),
         })).ShouldBeAsync<RecruitmentView>(HttpStatusCode.Created);
         api.Clock.Now = recruitment.ClosesAt.AddMinutes(1);
 
