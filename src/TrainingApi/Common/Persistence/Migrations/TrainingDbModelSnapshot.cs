@@ -415,6 +415,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("OwnerRole")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("owner_role");
+
                     b.Property<byte[]>("ProtectedSecret")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -942,6 +947,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(50000)")
                         .HasColumnName("minutes");
 
+                    b.Property<DateTimeOffset?>("MinutesPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_published_at");
+
                     b.Property<string>("OnlineLink")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -962,6 +971,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("place");
+
+                    b.Property<int?>("RegistrationCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("registration_capacity");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
@@ -1107,6 +1120,101 @@ namespace TrainingApi.Common.Persistence.Migrations
                             ShortName = "ZWRP",
                             Version = 0u
                         });
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_registrations");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_meeting_registrations_organisation_id");
+
+                    b.HasIndex("MeetingId", "RegisteredAt", "Id")
+                        .HasDatabaseName("ix_meeting_registrations_meeting_id_registered_at_id");
+
+                    b.ToTable("meeting_registrations", "consultations");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRepresentative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_representatives");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_meeting_representatives_registration_id");
+
+                    b.HasIndex("MeetingId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_meeting_representatives_email");
+
+                    b.ToTable("meeting_representatives", "consultations");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Consultations.Rounds.ConsultationRound", b =>
@@ -1293,6 +1401,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("taken_into_version_label");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1314,6 +1426,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_comments_round_id_submitted_at_id");
+
+                    b.HasIndex("RoundId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_comments_round_id_updated_at_id");
 
                     b.ToTable("comments", "consultations");
                 });
@@ -1373,6 +1488,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("submitted_by");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_submissions");
 
@@ -1386,6 +1505,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_submissions_round_id_submitted_at_id");
+
+                    b.HasIndex("RoundId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_submissions_round_id_updated_at_id");
 
                     b.ToTable("submissions", "consultations");
                 });
@@ -1727,6 +1849,14 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("EvidenceRecruitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_recruitment_id");
+
+                    b.Property<Guid?>("EvidenceVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_version_id");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1752,6 +1882,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("status_changed_at");
 
+                    b.Property<string>("UpdateReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("update_reason");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1763,6 +1898,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("BasedOnVersionId")
                         .HasDatabaseName("ix_versions_based_on_version_id");
+
+                    b.HasIndex("EvidenceVersionId")
+                        .HasDatabaseName("ix_versions_evidence_version_id");
 
                     b.HasIndex("ProgrammeId", "Label")
                         .IsUnique()
@@ -1829,6 +1967,39 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Call")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("call");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasDefaultValue("")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("JstName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1863,6 +2034,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_adoptions");
+
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_adoptions_recorded_at_id");
 
                     b.HasIndex("ReleaseId", "JstTeryt")
                         .IsUnique()
@@ -1967,6 +2141,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("EvidenceCarriedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("evidence_carried_from");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -2027,6 +2206,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<string>("UpdateReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("update_reason");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -2115,6 +2299,18 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2580,6 +2776,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
 
+                    b.Property<Guid?>("ProgrammeVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_version_id");
+
                     b.Property<string>("RodoClauseVersion")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2610,6 +2810,9 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_recruitments");
+
+                    b.HasIndex("ProgrammeVersionId")
+                        .HasDatabaseName("ix_recruitments_programme_version_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_recruitments_created_at_id");
@@ -2853,6 +3056,40 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasConstraintName("fk_meetings_consultation_round_round_id");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_registrations_meetings_meeting_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_registrations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRepresentative", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Consultations.Meetings.ConsultationMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_representatives_meetings_meeting_id");
+
+                    b.HasOne("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", null)
+                        .WithMany("Representatives")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_representatives_meeting_registrations_registration_");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.Consultations.Submissions.Comment", b =>
                 {
                     b.HasOne("TrainingApi.Features.Consultations.Submissions.Comment", null)
@@ -2959,6 +3196,12 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasForeignKey("BasedOnVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_versions_versions_based_on_version_id");
+
+                    b.HasOne("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_versions_versions_evidence_version_id");
 
                     b.HasOne("TrainingApi.Features.Curriculum.Programme", null)
                         .WithMany()
@@ -3124,6 +3367,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_recruitment_changes_recruitment_recruitment_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", b =>
+                {
+                    b.Navigation("Representatives");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Applications.Application", b =>
