@@ -37,6 +37,8 @@ public static class SubmitComments
             RuleFor(c => c.Comments).NotEmpty().Must(c => c is null || c.Count <= Submission.MaxComments)
                 .WithMessage(_ => new Text($"A submission holds 1 to {Submission.MaxComments} comments; send more in further submissions.",
                     $"Zgłoszenie zawiera od 1 do {Submission.MaxComments} uwag; więcej wyślij w kolejnych zgłoszeniach.").ToString());
+            // A null in the list would pass the child rules (they skip nulls) and fail in the handler.
+            RuleForEach(c => c.Comments).NotNull().When(c => c.Comments is { Count: <= Submission.MaxComments });
             RuleForEach(c => c.Comments).ChildRules(comment =>
             {
                 comment.RuleFor(x => x.Anchor).MaximumLength(100);

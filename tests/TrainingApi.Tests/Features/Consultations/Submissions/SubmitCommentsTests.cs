@@ -100,6 +100,17 @@ public sealed class SubmitCommentsTests(ConsultationsFactory api) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_null_in_the_comments_list_is_a_400_not_a_500()
+    {
+        var round = await steps.OpenRoundAsync();
+
+        var response = await steps.Team.SendAsync(ConsultationSteps.Submission(round.Id,
+            new { organisationId = SeededOrganisations.Zmp, comments = new object?[] { ConsultationSteps.Comment(), null } }));
+
+        Assert.NotEmpty((await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("comments[1]"));
+    }
+
+    [Fact]
     public async Task A_comment_without_content_is_named_by_its_index_and_nothing_is_stored()
     {
         var round = await steps.OpenRoundAsync();
