@@ -86,7 +86,10 @@ public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, V
         var applications = await db.Set<Application>().AsNoTracking().Where(a => a.RecruitmentId == recruitmentId && a.Status == ApplicationStatus.Accepted)
             .OrderBy(a => a.SubmittedAt).Select(a => a.Id).ToListAsync(ct);
         var cohort = await mediator.Send(new CreateCohort.Command(recruitmentId, "Grupa pilotażowa 1", applications), ct);
-        var participants = await db.Set<Participant>().AsNoTracking().Where(p => applications.Contains(p.ApplicationId)).Select(p => p.Id).ToListAsync(ct);
+        // In the order the JST applied (Łódź first), so the first workshop's attendance states fall on the same people every time.
+        var participants = (await db.Set<Participant>().AsNoTracking().Where(p => applications.Contains(p.ApplicationId))
+                .Select(p => new { p.Id, p.ApplicationId }).ToListAsync(ct))
+            .OrderBy(p => applications.IndexOf(p.ApplicationId)).ThenBy(p => p.Id).Select(p => p.Id).ToList();
         var start = clock.GetUtcNow().AddDays(-7 * modules.Count);
         foreach (var (module, i) in modules.Select((m, i) => (m, i)))
         {

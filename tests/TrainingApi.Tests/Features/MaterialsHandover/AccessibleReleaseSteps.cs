@@ -3,6 +3,7 @@ using System.Net;
 using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Tests.Features.Curriculum;
+using TrainingApi.Tests.Features.PilotEnrollment;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.MaterialsHandover;
@@ -80,7 +81,7 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         });
         await Add(version.Id, new { anchor = "cwiczenie", parentAnchor = "modul-trudny", kind = "unit", title = "Ćwiczenie: wyniki ankiety", hours = 2m, markdown = DifficultUnit });
         await Add(version.Id, new { anchor = "wytyczne", kind = "advisory-guideline", title = "Wytyczne do doradztwa", markdown = "Doradca zaczyna od diagnozy. Potem ustala plan." });
-        await ToTestedAsync(version.Id, _ => false);
+        await ToTestedAsync(version.Id, ["modul-trudny"], _ => false);
         return version;
     }
 
@@ -89,11 +90,11 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
     {
         var version = await curriculum.DraftAsync();
         await Add(version.Id, new { anchor = "modul-1", kind = "module", title = "Moduł 1. Strategia", markdown });
-        await ToTestedAsync(version.Id, waive);
+        await ToTestedAsync(version.Id, ["modul-1"], waive);
         return version;
     }
 
-    private async Task ToTestedAsync(Guid versionId, Func<FindingView, bool> waive)
+    private async Task ToTestedAsync(Guid versionId, IReadOnlyList<string> modules, Func<FindingView, bool> waive)
     {
         await curriculum.MoveAlongAsync(versionId, VersionStatus.InReview);
         var report = await (await steps.Team.GetAsync($"/api/v1/versions/{versionId}/accessibility")).ShouldBeAsync<VersionAccessibilityReport>(HttpStatusCode.OK);
@@ -104,7 +105,10 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
                 .ShouldBeAsync<FindingView>(HttpStatusCode.Created);
         }
 
-        await curriculum.MoveAlongAsync(versionId, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot, VersionStatus.Tested);
+        await curriculum.MoveAlongAsync(versionId, VersionStatus.Accessible, VersionStatus.InConsultation, VersionStatus.Revised, VersionStatus.InPilot);
+        // Tested rests on evidence: a completed pilot of this version.
+        await PilotEvidenceSteps.CompletedPilotAsync(steps.Api, versionId, modules);
+        await curriculum.MoveAlongAsync(versionId, VersionStatus.Tested);
     }
 
     private async Task Add(Guid versionId, object section) =>

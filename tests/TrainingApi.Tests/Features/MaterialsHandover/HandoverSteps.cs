@@ -13,6 +13,8 @@ public sealed class HandoverSteps(ApiFactory api)
 {
     public HttpClient Team { get; } = api.ClientAs(Roles.ProgrammeTeam);
 
+    public ApiFactory Api => api;
+
     /// <summary>
     /// A programme whose version went all the way to tested on the full path, on the evidence of a completed pilot of it:
     /// two modules with units, a guideline, a cited act.

@@ -33,8 +33,10 @@ public sealed class PilotEnrollmentDemoDataTests(CurriculumDemoDataTests.DemoFac
         var attendance = await (await lodz.GetAsync($"/api/v1/sessions/{held.Id}/attendance"))
             .ShouldBeAsync<TrainingApi.Features.PilotEnrollment.Pilot.GetSessionAttendance.SessionAttendance>(HttpStatusCode.OK);
 
-        Assert.Equal(3, timetable.Items.Count);
-        Assert.True(held.StartsAt < DateTimeOffset.UtcNow && timetable.Items[1].Link is not null);
+        // One session per module of the piloted version 2.0, all held; workshops in a room, the others online.
+        Assert.Equal(5, timetable.Items.Count);
+        Assert.All(timetable.Items, s => Assert.True(s.StartsAt < DateTimeOffset.UtcNow));
+        Assert.True(timetable.Items[0].Place is not null && timetable.Items[1].Link is not null);
         Assert.Equal(TrainingApi.Features.PilotEnrollment.Pilot.AttendanceState.Present, Assert.Single(attendance.Participants).State);
     }
 }

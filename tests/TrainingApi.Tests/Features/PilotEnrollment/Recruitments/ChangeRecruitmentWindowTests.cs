@@ -71,6 +71,7 @@ public sealed class ChangeRecruitmentWindowTests(ChangeRecruitmentWindowTests.Mo
         {
             title = "Nabór rankingowy", opensAt = now.AddDays(-2), closesAt = now.AddDays(1), capacity = 2, rodoClauseVersion = EnrollmentSteps.Rodo,
             eligibleKinds = new[] { "gmina-wiejska", "gmina-miejska", "gmina-miejsko-wiejska" }, selectionMode = "ranked",
+            programmeVersionId = await EnrollmentSteps.PilotVersionAsync(api),
         })).ShouldBeAsync<RecruitmentView>(HttpStatusCode.Created);
         api.Clock.Now = now.AddDays(2);
         (await Team.PostAsync($"/api/v1/recruitments/{recruitment.Id}/allocation?preview=false", null)).EnsureSuccessStatusCode();
