@@ -4,6 +4,7 @@ using TrainingApi.Common.Events;
 using TrainingApi.Common.Webhooks;
 using TrainingApi.Common.Health;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Mediator;
@@ -42,6 +43,8 @@ public static class Platform
             o.CombineLogs = true;
         });
 
+        // Issue 16: anonymous reads answered from memory before the pipeline, and the sampled access log (Common/Http/PublicReads).
+        services.AddPublicReads(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.Section));
         services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
@@ -77,6 +80,8 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Issue 16: first, so that what it answers from memory pays for nothing below (docs/performance.md).
+        app.UsePublicFastLane();
         app.UseHttpLogging();
         // Registered first so that every response gets its headers, redirects and problems included.
         app.UseMiddleware<ResponseHeadersMiddleware>();
