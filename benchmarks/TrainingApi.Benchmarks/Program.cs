@@ -6,11 +6,13 @@ return args.FirstOrDefault() switch
     "enrollment" => await EnrollmentBenchmark.RunAsync(args[1..]),
     "consultations" => await ConsultationIngestBenchmark.RunAsync(args[1..]),
     "release" => await ReleaseExportBenchmark.RunAsync(args[1..]),
+    "reads" => await ReadsBenchmark.RunAsync(args[1..]),
+    "bare" => await BareServer.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: TrainingApi.Benchmarks enrollment|consultations|release [options]; run it through scripts/bench-<scenario>.sh.");
+    Console.Error.WriteLine("Usage: TrainingApi.Benchmarks enrollment|consultations|release|reads [options]; run it through scripts/bench-<scenario>.sh.");
     return 2;
 }
