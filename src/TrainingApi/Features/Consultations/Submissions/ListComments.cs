@@ -25,8 +25,6 @@ public static class ListComments
     {
         public async ValueTask<Page<CommentView>> Handle(Query query, CancellationToken ct)
         {
-            await RoundLookup.EnsureExistsAsync(db, query.RoundId, ct);
-
             var comments = access.Visible(db.Set<Comment>().AsNoTracking()).Where(c => c.RoundId == query.RoundId);
             if (query.OrganisationId is { } organisationId)
             {
@@ -60,7 +58,14 @@ public static class ListComments
                 comments = duplicate ? comments.Where(c => c.DuplicateOfId != null) : comments.Where(c => c.DuplicateOfId == null);
             }
 
-            return await comments.ToKeysetPageAsync(c => c.SubmittedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
+            var page = await comments.ToKeysetPageAsync(c => c.SubmittedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
+            // Comments imply their round: only an empty page costs the second query that tells "no such round" (404) apart.
+            if (page.Items.Count == 0)
+            {
+                await RoundLookup.EnsureExistsAsync(db, query.RoundId, ct);
+            }
+
+            return page;
         }
     }
 
