@@ -208,6 +208,10 @@ internal static class ReadsBenchmark
 
                 {rounds} alternating rounds of {seconds:0.#} s per side and request (median of each side), {connections} keep-alive connections, HTTP/1.1, client on the same machine; {total.Elapsed.TotalSeconds:0} s.
                 """));
+            if (Get("--only") is null)
+            {
+                Console.WriteLine(await RegisterSearchBenchmark.RunAsync(db, 2000));
+            }
         }
         finally
         {
