@@ -26,7 +26,7 @@ public static class HealthEndpoints
         // The same answer, given by the fast lane before the pipeline: liveness is the process answering, nothing more.
         var cache = app.ServiceProvider.GetRequiredService<PublicResponseCache>();
         cache.Store(StaticTag, cache.Generation(StaticTag), "/health/live", CachedResponse.Document(
-            JsonSerializer.SerializeToUtf8Bytes(new { status = "healthy", checks = new Dictionary<string, object>() }), "application/json", null, null, "no-store"));
+            JsonSerializer.SerializeToUtf8Bytes(new { status = "healthy", checks = new Dictionary<string, object>() }), "application/json", null, null, "no-store", answersHead: true));
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).AllowAnonymous();
     }
 

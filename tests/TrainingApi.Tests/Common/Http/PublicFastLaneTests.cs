@@ -113,6 +113,20 @@ public sealed class PublicFastLaneTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_head_for_an_endpoint_that_answers_only_get_gets_the_pipelines_refusal_not_the_kept_answer()
+    {
+        const string url = "/api/v1/jst?name=krak";
+        await anyone.GetAsync(url);
+        Assert.True(Cache.TryGet(url, out _));
+
+        var head = await anyone.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        var headNotKept = await anyone.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/jst?name=krako"));
+
+        Assert.False(head.IsSuccessStatusCode);
+        Assert.Equal(headNotKept.StatusCode, head.StatusCode);
+    }
+
+    [Fact]
     public async Task A_range_or_a_cross_origin_request_gets_the_full_pipelines_answer()
     {
         var (latest, releaseId) = await PublishedAsync();

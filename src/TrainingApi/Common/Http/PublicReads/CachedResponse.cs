@@ -49,14 +49,18 @@ public sealed class CachedResponse
     public bool Compressible { get; }
 
     /// <summary>JSON or any text the compression middleware would compress.</summary>
-    public static CachedResponse Document(byte[] body, string contentType, string? etag, DateTimeOffset? lastModified, string? cacheControl) =>
-        new(body, contentType, etag, lastModified, cacheControl, null);
+    public static CachedResponse Document(
+        byte[] body, string contentType, string? etag, DateTimeOffset? lastModified, string? cacheControl, bool answersHead = false) =>
+        new(body, contentType, etag, lastModified, cacheControl, null) { AnswersHead = answersHead };
 
-    /// <summary>A download (Content-Disposition: attachment, Accept-Ranges: bytes).</summary>
+    /// <summary>A download (Content-Disposition: attachment, Accept-Ranges: bytes), which answers HEAD as the pipeline does.</summary>
     public static CachedResponse File(byte[] body, string contentType, string? fileName, string etag, DateTimeOffset? lastModified, string cacheControl) =>
-        new(body, contentType, etag, lastModified, cacheControl, fileName) { IsDownload = true };
+        new(body, contentType, etag, lastModified, cacheControl, fileName) { IsDownload = true, AnswersHead = true };
 
     public bool IsDownload { get; private init; }
+
+    /// <summary>Whether its endpoint answers HEAD (downloads, health); a HEAD for a plain GET endpoint goes to the pipeline (405).</summary>
+    public bool AnswersHead { get; private init; }
 
     /// <summary>The memory it holds, for the cache's budget.</summary>
     public long Size => Compressible ? Body.LongLength * 2 : Body.LongLength;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -18,16 +19,21 @@ namespace TrainingApi.Common.Http.PublicReads;
 /// Access log: one in <see cref="AccessLogOptions.SampleEvery"/> of the answers given here, as for GETs elsewhere.
 /// </summary>
 public sealed partial class PublicFastLaneMiddleware(
-    RequestDelegate next, PublicResponseCache cache, IOptions<RateLimiterOptions> rateLimits, AccessLogSampler sampler,
-    ILogger<PublicFastLaneMiddleware> log)
+    RequestDelegate next, PublicResponseCache cache, IOptions<RateLimiterOptions> rateLimits, AccessLogSampler sampler, IConfiguration configuration,
+    IOptions<HstsOptions> hstsOptions, ILogger<PublicFastLaneMiddleware> log)
 {
     private readonly PartitionedRateLimiter<HttpContext>? limiter = rateLimits.Value.GlobalLimiter;
+    private readonly HttpsOptions https = configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
+
+    /// <summary>Strict-Transport-Security as the HSTS middleware writes it (its options), when HSTS is on.</summary>
+    private readonly string? hsts = HstsValue(configuration, hstsOptions.Value);
 
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !Plain(request.Headers)
-            || !cache.TryGet(KeyOf(http), out var answer))
+        // Plain http that the pipeline would redirect to https is the pipeline's to answer.
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || (https.Redirect && !request.IsHttps) || !Plain(request.Headers)
+            || !cache.TryGet(KeyOf(http), out var answer) || (HttpMethods.IsHead(request.Method) && !answer.AnswersHead))
         {
             return next(http);
         }
@@ -48,6 +54,11 @@ public sealed partial class PublicFastLaneMiddleware(
         {
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
+            if (hsts is not null && request.IsHttps && !hstsOptions.Value.ExcludedHosts.Contains(request.Host.Host, StringComparer.OrdinalIgnoreCase))
+            {
+                headers.StrictTransportSecurity = hsts;
+            }
+
             headers.ContentLanguage = ResponseLanguage.Of(request);
             var started = sampler.Sample() ? Stopwatch.GetTimestamp() : 0;
             var written = answer.WriteAsync(http);
@@ -58,6 +69,17 @@ public sealed partial class PublicFastLaneMiddleware(
 
             return LoggedAsync(written, http, started);
         }
+    }
+
+    private static string? HstsValue(IConfiguration configuration, HstsOptions options)
+    {
+        if (configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>()?.Hsts != true)
+        {
+            return null;
+        }
+
+        return "max-age=" + ((long)options.MaxAge.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)
+               + (options.IncludeSubDomains ? "; includeSubDomains" : "") + (options.Preload ? "; preload" : "");
     }
 
     /// <summary>The key answers are stored under: the request target as received (path and query).</summary>

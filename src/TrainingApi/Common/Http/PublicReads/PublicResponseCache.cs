@@ -16,12 +16,32 @@ public sealed class PublicResponseCache
 
     private readonly ConcurrentDictionary<string, Partition> partitions = new(StringComparer.Ordinal);
 
-    private Partition Of(string tag) => partitions.GetOrAdd(tag, static _ => new Partition());
+    /// <summary>The same partitions as an array, replaced when one is added (rarely): a lookup takes no lock and allocates nothing.</summary>
+    private Partition[] all = [];
+
+    private Partition Of(string tag)
+    {
+        if (partitions.TryGetValue(tag, out var found))
+        {
+            return found;
+        }
+
+        lock (partitions)
+        {
+            var partition = partitions.GetOrAdd(tag, static _ => new Partition());
+            if (!all.Contains(partition))
+            {
+                Volatile.Write(ref all, [.. all, partition]);
+            }
+
+            return partition;
+        }
+    }
 
     /// <summary>The answer stored for this path and query, if its tag is active.</summary>
     public bool TryGet(string key, out CachedResponse response)
     {
-        foreach (var partition in partitions.Values)
+        foreach (var partition in Volatile.Read(ref all))
         {
             if (partition.Active && partition.Entries.TryGetValue(key, out response!))
             {

@@ -73,7 +73,7 @@ public sealed class SearchJstTests(ApiFactory api) : IClassFixture<ApiFactory>
     /// <summary>The search runs in memory; the register table the migration loaded answers every filter the same way, page by page.</summary>
     [Theory]
     [InlineData("name=lod")]
-    [InlineData("name=GMINA&limit=7")]
+    [InlineData("name=STAR&limit=7")]
     [InlineData("name=bielsko")]
     [InlineData("code=14&kind=gmina-wiejska&limit=50")]
     [InlineData("code=1465011")]
