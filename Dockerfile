@@ -3,9 +3,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/TrainingApi/TrainingApi.csproj src/TrainingApi/
-RUN dotnet restore src/TrainingApi/TrainingApi.csproj
+RUN dotnet restore src/TrainingApi/TrainingApi.csproj -r linux-x64
 COPY src/ src/
-RUN dotnet publish src/TrainingApi/TrainingApi.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/TrainingApi/TrainingApi.csproj -c Release -r linux-x64 -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

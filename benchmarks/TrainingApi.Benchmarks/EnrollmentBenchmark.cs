@@ -105,9 +105,11 @@ internal static class EnrollmentBenchmark
         // process runs its hot paths as quickly-jitted code until the runtime recompiles them with profile data in the
         // background; with both cores busy serving, that takes tens of seconds, and each round shows where it stands.
         var warmup = Stopwatch.StartNew();
+        var warmupApplications = 0;
         for (var round = 1; warmup.Elapsed.TotalSeconds < options.WarmupSeconds; round++)
         {
             var result = Summarise(await FireAsync(await OpenRecruitmentAsync($"Nabór — rozgrzewka {round}"), targets));
+            warmupApplications += targets.Count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warm-up round {round,-7} {result.PerSecond,5:0} applications/s, p50 / p99 {result.P50:0.0} / {result.P99:0.0} ms"));
         }
@@ -132,7 +134,7 @@ internal static class EnrollmentBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
             applications sent      {targets.Count} per round from {options.Clients} concurrent clients ({distinct} distinct JST, {targets.Count - distinct} repeats)
-            warm-up                {warmup.Elapsed.TotalSeconds:0} s of rounds at other recruitments, not measured
+            warm-up                {warmup.Elapsed.TotalSeconds:0} s of rounds at other recruitments, not measured: {warmupApplications / warmup.Elapsed.TotalSeconds:0} applications/s, {warmupApplications / warmup.Elapsed.TotalSeconds / median.PerSecond:0%} of the measured median
             measured rounds        {rounds.Count}, each at a recruitment of its own; the median round:
             elapsed                {median.Elapsed.TotalSeconds:0.00} s
             applications/second    {median.PerSecond:0}

@@ -7,11 +7,13 @@ return args.FirstOrDefault() switch
     "consultations" => await ConsultationIngestBenchmark.RunAsync(args[1..]),
     "release" => await ReleaseExportBenchmark.RunAsync(args[1..]),
     "scale-out" => await ScaleOutChecks.RunAsync(args[1..]),
+    "reads" => await ReadsBenchmark.RunAsync(args[1..]),
+    "bare" => await BareServer.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: TrainingApi.Benchmarks enrollment|consultations|release|scale-out [options]; run it through scripts/bench-<scenario>.sh.");
+    Console.Error.WriteLine("Usage: TrainingApi.Benchmarks enrollment|consultations|release|reads|scale-out [options]; run it through scripts/bench-<scenario>.sh.");
     return 2;
 }

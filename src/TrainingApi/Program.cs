@@ -11,7 +11,7 @@ builder.Services.AddCurriculum();
 builder.Services.AddConsultations();
 builder.Services.AddPilotEnrollment(builder.Configuration);
 builder.Services.AddAdvisory(builder.Configuration);
-builder.Services.AddMaterialsHandover();
+builder.Services.AddMaterialsHandover(builder.Configuration);
 
 var app = builder.Build();
 app.UsePlatform();

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TrainingApi.Common.Http.PublicReads;
 
 namespace TrainingApi.Common.Health;
 
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
+    private const string StaticTag = "health";
 
     public static IServiceCollection AddApiHealth(this IServiceCollection services)
     {
@@ -21,6 +23,10 @@ public static class HealthEndpoints
     public static void MapApiHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        // The same answer, given by the fast lane before the pipeline: liveness is the process answering, nothing more.
+        var cache = app.ServiceProvider.GetRequiredService<PublicResponseCache>();
+        cache.Store(StaticTag, cache.Generation(StaticTag), "/health/live", CachedResponse.Document(
+            JsonSerializer.SerializeToUtf8Bytes(new { status = "healthy", checks = new Dictionary<string, object>() }), "application/json", null, null, "no-store", answersHead: true));
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).AllowAnonymous();
     }
 

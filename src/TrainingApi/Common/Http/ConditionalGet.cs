@@ -63,7 +63,8 @@ public static class ConditionalGet
 
     public static StatusCodeHttpResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-    private static bool AnyMatches(StringValues ifNoneMatch, string etag)
+    /// <summary>Whether If-None-Match names this tag (weak comparison) or is <c>*</c>.</summary>
+    public static bool AnyMatches(StringValues ifNoneMatch, string etag)
     {
         if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) || !EntityTagHeaderValue.TryParse(etag, out var current))
         {

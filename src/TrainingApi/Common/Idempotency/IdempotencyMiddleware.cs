@@ -25,13 +25,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
-    public async Task InvokeAsync(HttpContext http, TrainingDb db, Caller caller, SecretBox box, IdempotentAnswers answers, CurrentIdempotencyClaim current)
+    public async Task InvokeAsync(HttpContext http, Caller caller)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<IdempotentMetadata>() is not { } metadata || caller.IsAnonymous)
         {
             await next(http);
             return;
         }
+
+        // Resolved here, not as parameters of InvokeAsync: every request would lease a database context it never uses.
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<TrainingDb>();
+        var box = services.GetRequiredService<SecretBox>();
+        var answers = services.GetRequiredService<IdempotentAnswers>();
+        var current = services.GetRequiredService<CurrentIdempotencyClaim>();
 
         var key = http.Request.Headers[Header].ToString();
         if (key.Length == 0)

@@ -4,7 +4,7 @@ using Mediator;
 namespace TrainingApi.Common.Mediator;
 
 /// <summary>
-/// Logs each use case with its elapsed time. Only the message's type name is logged, never its content,
+/// Logs each use case with its elapsed time (commands at Information, reads at Debug). Only the message's type name is logged, never its content,
 /// because commands carry officials' names, e-mails and phones.
 /// </summary>
 public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> log)
@@ -18,7 +18,15 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         try
         {
             var response = await next(message, cancellationToken);
-            Handled(log, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (message is IBaseQuery)
+            {
+                QueryHandled(log, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else
+            {
+                Handled(log, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             return response;
         }
         catch (Exception e)
@@ -33,6 +41,13 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} handled in {ElapsedMs:0.0} ms")]
     private static partial void Handled(ILogger logger, string useCase, double elapsedMs);
+
+    /// <summary>
+    /// Reads at Debug: they change nothing, the (sampled) access log already records them, and a log line costs a
+    /// noticeable share of a read (docs/performance.md). Refusals and failures of reads are still logged below.
+    /// </summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{UseCase} handled in {ElapsedMs:0.0} ms")]
+    private static partial void QueryHandled(ILogger logger, string useCase, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} refused or failed after {ElapsedMs:0.0} ms with {ExceptionType}")]
     private static partial void Failed(ILogger logger, string useCase, double elapsedMs, string exceptionType);

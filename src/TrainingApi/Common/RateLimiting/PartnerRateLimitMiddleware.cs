@@ -12,10 +12,12 @@ namespace TrainingApi.Common.RateLimiting;
 /// </summary>
 public sealed class PartnerRateLimitMiddleware(RequestDelegate next, IOptions<RateLimitOptions> options, TimeProvider clock)
 {
-    public async Task InvokeAsync(HttpContext http, Caller caller, TrainingDb db)
+    public async Task InvokeAsync(HttpContext http, Caller caller)
     {
         if (caller.ApiKeyId is { } keyId)
         {
+            // Only partners' requests lease a database context here (a parameter of InvokeAsync would lease one for every request).
+            var db = http.RequestServices.GetRequiredService<TrainingDb>();
             var now = clock.GetUtcNow();
             var window = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
             var bucket = "key:" + keyId;

@@ -4,6 +4,7 @@ using TrainingApi.Common.Events;
 using TrainingApi.Common.Webhooks;
 using TrainingApi.Common.Health;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Mediator;
@@ -43,6 +44,8 @@ public static class Platform
             o.CombineLogs = true;
         });
 
+        // Issue 16: anonymous reads answered from memory before the pipeline, and the sampled access log (Common/Http/PublicReads).
+        services.AddPublicReads(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         builder.AddApiTelemetry();
         services.AddApiForwardedHeaders(builder.Configuration);
@@ -80,7 +83,10 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Forwarded headers first: the fast lane's per-address limit and its https check read the client's address and scheme.
         app.UseApiForwardedHeaders();
+        // Issue 16: next, so that what it answers from memory pays for nothing below (docs/performance.md).
+        app.UsePublicFastLane();
         app.UseHttpLogging();
         // Registered first so that every response gets its headers, redirects and problems included.
         app.UseMiddleware<ResponseHeadersMiddleware>();

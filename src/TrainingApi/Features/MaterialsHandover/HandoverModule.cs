@@ -23,12 +23,15 @@ public static class HandoverModule
     /// <summary>Releases of one programme are published one at a time.</summary>
     public static AdvisoryLockKey ReleasePublicationLock(Guid programmeId) => new("release-publication", programmeId);
 
-    public static IServiceCollection AddMaterialsHandover(this IServiceCollection services) =>
+    public static IServiceCollection AddMaterialsHandover(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .Configure<CatalogueCacheOptions>(configuration.GetSection(CatalogueCacheOptions.Section))
             .AddApiTag(Tag, "Releases of tested materials (JSON, ZIP bundle, IMS Common Cartridge), their publication, the handover to " +
                             "the Ministry and adoptions by JST.")
             .AddApiTag(CatalogueTag, "Published releases for anyone, without credentials: the list, each release and its files, and an Atom feed.")
             .AddScoped<ReleaseSnapshot>()
+            .AddSingleton<CatalogueCache>()
+            .AddHostedService<CatalogueChangeListener>()
             .AddScoped<Common.Startup.IDemoData, HandoverDemoData>()
             .AddDocumentSchema(new DocumentSchema("releases/release.v1.schema.json", ReleaseDocument.SchemaId, "release.json",
                 "A published release of the training programme: the programme and advisory guidelines with their accessibility statement, the " +

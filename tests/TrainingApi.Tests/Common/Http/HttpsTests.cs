@@ -28,6 +28,8 @@ public sealed class HttpsTests
         [Fact]
         public async Task Plain_http_is_redirected_to_https_keeping_the_method()
         {
+            // Twice: the https read keeps the answer in memory, and plain http must still be redirected, not answered from there.
+            await Client(api, "https://api.example").GetAsync(Url);
             var response = await Client(api, "http://api.example").GetAsync(Url);
 
             Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
@@ -39,9 +41,12 @@ public sealed class HttpsTests
         public async Task Https_responses_carry_hsts_with_the_configured_max_age()
         {
             var response = await Client(api, "https://api.example").GetAsync(Url);
+            var fromMemory = await Client(api, "https://api.example").GetAsync(Url);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(["max-age=15552000"], response.Headers.GetValues("Strict-Transport-Security"));
+            Assert.Equal(HttpStatusCode.OK, fromMemory.StatusCode);
+            Assert.Equal(["max-age=15552000"], fromMemory.Headers.GetValues("Strict-Transport-Security"));
         }
 
         public sealed class Factory : ApiFactory

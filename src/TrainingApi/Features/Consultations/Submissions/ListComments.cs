@@ -26,8 +26,6 @@ public static class ListComments
     {
         public async ValueTask<Page<CommentView>> Handle(Query query, CancellationToken ct)
         {
-            await RoundLookup.EnsureExistsAsync(db, query.RoundId, ct);
-
             var comments = access.Visible(db.Set<Comment>().AsNoTracking()).Where(c => c.RoundId == query.RoundId);
             if (query.OrganisationId is { } organisationId)
             {
@@ -61,14 +59,17 @@ public static class ListComments
                 comments = duplicate ? comments.Where(c => c.DuplicateOfId != null) : comments.Where(c => c.DuplicateOfId == null);
             }
 
-            if (query.UpdatedSince is { } since)
+            // The sync order (updatedSince): a row changed while a partner pages moves to the end and comes again, never skipped.
+            var page = query.UpdatedSince is { } since
+                ? await comments.Where(c => c.UpdatedAt >= since).ToKeysetPageAsync(c => c.UpdatedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct)
+                : await comments.ToKeysetPageAsync(c => c.SubmittedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
+            // Comments imply their round: only an empty page costs the second query that tells "no such round" (404) apart.
+            if (page.Items.Count == 0)
             {
-                // The sync order: a row changed while a partner pages moves to the end and comes again, never skipped.
-                return await comments.Where(c => c.UpdatedAt >= since)
-                    .ToKeysetPageAsync(c => c.UpdatedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
+                await RoundLookup.EnsureExistsAsync(db, query.RoundId, ct);
             }
 
-            return await comments.ToKeysetPageAsync(c => c.SubmittedAt, c => c.Id, query.Cursor, query.Limit, CommentView.From, ct);
+            return page;
         }
     }
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
@@ -12,27 +13,31 @@ namespace TrainingApi.Features.MaterialsHandover.Catalogue;
 
 public static class GetCatalogueFile
 {
+    private const string Immutable = "public, max-age=31536000, immutable";
+
     public sealed record Query(Guid ReleaseId, ExportFormat Format) : IQuery<(ReleaseFile File, DateTimeOffset PublishedAt)>;
 
     public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, (ReleaseFile File, DateTimeOffset PublishedAt)>
     {
         public async ValueTask<(ReleaseFile File, DateTimeOffset PublishedAt)> Handle(Query query, CancellationToken ct)
         {
-            var release = await CatalogueRelease.Public(db).FirstOrDefaultAsync(r => r.Id == query.ReleaseId, ct)
-                          ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
+            var publishedAt = await CatalogueRelease.Public(db).Where(r => r.Id == query.ReleaseId).Select(r => r.PublishedAt).FirstOrDefaultAsync(ct)
+                              ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
             var format = ReleaseFiles.FormatName(query.Format);
-            var file = await db.Set<ReleaseFile>().AsNoTracking().FirstAsync(f => f.ReleaseId == release.Id && f.Format == format, ct);
-            return (file, release.PublishedAt!.Value);
+            var file = await db.Set<ReleaseFile>().AsNoTracking().FirstAsync(f => f.ReleaseId == query.ReleaseId && f.Format == format, ct);
+            return (file, publishedAt);
         }
     }
 
     /// <summary>The bytes stored at publication, never rebuilt: the ETag is their SHA-256, and they never change.</summary>
     public static void Map(RouteGroupBuilder catalogue) =>
         catalogue.MapDownload("/releases/{releaseId:guid}/files/{format}", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
-                Guid releaseId, string format, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Guid releaseId, string format, IMediator mediator, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
             {
+                var generation = cache.Generation;
                 var (file, publishedAt) = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
-                http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                http.Response.Headers.CacheControl = Immutable;
+                cache.Store(http, generation, CachedResponse.File(file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt, Immutable));
                 return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt);
             })
             .WithName("GetCatalogueFile")

@@ -24,15 +24,21 @@ public static class GetCatalogueRelease
         }
     }
 
-    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, Found found)
+    /// <summary>200 or 304; the answer is kept in memory until the next publication (see <see cref="CatalogueCache"/>).</summary>
+    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, CatalogueCache cache, long generation, Found found)
     {
         http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
-        return ConditionalGet.Ok(http, found.Release, EntityTags.Format(EntityTags.Combine(found.Release.Id, found.Stamp)), found.LastChanged);
+        var etag = EntityTags.Format(EntityTags.Combine(found.Release.Id, found.Stamp));
+        cache.StoreJson(http, generation, found.Release, etag, found.LastChanged, CatalogueRelease.CacheControl);
+        return ConditionalGet.Ok(http, found.Release, etag, found.LastChanged);
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                Answer(http, await mediator.Send(new Query(releaseId), ct)))
+        catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
+            {
+                var generation = cache.Generation;
+                return Answer(http, cache, generation, await mediator.Send(new Query(releaseId), ct));
+            })
             .WithName("GetCatalogueRelease")
             .WithSummary("A published release (public)")
             .WithDescription("With ETag and Last-Modified; If-None-Match or If-Modified-Since answer 304 while it is unchanged.")

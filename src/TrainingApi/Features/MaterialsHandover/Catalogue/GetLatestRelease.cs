@@ -16,7 +16,7 @@ public static class GetLatestRelease
     {
         public async ValueTask<GetCatalogueRelease.Found> Handle(Query query, CancellationToken ct)
         {
-            var latest = db.Set<Release>().AsNoTracking().Where(r => r.Status == ReleaseStatus.Published);
+            var latest = CatalogueRelease.Project(db.Set<Release>().AsNoTracking().Where(r => r.Status == ReleaseStatus.Published));
             if (query.ProgrammeId is { } programmeId)
             {
                 latest = latest.Where(r => r.ProgrammeId == programmeId);
@@ -29,8 +29,11 @@ public static class GetLatestRelease
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases/latest", async (Guid? programmeId, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                GetCatalogueRelease.Answer(http, await mediator.Send(new Query(programmeId), ct)))
+        catalogue.MapGet("/releases/latest", async (Guid? programmeId, IMediator mediator, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
+            {
+                var generation = cache.Generation;
+                return GetCatalogueRelease.Answer(http, cache, generation, await mediator.Send(new Query(programmeId), ct));
+            })
             .WithName("GetLatestRelease")
             .WithSummary("The latest published release (public)")
             .WithDescription("Of the programme named by `programmeId`, or the most recently published of all. Its files are served as stored at " +

@@ -62,12 +62,14 @@ public static class ReleasesFeed
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapDownload("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
+        catalogue.MapDownload("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, PublicBaseUrl publicBase, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
             {
+                var generation = cache.Generation;
                 var feed = await mediator.Send(new Query(publicBase.Root), ct);
                 http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
                 // The feed's titles and summaries are Polish whatever the client's Accept-Language (messages follow it, content does not).
                 http.Response.Headers.ContentLanguage = "pl";
+                cache.Store(http, generation, Common.Http.PublicReads.CachedResponse.File(feed.Xml, MediaType, null, feed.Tag, feed.Updated, CatalogueRelease.CacheControl, contentLanguage: "pl"));
                 return ConditionalGet.File(http, feed.Xml, MediaType, null, feed.Tag, feed.Updated);
             })
             .WithName("GetReleasesFeed")

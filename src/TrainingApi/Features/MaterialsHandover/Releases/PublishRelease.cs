@@ -8,6 +8,7 @@ using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
+using TrainingApi.Features.MaterialsHandover.Catalogue;
 using TrainingApi.Features.MaterialsHandover.Exports;
 using TrainingApi.Features.MaterialsHandover.Handovers;
 
@@ -54,6 +55,8 @@ public static class PublishRelease
             events.Publish(new ReleasePublished(release.Id, release.ProgrammeId, release.SemanticVersion, release.Title, release.Reasons,
                 $"/api/v1/catalogue/releases/{release.Id}"));
             await db.SaveChangesAsync(ct);
+            // Delivered by PostgreSQL when this transaction commits, to every instance's catalogue listener (not at all on rollback).
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({CatalogueCache.Channel}, {release.Id.ToString()})", ct);
             return ReleaseView.From(release, files.OrderBy(f => ReleaseFiles.FormatName(f.Format), StringComparer.Ordinal).Select(f => new ReleaseFileView(ReleaseFiles.FormatName(f.Format), f.FileName, f.MediaType, f.Bytes.LongLength,
                 f.Sha256, ReleaseFiles.UrlOf(release.Id, ReleaseFiles.FormatName(f.Format)))));
         }
@@ -79,8 +82,13 @@ public static class PublishRelease
     }
 
     public static void Map(RouteGroupBuilder releases) =>
-        releases.MapPost("/{releaseId:guid}/publication", async (Guid releaseId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Command(releaseId), ct)))
+        releases.MapPost("/{releaseId:guid}/publication", async (Guid releaseId, IMediator mediator, CatalogueCache catalogue, CancellationToken ct) =>
+            {
+                var published = await mediator.Send(new Command(releaseId), ct);
+                // Committed: this instance forgets its catalogue answers now, not when its own notification comes back.
+                catalogue.Evict();
+                return TypedResults.Ok(published);
+            })
             .WithName("PublishRelease")
             .WithSummary("Publish a release: immutable, latest, in the public catalogue")
             .WithDescription("Builds the JSON, the ZIP bundle and the IMS Common Cartridge once and stores them with their SHA-256; the previous " +

@@ -1,14 +1,18 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
-using TrainingApi.Common.Persistence;
 
 namespace TrainingApi.Features.PilotEnrollment.Register;
 
 public static class SearchJst
 {
+    private const string CacheTag = "register";
+
     /// <param name="AlternativeCode">For a city with county rights, its gmina code (the same unit).</param>
     public sealed record JstView(string Teryt, string? AlternativeCode, string Name, JstKind Kind, string VoivodeshipCode, string? PowiatCode)
     {
@@ -28,49 +32,53 @@ public static class SearchJst
         }
     }
 
-    /// <summary>In TERYT order; one row per unit (a city with county rights appears once, with both codes).</summary>
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Page<JstView>>
+    /// <summary>
+    /// In TERYT order; one row per unit (a city with county rights appears once, with both codes). The register is immutable and
+    /// embedded in the build, so it is searched in memory (JstRegister): a scan of 2,477 units beats the round trip to the same
+    /// rows in PostgreSQL by far (docs/performance.md), and the answers are the same (ordinal prefix matches, TERYT order).
+    /// </summary>
+    public sealed class Handler : IQueryHandler<Query, Page<JstView>>
     {
-        public async ValueTask<Page<JstView>> Handle(Query query, CancellationToken cancellationToken)
+        public ValueTask<Page<JstView>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var units = db.Set<Jst>().AsNoTracking().Where(j => j.SameJstAs == null);
-            if (!string.IsNullOrWhiteSpace(query.Name))
-            {
-                var prefix = LikePattern.StartingWith(JstNames.Normalise(query.Name));
-                units = units.Where(j => EF.Functions.Like(j.SearchName, prefix, LikePattern.Escape));
-            }
-
-            if (query.Code is { Length: > 0 } code)
-            {
-                var codePrefix = code + "%";
-                units = units.Where(j => EF.Functions.Like(j.Teryt, codePrefix)
-                                         || db.Set<Jst>().Any(alias => alias.SameJstAs == j.Teryt && EF.Functions.Like(alias.Teryt, codePrefix)));
-            }
-
-            if (query.Kind is { } kind)
-            {
-                units = units.Where(j => j.Kind == kind);
-            }
-
-            if (query.Voivodeship is { Length: > 0 } voivodeship)
-            {
-                units = units.Where(j => j.VoivodeshipCode == voivodeship);
-            }
-
+            var name = string.IsNullOrWhiteSpace(query.Name) ? null : JstNames.Normalise(query.Name);
+            var code = query.Code is { Length: > 0 } c ? c : null;
+            var voivodeship = query.Voivodeship is { Length: > 0 } v ? v : null;
             var after = DecodeCursor(query.Cursor);
-            if (after is not null)
+            var items = new List<JstView>(Math.Min(query.Limit, 100));
+            var more = false;
+            foreach (var unit in Units.Value)
             {
-                // Translated to SQL and compared there, like the ORDER BY below; TERYT codes are ASCII digits.
-#pragma warning disable CA1309
-                units = units.Where(j => string.Compare(j.Teryt, after) > 0);
-#pragma warning restore CA1309
+                var j = unit.Jst;
+                if ((after is not null && string.CompareOrdinal(j.Teryt, after) <= 0)
+                    || (name is not null && !j.SearchName.StartsWith(name, StringComparison.Ordinal))
+                    || (code is not null && !j.Teryt.StartsWith(code, StringComparison.Ordinal) && unit.Alias?.StartsWith(code, StringComparison.Ordinal) != true)
+                    || (query.Kind is { } kind && j.Kind != kind)
+                    || (voivodeship is not null && j.VoivodeshipCode != voivodeship))
+                {
+                    continue;
+                }
+
+                if (items.Count == query.Limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                items.Add(new JstView(j.Teryt, unit.Alias, j.Name, j.Kind, j.VoivodeshipCode, j.PowiatCode));
             }
 
-            var rows = await units.OrderBy(j => j.Teryt).Take(query.Limit + 1).ToListAsync(cancellationToken);
-            var items = rows.Take(query.Limit).Select(j => new JstView(j.Teryt,
-                JstRegister.All.FirstOrDefault(alias => alias.SameJstAs == j.Teryt)?.Teryt, j.Name, j.Kind, j.VoivodeshipCode, j.PowiatCode)).ToList();
-            return new Page<JstView>(items, rows.Count > query.Limit ? items[^1].Teryt : null);
+            return ValueTask.FromResult(new Page<JstView>(items, more ? items[^1].Teryt : null));
         }
+
+        /// <summary>The units (no alias rows) in TERYT order, each with its alias code (the gmina code of a city with county rights).</summary>
+        private static readonly Lazy<(Jst Jst, string? Alias)[]> Units = new(() =>
+        {
+            var aliases = JstRegister.All.Where(j => j.SameJstAs is not null).GroupBy(j => j.SameJstAs!)
+                .ToDictionary(g => g.Key, g => g.Select(a => a.Teryt).Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
+            return [.. JstRegister.All.Where(j => j.SameJstAs is null).OrderBy(j => j.Teryt, StringComparer.Ordinal)
+                .Select(j => (j, aliases.GetValueOrDefault(j.Teryt)))];
+        });
 
         private static string? DecodeCursor(string? cursor) =>
             cursor is null or { Length: 0 } ? null
@@ -79,8 +87,15 @@ public static class SearchJst
     }
 
     public static void Map(RouteGroupBuilder jst) =>
-        jst.MapGet("/", async (string? name, string? code, string? kind, string? voivodeship, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Query(name, code, QueryEnum.Parse<JstKind>(kind, "kind"), voivodeship, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
+        jst.MapGet("/", async (string? name, string? code, string? kind, string? voivodeship, int? limit, string? cursor, IMediator mediator,
+                PublicResponseCache cache, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
+            {
+                var page = await mediator.Send(new Query(name, code, QueryEnum.Parse<JstKind>(kind, "kind"), voivodeship, limit ?? KeysetCursor.DefaultLimit, cursor), ct);
+                // The register never changes while the process runs: the same URL always gets these bytes, so the fast lane may answer it.
+                cache.Store(CacheTag, cache.Generation(CacheTag), PublicFastLaneMiddleware.KeyOf(http), CachedResponse.Document(
+                    JsonSerializer.SerializeToUtf8Bytes(page, json.Value.SerializerOptions), "application/json; charset=utf-8", null, null, null));
+                return TypedResults.Ok(page);
+            })
             .WithName("SearchJst")
             .TakesEnum<JstKind>("kind")
             .WithSummary("Search the register of Polish local-government units")

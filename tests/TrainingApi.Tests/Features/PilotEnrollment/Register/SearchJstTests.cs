@@ -69,4 +69,57 @@ public sealed class SearchJstTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         await (await anonymous.GetAsync("/api/v1/jst?" + query)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
+
+    /// <summary>The search runs in memory; the register table the migration loaded answers every filter the same way, page by page.</summary>
+    [Theory]
+    [InlineData("name=lod")]
+    [InlineData("name=STAR&limit=7")]
+    [InlineData("name=bielsko")]
+    [InlineData("code=14&kind=gmina-wiejska&limit=50")]
+    [InlineData("code=1465011")]
+    [InlineData("code=2&voivodeship=24&limit=100")]
+    [InlineData("kind=miasto-na-prawach-powiatu&limit=100")]
+    [InlineData("voivodeship=02&name=b&limit=3")]
+    public async Task The_search_in_memory_answers_as_the_register_table_does(string filter)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(filter);
+        await using var db = api.Db();
+        var units = db.Context.Set<Jst>().AsNoTracking().Where(j => j.SameJstAs == null);
+        if (query["name"] is { } name)
+        {
+            var prefix = TrainingApi.Common.Persistence.LikePattern.StartingWith(JstNames.Normalise(name));
+            units = units.Where(j => EF.Functions.Like(j.SearchName, prefix, TrainingApi.Common.Persistence.LikePattern.Escape));
+        }
+
+        if (query["code"] is { } code)
+        {
+            units = units.Where(j => j.Teryt.StartsWith(code) || db.Context.Set<Jst>().Any(a => a.SameJstAs == j.Teryt && a.Teryt.StartsWith(code)));
+        }
+
+        if (query["kind"] is { } kind)
+        {
+            var parsed = Enum.Parse<JstKind>(kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+            units = units.Where(j => j.Kind == parsed);
+        }
+
+        if (query["voivodeship"] is { } voivodeship)
+        {
+            units = units.Where(j => j.VoivodeshipCode == voivodeship);
+        }
+
+        var expected = await units.OrderBy(j => j.Teryt).Select(j => j.Teryt).ToListAsync();
+        var found = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await anonymous.GetAsync($"/api/v1/jst?{filter}{(cursor is null ? "" : "&cursor=" + cursor)}"))
+                .ShouldBeAsync<Page<SearchJst.JstView>>(HttpStatusCode.OK);
+            found.AddRange(page.Items.Select(j => j.Teryt));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found);
+    }
 }
