@@ -30,23 +30,15 @@ internal static class EnrollmentBenchmark
         };
 
         var team = new AuthenticationHeaderValue("Bearer", Token(Roles.ProgrammeTeam));
-        async Task<string> PostAsync(string path, object body)
+        async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
             request.Headers.Authorization = team;
-            return JsonDocument.Parse(await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+            return JsonDocument.Parse(await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.Clone();
         }
 
-        // A pilot names the programme version it tests (past draft): one module, submitted for review.
-        var programme = await PostAsync("/api/v1/programmes", new { title = "Program — test naboru" });
-        var version = await PostAsync($"/api/v1/programmes/{programme}/versions", new { label = "1.0" });
-        await PostAsync($"/api/v1/versions/{version}/sections", new { anchor = "modul-1", kind = "module", title = "Moduł 1", markdown = "Samorząd planuje cyfryzację szkół." });
-        using (var review = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/versions/{version}/transitions")
-               { Content = JsonContent.Create(new { to = "in-review", reason = "Test naboru." }) })
-        {
-            review.Headers.Authorization = team;
-            (await http.SendAsync(review)).EnsureSuccessStatusCode();
-        }
+        // A pilot names the programme version it tests (past draft).
+        var version = await BenchPilot.PilotableVersionAsync(SendAsync, "Program — test naboru");
 
         async Task<string> OpenRecruitmentAsync(string title)
         {

@@ -93,10 +93,13 @@ internal static class ReadsBenchmark
             }, apiKey);
         }
 
-        foreach (var to in new[] { "revised", "in-pilot", "tested" })
+        foreach (var to in new[] { "revised", "in-pilot" })
         {
             await SendAsync(HttpMethod.Post, $"/api/v1/versions/{version}/transitions", new { to, reason = "Test odczytów." });
         }
+
+        await BenchPilot.RunAsync(setup, key, (method, path, body) => SendAsync(method, path, body), version!, 3);
+        await SendAsync(HttpMethod.Post, $"/api/v1/versions/{version}/transitions", new { to = "tested", reason = "Test odczytów." });
 
         var release = (await SendAsync(HttpMethod.Post, "/api/v1/releases", new
         {

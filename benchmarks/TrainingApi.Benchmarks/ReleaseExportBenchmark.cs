@@ -57,55 +57,8 @@ internal static class ReleaseExportBenchmark
             await SendAsync(HttpMethod.Post, $"/api/v1/versions/{version}/transitions", new { to, reason = "Test wydania." });
         }
 
-        await PilotAsync(version!);
+        await BenchPilot.RunAsync(http, key, SendAsync, version!, 5);
         await SendAsync(HttpMethod.Post, $"/api/v1/versions/{version}/transitions", new { to = "tested", reason = "Test wydania." });
-
-        // `tested` rests on a completed pilot of the version: one JST, a session per module attended, completed, evaluated.
-        async Task PilotAsync(string versionId)
-        {
-            var recruitment = (await SendAsync(HttpMethod.Post, "/api/v1/recruitments", new
-            {
-                title = "Pilotaż — test wydania", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddHours(1), capacity = 1,
-                rodoClauseVersion = "RODO-BENCH", eligibleKinds = new[] { "miasto-na-prawach-powiatu" }, programmeVersionId = versionId,
-            })).GetProperty("id").GetString();
-            var coordinator = new AuthenticationHeaderValue("Bearer",
-                DevelopmentTokens.Create(key, "trainingapi", Roles.JstCoordinator, "bench-1061", "1061", TimeSpan.FromHours(2), DateTimeOffset.UtcNow));
-            using var apply = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/recruitments/{recruitment}/applications")
-            {
-                Content = JsonContent.Create(new
-                {
-                    rodoClauseVersion = "RODO-BENCH", questionnaire = new { schoolsRun = 10, hasDigitalStrategy = true },
-                    participants = new[] { new { name = "Uczestnik", position = "naczelnik", email = "uczestnik@bench.example.pl" } },
-                }),
-            };
-            apply.Headers.Authorization = coordinator;
-            using var applied = await http.SendAsync(apply);
-            var application = JsonDocument.Parse(await applied.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
-            var cohort = (await SendAsync(HttpMethod.Post, $"/api/v1/recruitments/{recruitment}/cohorts", new { name = "Grupa", applicationIds = new[] { application } }))
-                .GetProperty("id").GetString();
-            var sessions = new List<string>();
-            for (var m = 1; m <= 5; m++)
-            {
-                sessions.Add((await SendAsync(HttpMethod.Post, $"/api/v1/cohorts/{cohort}/sessions", new
-                {
-                    moduleAnchor = $"modul-{m}", startsAt = DateTimeOffset.UtcNow.AddDays(m - 10), durationMinutes = 180, mode = "workshop", trainer = "Trener",
-                })).GetProperty("id").GetString()!);
-            }
-
-            var participants = (await SendAsync(HttpMethod.Get, $"/api/v1/cohorts/{cohort}/completion", null)).GetProperty("participants").EnumerateArray()
-                .Select(p => p.GetProperty("participantId").GetString()).ToArray();
-            foreach (var session in sessions)
-            {
-                await SendAsync(HttpMethod.Put, $"/api/v1/sessions/{session}/attendance", new { presentParticipantIds = participants });
-            }
-
-            await SendAsync(HttpMethod.Post, $"/api/v1/applications/{application}/confirm", null);
-            await SendAsync(HttpMethod.Post, $"/api/v1/applications/{application}/completion", null);
-            await SendAsync(HttpMethod.Post, $"/api/v1/cohorts/{cohort}/evaluations", new
-            {
-                responses = Enumerable.Range(1, 5).Select(m => new { moduleAnchor = $"modul-{m}", preScore = 40, postScore = 80, satisfaction = 5 }),
-            });
-        }
 
         var clock = Stopwatch.StartNew();
         var release = (await SendAsync(HttpMethod.Post, "/api/v1/releases", new

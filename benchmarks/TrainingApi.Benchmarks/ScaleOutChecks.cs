@@ -42,8 +42,10 @@ internal static class ScaleOutChecks
         });
 
         // 1. The enrollment race through nginx: 200 JST at once, exactly 50 places, a gap-free waiting list.
+        var version = await BenchPilot.PilotableVersionAsync((method, path, body) => SendAsync(http, method, path, team, body), "Program — test skalowania");
         var recruitment = await SendAsync(http, HttpMethod.Post, "/api/v1/recruitments", team, new
         {
+            programmeVersionId = version,
             title = "Nabór: test skalowania", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddHours(1),
             capacity = Capacity, maxParticipantsPerJst = 3, rodoClauseVersion = "RODO-SCALE",
             eligibleKinds = new[] { "powiat", "miasto-na-prawach-powiatu", "gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska" },
