@@ -17,6 +17,9 @@ public enum ReportFormat
     Json,
     Csv,
     Xlsx,
+
+    /// <summary>CSV as Excel with Polish regional settings opens it in columns (`;`, decimal comma, BOM): `csv-excel-pl`.</summary>
+    CsvExcelPl,
 }
 
 public static class GetConsultationReport
@@ -85,6 +88,7 @@ public static class GetConsultationReport
                     {
                         ReportFormat.Csv => ConditionalGet.Download(ReportFiles.Csv(report), ReportFiles.CsvType, name + ".csv", etag),
                         ReportFormat.Xlsx => ConditionalGet.Download(ReportFiles.Xlsx(report), ReportFiles.XlsxType, name + ".xlsx", etag),
+                        ReportFormat.CsvExcelPl => ConditionalGet.Download(ReportFiles.CsvExcelPolish(report), ReportFiles.CsvType, name + "-excel-pl.csv", etag),
                         _ => TypedResults.Ok(report),
                     };
                 })
@@ -93,7 +97,8 @@ public static class GetConsultationReport
             .TakesEnum<Disposition>("disposition")
             .WithSummary("The consultation report (zestawienie uwag) as JSON, CSV or XLSX")
             .WithDescription("Every comment of the round with its disposition, numbered (Lp.) in document order, with counts by disposition, " +
-                             "organisation and section. `format` is json (default), csv (UTF-8 with BOM, Polish headers) or xlsx (a workbook with " +
+                             "organisation and section. `format` is json (default), csv (RFC 4180: UTF-8 with BOM, Polish headers), csv-excel-pl (the same " +
+                             "table as Excel with Polish regional settings opens it: `;` between fields, decimal commas) or xlsx (a workbook with " +
                              "the comments and a summary sheet); an Accept of text/csv or the XLSX media type chooses too. Filters: " +
                              "`organisationId`, `anchor` (`general` for general comments), `disposition`; numbers stay those of the whole round. " +
                              "The team and experts read it at any time; once published it is public (anonymous, cacheable, ETag/304).")

@@ -12,6 +12,9 @@ public static class ReportFiles
 
     public static byte[] Csv(ConsultationReportView report) => CsvFiles.Write(ReportTable.Rows(report.Rows));
 
+    /// <summary>The same table for Excel with Polish regional settings (<c>;</c>, decimal comma), beside the RFC 4180 file.</summary>
+    public static byte[] CsvExcelPolish(ConsultationReportView report) => CsvFiles.WriteExcelPolish(ReportTable.Rows(report.Rows));
+
     /// <summary>Two sheets: the comments (header row frozen, auto-filter on) and the counts; see <see cref="SpreadsheetCells"/> for text that looks like a formula.</summary>
     public static byte[] Xlsx(ConsultationReportView report)
     {

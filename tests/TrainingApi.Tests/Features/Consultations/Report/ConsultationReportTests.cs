@@ -109,6 +109,30 @@ public sealed class ConsultationReportTests(ConsultationsFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task The_excel_polish_csv_parses_with_semicolons_and_holds_the_same_rows_as_the_rfc_4180_one()
+    {
+        var round = await steps.OpenRoundAsync();
+        await steps.TeamSubmitsAsync(round.Id, SeededOrganisations.Zpp,
+            ConsultationSteps.Comment(anchor: "modul-1", content: "Uwaga; ze średnikiem, przecinkiem i \"cudzysłowem\"."), ConsultationSteps.Comment(content: "Druga."));
+
+        var response = await steps.Expert.GetAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=csv-excel-pl");
+        var polish = await response.Content.ReadAsByteArrayAsync();
+        var standard = await steps.Expert.GetByteArrayAsync($"/api/v1/consultation-rounds/{round.Id}/report?format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith("-excel-pl.csv", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF], polish[..3]);
+        var header = System.Text.Encoding.UTF8.GetString(polish[3..]).Split("\r\n")[0];
+        Assert.Contains(";Id uwagi;", ";" + header + ";", StringComparison.Ordinal);
+        var polishRows = new MemoryStream(polish).Query(useHeaderRow: true, excelType: ExcelType.CSV, configuration: new MiniExcelLibs.Csv.CsvConfiguration { Seperator = ';' })
+            .Cast<IDictionary<string, object>>().Select(r => ((string)r["Id uwagi"], (string)r["Treść uwagi"])).ToList();
+        var standardRows = new MemoryStream(standard).Query(useHeaderRow: true, excelType: ExcelType.CSV)
+            .Cast<IDictionary<string, object>>().Select(r => ((string)r["Id uwagi"], (string)r["Treść uwagi"])).ToList();
+        Assert.Equal(2, polishRows.Count);
+        Assert.Equal(standardRows, polishRows);
+    }
+
+    [Fact]
     public async Task Text_that_looks_like_a_formula_is_quoted_in_the_csv_and_a_plain_string_cell_in_the_xlsx()
     {
         var round = await steps.OpenRoundAsync();
