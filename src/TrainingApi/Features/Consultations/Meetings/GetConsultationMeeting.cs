@@ -18,9 +18,7 @@ public static class GetConsultationMeeting
         {
             var meeting = await db.Set<ConsultationMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == query.Id, ct)
                           ?? throw Problem.NotFound(ConsultationsModule.MeetingNoun, query.Id);
-            var gathered = await MeetingCounts.CommentsGatheredAsync(db, [meeting.Id], ct);
-            var registered = await MeetingCounts.RegisteredAsync(db, [meeting.Id], ct);
-            return new(MeetingView.From(meeting, gathered.GetValueOrDefault(meeting.Id), registered.GetValueOrDefault(meeting.Id)), meeting.Version);
+            return new(await MeetingCounts.ViewAsync(db, meeting, ct), meeting.Version);
         }
     }
 

@@ -16,4 +16,12 @@ public static class MeetingCounts
         await db.Set<Registrations.MeetingRepresentative>().AsNoTracking().Where(p => meetingIds.Contains(p.MeetingId))
             .GroupBy(p => p.MeetingId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    /// <summary>One meeting's view with both of its counts, as every single-meeting answer shows it.</summary>
+    public static async Task<MeetingView> ViewAsync(TrainingDb db, ConsultationMeeting meeting, CancellationToken ct)
+    {
+        var gathered = await CommentsGatheredAsync(db, [meeting.Id], ct);
+        var registered = await RegisteredAsync(db, [meeting.Id], ct);
+        return MeetingView.From(meeting, gathered.GetValueOrDefault(meeting.Id), registered.GetValueOrDefault(meeting.Id));
+    }
 }

@@ -21,9 +21,7 @@ public static class PublishMeetingMinutes
             db.ExpectVersion(meeting, command.ExpectedVersion);
             meeting.PublishMinutes(clock.UtcNowForDatabase());
             await db.SaveChangesAsync(ct);
-            var gathered = await MeetingCounts.CommentsGatheredAsync(db, [meeting.Id], ct);
-            var registered = await MeetingCounts.RegisteredAsync(db, [meeting.Id], ct);
-            return new(MeetingView.From(meeting, gathered.GetValueOrDefault(meeting.Id), registered.GetValueOrDefault(meeting.Id)), meeting.Version);
+            return new(await MeetingCounts.ViewAsync(db, meeting, ct), meeting.Version);
         }
     }
 

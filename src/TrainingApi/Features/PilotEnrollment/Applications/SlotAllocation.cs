@@ -72,10 +72,11 @@ public static class SlotAllocation
         var db = services.GetRequiredService<TrainingDb>();
         var events = services.GetRequiredService<EventOutbox>();
         var audit = services.GetRequiredService<AuditLog>();
+        var metrics = services.GetRequiredService<Common.Telemetry.BusinessMetrics>();
         var placed = await PlaceSubmittedAsync(db, recruitmentId, now, ct);
         foreach (var p in placed)
         {
-            services.GetRequiredService<Common.Telemetry.BusinessMetrics>().ApplicationPlaced(p.WaitlistPosition is null);
+            metrics.ApplicationPlaced(p.WaitlistPosition is null);
             audit.Changed(db, nameof(Application), p.Id, new { status = p.Status, waitlistPosition = p.WaitlistPosition },
                 Actor.SystemFor(p.SubmittedBy), p.SubmittedTraceId);
             if (p.WaitlistPosition is { } position)
