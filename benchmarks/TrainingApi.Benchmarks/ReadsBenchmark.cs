@@ -82,7 +82,7 @@ internal static class ReadsBenchmark
         {
             await SendAsync(HttpMethod.Post, $"/api/v1/consultation-rounds/{round}/submissions", new
             {
-                externalReference = $"ZMP/READS/{batch}",
+                externalReference = $"ZMP/READS/{round[^12..]}/{batch}", // unique per run, so the benchmark reruns against one database
                 comments = Enumerable.Range(0, 50).Select(i => new
                 {
                     anchor = $"modul-{1 + (i % 3)}", quote = "Samorząd opracowuje politykę bezpieczeństwa informacji dla wszystkich prowadzonych szkół.",

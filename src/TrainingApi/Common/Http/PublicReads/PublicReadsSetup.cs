@@ -14,10 +14,14 @@ public static class PublicReadsSetup
         return services;
     }
 
-    /// <summary>First in the pipeline: what it answers never reaches the rest.</summary>
+    /// <summary>
+    /// First in the pipeline: what it answers never reaches the rest. Then the request's trace and log scope, which hosting no
+    /// longer makes for every request (its diagnostics logger is off in appsettings.json; see RequestTraceMiddleware).
+    /// </summary>
     public static WebApplication UsePublicFastLane(this WebApplication app)
     {
         app.UseMiddleware<PublicFastLaneMiddleware>();
+        app.UseMiddleware<RequestTraceMiddleware>();
         return app;
     }
 }
