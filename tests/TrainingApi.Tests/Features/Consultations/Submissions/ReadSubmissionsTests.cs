@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Organisations;
@@ -81,6 +82,41 @@ public sealed class ReadSubmissionsTests(ConsultationsFactory api) : IClassFixtu
         }
 
         Assert.Equal(12, rest.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_whole_round_page_gives_the_same_rows_order_and_cursors_as_a_filtered_page_that_selects_them_all()
+    {
+        // The unfiltered page of the team runs as a compiled query; `duplicate=false` selects the same comments (none is a
+        // duplicate) through the general filtered query. Comments of one submission share their time: ids break the tie.
+        var round = await steps.OpenRoundAsync();
+        await steps.TeamSubmitsAsync(round.Id, SeededOrganisations.Zmp, ConsultationSteps.Comments(6));
+        await steps.TeamSubmitsAsync(round.Id, SeededOrganisations.Zpp, ConsultationSteps.Comments(5));
+
+        async Task<List<(List<Guid> Ids, string? Next)>> PagesAsync(string filter)
+        {
+            var pages = new List<(List<Guid>, string?)>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await steps.Team.GetAsync($"/api/v1/consultation-rounds/{round.Id}/comments?limit=4{filter}{(cursor is null ? "" : $"&cursor={cursor}")}"))
+                    .ShouldBeAsync<Page<CommentView>>(HttpStatusCode.OK);
+                pages.Add((page.Items.Select(c => c.Id).ToList(), page.NextCursor));
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+            return pages;
+        }
+
+        var whole = await PagesAsync("");
+        var filtered = await PagesAsync("&duplicate=false");
+
+        Assert.Equal([4, 4, 3], whole.Select(p => p.Ids.Count));
+        Assert.Equal(filtered.Select(p => string.Join(',', p.Ids) + "|" + p.Next), whole.Select(p => string.Join(',', p.Ids) + "|" + p.Next));
+        await using var db = api.Db();
+        var inOrder = await db.Context.Set<Comment>().Where(c => c.RoundId == round.Id).OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        Assert.Equal(inOrder, whole.SelectMany(p => p.Ids));
+        await (await steps.Team.GetAsync($"/api/v1/consultation-rounds/{Guid.NewGuid()}/comments")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
