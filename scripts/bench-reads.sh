@@ -5,6 +5,7 @@
 # /health/ready (migrated database, no demo data, median of 3 starts). A fresh PostgreSQL cluster of its own; about 3 minutes.
 # Usage: scripts/bench-reads.sh [--seconds N] [--rounds N] [--connections N] [--only TEXT (requests whose name contains it)]
 # Ports: TRAININGAPI_BENCH_PG_PORT (55433), TRAININGAPI_BENCH_API_PORT (5090), TRAININGAPI_BENCH_BARE_PORT (5091).
+# Runtime settings for the API only (not the client or the bare side): TRAININGAPI_BENCH_API_ENV="DOTNET_gcServer=0 ...".
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/postgres.sh"
@@ -44,7 +45,7 @@ start_api() {
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" ConnectionStrings__TrainingDb="$db;Maximum Pool Size=100;Max Auto Prepare=50;No Reset On Close=true" \
     Database__MigrateOnStartup="$1" Auth__DevelopmentSigningKey="$key" Auth__AllowLocalSigningKey=true Encryption__Key="$encryption" \
     Webhooks__WorkerEnabled=false RateLimits__AnonymousPerMinute=1000000000 \
-    exec dotnet TrainingApi.dll >>"$log" 2>&1
+    exec env ${TRAININGAPI_BENCH_API_ENV:-} dotnet TrainingApi.dll >>"$log" 2>&1
   ) &
   api_pid=$!
   for _ in $(seq 1 1500); do curl -sf "$url/health/ready" >/dev/null 2>&1 && break; sleep 0.01; done
