@@ -2,6 +2,7 @@
 # Sourced by the scripts/bench-*.sh commands: a fresh PostgreSQL cluster and the API (Release, Kestrel, logs at
 # Warning) on this machine. Sets $root, $url, $key (the development signing key) and $api_pid; stops both on exit.
 # TRAININGAPI_BENCH_DB_OPTIONS replaces the connection string's tuning options (empty: Npgsql's defaults).
+# Runtime settings for the API only (not the load generator): TRAININGAPI_BENCH_API_ENV="DOTNET_TieredPGO=0 ...".
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/postgres.sh"
@@ -32,7 +33,7 @@ dotnet build "$root/benchmarks/TrainingApi.Benchmarks/TrainingApi.Benchmarks.csp
   ConnectionStrings__TrainingDb="Host=127.0.0.1;Port=$port;Database=trainingapi_bench;Username=postgres${TRAININGAPI_BENCH_DB_OPTIONS-;Maximum Pool Size=100;Max Auto Prepare=50;No Reset On Close=true}" \
   Database__MigrateOnStartup=true Auth__DevelopmentSigningKey="$key" Auth__AllowLocalSigningKey=true Encryption__Key="$(head -c 32 /dev/urandom | base64)" \
   Webhooks__WorkerEnabled=false Logging__LogLevel__Default=Warning \
-  exec env "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" dotnet TrainingApi.dll
+  exec env "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" ${TRAININGAPI_BENCH_API_ENV:-} dotnet TrainingApi.dll
 ) &
 api_pid=$!
 for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.5; done

@@ -10,11 +10,11 @@ namespace TrainingApi.Common.Http;
 /// </summary>
 public static class Downloads
 {
-    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
-
-    /// <summary>Like MapGet, answering HEAD too.</summary>
-    public static RouteHandlerBuilder MapDownload(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
-        endpoints.MapMethods(pattern, GetAndHead, handler);
+    /// <summary>
+    /// The methods of a download route: <c>MapMethods(pattern, Downloads.GetAndHead, handler)</c> at the call site (not a
+    /// wrapper taking a <see cref="Delegate"/>), so the request delegate generator sees the handler and builds it at compile time.
+    /// </summary>
+    public static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static IServiceCollection AddDownloads(this IServiceCollection services)
     {

@@ -16,9 +16,16 @@ public static class ProblemDetailsSetup
             // same stable type and localized title as ours.
             if (problem.Type is null || !problem.Type.StartsWith(ProblemKind.BaseUri, StringComparison.Ordinal))
             {
-                var kind = ProblemKind.ForStatus(status);
+                var unreadable = status == StatusCodes.Status400BadRequest && ctx.Exception is null
+                    ? UnreadableParameter.Describe(ctx.HttpContext)
+                    : null;
+                var kind = unreadable is null ? ProblemKind.ForStatus(status) : ProblemKind.MalformedRequest;
                 problem.Type = kind.Type;
                 problem.Title = kind.Title.ToString();
+                if (unreadable is not null)
+                {
+                    problem.Detail = ProblemExceptionHandler.UnreadableRequestDetail(unreadable);
+                }
             }
 
             problem.Instance ??= ctx.HttpContext.Request.Path;

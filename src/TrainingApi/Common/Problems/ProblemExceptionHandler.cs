@@ -143,10 +143,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [path] = [message.ToString()] } });
         }
 
-        return (ProblemKind.MalformedRequest, new Text(
-            "A parameter or the body of the request could not be read: " + bad.Message,
-            "Nie można odczytać parametru lub treści żądania: " + bad.Message).ToString(), none);
+        return (ProblemKind.MalformedRequest, UnreadableRequestDetail(bad.Message), none);
     }
+
+    /// <summary>The detail of a 400 for a parameter or body that could not be read; also used by <see cref="UnreadableParameter"/>.</summary>
+    public static string UnreadableRequestDetail(string message) => new Text(
+        "A parameter or the body of the request could not be read: " + message,
+        "Nie można odczytać parametru lub treści żądania: " + message).ToString();
 
     private static bool IsDatabaseUnavailable(Exception exception)
     {

@@ -65,7 +65,7 @@ public static class GetConsultationReport
     }
 
     public static void Map(RouteGroupBuilder rounds) =>
-        rounds.MapDownload("/{roundId:guid}/report",
+        rounds.MapMethods("/{roundId:guid}/report", Downloads.GetAndHead,
                 async Task<Results<Ok<ConsultationReportView>, FileContentHttpResult, StatusCodeHttpResult>> (
                     Guid roundId, string? format, Guid? organisationId, string? anchor, string? disposition, IMediator mediator, HttpContext http,
                     CancellationToken ct) =>

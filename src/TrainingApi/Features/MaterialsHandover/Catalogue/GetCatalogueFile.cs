@@ -31,7 +31,7 @@ public static class GetCatalogueFile
 
     /// <summary>The bytes stored at publication, never rebuilt: the ETag is their SHA-256, and they never change.</summary>
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapDownload("/releases/{releaseId:guid}/files/{format}", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
+        catalogue.MapMethods("/releases/{releaseId:guid}/files/{format}", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
                 Guid releaseId, string format, IMediator mediator, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
             {
                 var generation = cache.Generation;

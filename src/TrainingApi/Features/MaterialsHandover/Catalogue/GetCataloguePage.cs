@@ -64,7 +64,7 @@ public static partial class GetCataloguePage
     public static string UrlOf(Guid releaseId, string page = "index.html") => $"/api/v1/catalogue/releases/{releaseId}/pages/{page}";
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapDownload("/releases/{releaseId:guid}/pages/{page}", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
+        catalogue.MapMethods("/releases/{releaseId:guid}/pages/{page}", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
                 Guid releaseId, string page, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(releaseId, page), ct);

@@ -62,7 +62,7 @@ public static class ReleasesFeed
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapDownload("/releases.atom", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, PublicBaseUrl publicBase, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
+        catalogue.MapMethods("/releases.atom", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, PublicBaseUrl publicBase, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
             {
                 var generation = cache.Generation;
                 var feed = await mediator.Send(new Query(publicBase.Root), ct);

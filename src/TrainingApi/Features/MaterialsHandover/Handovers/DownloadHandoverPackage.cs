@@ -25,7 +25,7 @@ public static class DownloadHandoverPackage
     }
 
     public static void Map(RouteGroupBuilder handovers) =>
-        handovers.MapDownload("/{handoverId:guid}/package", async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
+        handovers.MapMethods("/{handoverId:guid}/package", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
                 Guid handoverId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new Query(handoverId), ct);

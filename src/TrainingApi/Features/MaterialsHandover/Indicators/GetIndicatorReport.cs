@@ -128,7 +128,7 @@ public static class GetIndicatorReport
         new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true });
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapDownload("/indicators", async Task<Results<Ok<IndicatorReport>, FileContentHttpResult>> (
+        catalogue.MapMethods("/indicators", Downloads.GetAndHead, async Task<Results<Ok<IndicatorReport>, FileContentHttpResult>> (
                 DateOnly? asOf, string? format, IMediator mediator, CancellationToken ct) =>
             {
                 var chosen = QueryEnum.Parse<IndicatorFormat>(format, "format") ?? IndicatorFormat.Json;

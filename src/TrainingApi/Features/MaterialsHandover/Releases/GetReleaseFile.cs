@@ -32,7 +32,7 @@ public static class GetReleaseFile
     }
 
     public static void Map(RouteGroupBuilder releases) =>
-        releases.MapDownload("/{releaseId:guid}/files/{format}", async (Guid releaseId, string format, IMediator mediator, CancellationToken ct) =>
+        releases.MapMethods("/{releaseId:guid}/files/{format}", Downloads.GetAndHead, async (Guid releaseId, string format, IMediator mediator, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
                 // A draft's preview can change between two range requests: its tag (the SHA-256, as published files have) lets If-Range tell.
