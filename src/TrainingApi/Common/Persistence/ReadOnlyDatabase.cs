@@ -24,7 +24,7 @@ public sealed class ReadOnlyDatabase
         {
             // No audit interceptor: nothing is ever saved through this context, and no change is tracked.
             var builder = new DbContextOptionsBuilder<TrainingDb>();
-            PersistenceSetup.Configure(builder, connectionString, options.Value).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            PersistenceSetup.ConfigureCompiled(builder, connectionString, options.Value).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
             replica = new PooledDbContextFactory<TrainingDb>(builder.Options);
         }
     }
