@@ -14,7 +14,7 @@ public static class Downloads
     /// The methods of a download route: <c>MapMethods(pattern, Downloads.GetAndHead, handler)</c> at the call site (not a
     /// wrapper taking a <see cref="Delegate"/>), so the request delegate generator sees the handler and builds it at compile time.
     /// </summary>
-    public static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+    public static readonly IReadOnlyList<string> GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static IServiceCollection AddDownloads(this IServiceCollection services)
     {

@@ -36,7 +36,8 @@ public static class PersistenceSetup
     /// As <see cref="Configure"/>, with the model compiled ahead of time (CompiledModel/, made by `dotnet ef dbcontext optimize`;
     /// docs/configuration.md says how to regenerate it, and CompiledModelTests fails when it differs from the configurations):
     /// building the model from the configurations took ~0.4 s of every start and JIT-compiled ~1,000 of EF's generic methods.
-    /// Migrations and `dotnet ef` use <see cref="Configure"/>, the model built from the configurations.
+    /// EF would also find it by its [DbContext] attribute; naming it keeps that visible. Migrations and `dotnet ef` compare
+    /// against the design-time model, which EF always builds from the configurations.
     /// </summary>
     public static DbContextOptionsBuilder ConfigureCompiled(DbContextOptionsBuilder db, string connectionString, DatabaseOptions options) =>
         Configure(db, connectionString, options).UseModel(CompiledModel.TrainingDbModel.Instance);

@@ -15,36 +15,21 @@ public sealed class CompiledModelTests
     [Fact]
     public void The_compiled_model_is_the_model_the_configurations_build()
     {
-        using var built = Context(compiled: false);
-        using var compiled = Context(compiled: true);
+        var options = new DbContextOptionsBuilder<TrainingDb>();
+        PersistenceSetup.ConfigureCompiled(options, "Host=localhost;Database=model_only", new DatabaseOptions());
+        using var db = new TrainingDb(options.Options);
 
-        // EF finds the compiled model in the assembly and would use it for both: build the runtime model from the design-time
-        // one (the configurations), as EF does when there is no compiled model.
-        var runtime = built.GetService<IModelRuntimeInitializer>().Initialize(
-            built.GetService<IDesignTimeModel>().Model, designTime: false, validationLogger: null);
-        var expected = runtime.ToDebugString(MetadataDebugStringOptions.LongDefault);
-        var actual = WithoutAdHocTypes(compiled.Model.ToDebugString(MetadataDebugStringOptions.LongDefault));
+        // The design-time model is always built from the configurations; made a runtime model as EF makes one when there is
+        // no compiled model, it must read exactly as the compiled model the context runs on.
+        var built = db.GetService<IModelRuntimeInitializer>().Initialize(
+            db.GetService<IDesignTimeModel>().Model, designTime: false, validationLogger: null);
+        var expected = built.ToDebugString(MetadataDebugStringOptions.LongDefault);
+        var actual = WithoutAdHocTypes(db.Model.ToDebugString(MetadataDebugStringOptions.LongDefault));
 
         Assert.True(expected == actual,
             "The compiled model differs from the configurations; regenerate it with: " +
             "dotnet tool restore && dotnet ef dbcontext optimize -p src/TrainingApi -s src/TrainingApi -o Common/Persistence/CompiledModel " +
             "-n TrainingApi.Common.Persistence.CompiledModel\n" + FirstDifference(expected, actual));
-    }
-
-    private static TrainingDb Context(bool compiled)
-    {
-        var options = new DbContextOptionsBuilder<TrainingDb>();
-        const string connectionString = "Host=localhost;Database=model_only";
-        if (compiled)
-        {
-            PersistenceSetup.ConfigureCompiled(options, connectionString, new DatabaseOptions());
-        }
-        else
-        {
-            PersistenceSetup.Configure(options, connectionString, new DatabaseOptions());
-        }
-
-        return new TrainingDb(options.Options);
     }
 
     /// <summary>
