@@ -33,22 +33,32 @@ internal static class BareServer
         var zip = Read("release.zip");
         var jst = Read("jst.json");
         var live = Read("live.json");
+        var headers = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(File.ReadAllText(Path.Combine(folder, "headers.json")))!
+            .ToDictionary(p => p.Key, p => p.Value.Select(h => (Name: h.Key, Value: new Microsoft.Extensions.Primitives.StringValues(h.Value))).ToArray());
         var round = Guid.Parse(Get("--round"));
         await using var dataSource = NpgsqlDataSource.Create(Get("--db"));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls(Get("--url"));
+        // No Server header: the API sends none (Common/Http/KestrelSetup), and the two sides answer the same bytes.
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.AddServerHeader = false).UseUrls(Get("--url"));
         var app = builder.Build();
         app.Run(http =>
         {
             var response = http.Response;
+            // The API's headers for this answer (captured by ReadsBenchmark), written as the API writes them: one by one.
+            if (headers.TryGetValue(http.Request.Path.Value!, out var answer))
+            {
+                foreach (var (name, value) in answer)
+                {
+                    response.Headers[name] = value;
+                }
+            }
+
             switch (http.Request.Path.Value)
             {
                 case "/latest":
-                    response.Headers.ETag = latestTag;
                     return Bytes(response, latest, "application/json; charset=utf-8");
                 case "/latest-304":
-                    response.Headers.ETag = latestTag;
                     response.StatusCode = http.Request.Headers.IfNoneMatch == latestTag ? 304 : 200;
                     return response.StatusCode == 304 ? Task.CompletedTask : Bytes(response, latest, "application/json; charset=utf-8");
                 case "/zip":

@@ -117,6 +117,29 @@ internal static class ReadsBenchmark
         await File.WriteAllBytesAsync(Path.Combine(folder, "jst.json"), await setup.GetByteArrayAsync("/api/v1/jst?name=lod"));
         await File.WriteAllBytesAsync(Path.Combine(folder, "live.json"), await setup.GetByteArrayAsync("/health/live"));
 
+        var scenarios = new Scenario[]
+        {
+            new("`GET /catalogue/releases/latest` (200)", "/api/v1/catalogue/releases/latest", "/latest", HttpStatusCode.OK, null, false, 0.70, "bare Kestrel"),
+            new("same with current `If-None-Match` (304)", "/api/v1/catalogue/releases/latest", "/latest-304", HttpStatusCode.NotModified, latestTag, false, 0.85, "bare Kestrel"),
+            new("`GET /catalogue/releases/{id}/files/zip`", $"/api/v1/catalogue/releases/{release}/files/zip", "/zip", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
+            new("`GET /jst?name=lod` (register search)", "/api/v1/jst?name=lod", "/jst", HttpStatusCode.OK, null, false, 0.50, "bare Kestrel"),
+            new("`GET /health/live`", "/health/live", "/live", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
+            new("team `GET …/comments?limit=20`", $"/api/v1/consultation-rounds/{round}/comments?limit=20", "/comments", HttpStatusCode.OK, null, true, 0.75, "raw Npgsql"),
+        };
+
+        // ...and the same headers: everything the API sends but what Kestrel writes itself, so both sides put the same bytes on
+        // the wire (the bare side once sent only Date and ETag, about 150 bytes less per answer than the API; docs/performance.md).
+        var headers = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var scenario in scenarios)
+        {
+            using var response = await setup.SendAsync(Request(scenario, scenario.ApiPath, team));
+            headers[scenario.BarePath] = response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated)
+                .Where(h => !KestrelWrites.Contains(h.Key))
+                .ToDictionary(h => h.Key, h => h.Value.ToString());
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "headers.json"), JsonSerializer.Serialize(headers));
+
         using var bare = Process.Start(new ProcessStartInfo("dotnet")
         {
             ArgumentList = { typeof(ReadsBenchmark).Assembly.Location, "bare", "--url", bareUrl, "--bytes", folder, "--round", round, "--db", db },
@@ -138,16 +161,6 @@ internal static class ReadsBenchmark
                     await Task.Delay(50);
                 }
             }
-
-            var scenarios = new Scenario[]
-            {
-                new("`GET /catalogue/releases/latest` (200)", "/api/v1/catalogue/releases/latest", "/latest", HttpStatusCode.OK, null, false, 0.70, "bare Kestrel"),
-                new("same with current `If-None-Match` (304)", "/api/v1/catalogue/releases/latest", "/latest-304", HttpStatusCode.NotModified, latestTag, false, 0.85, "bare Kestrel"),
-                new("`GET /catalogue/releases/{id}/files/zip`", $"/api/v1/catalogue/releases/{release}/files/zip", "/zip", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
-                new("`GET /jst?name=lod` (register search)", "/api/v1/jst?name=lod", "/jst", HttpStatusCode.OK, null, false, 0.50, "bare Kestrel"),
-                new("`GET /health/live`", "/health/live", "/live", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
-                new("team `GET …/comments?limit=20`", $"/api/v1/consultation-rounds/{round}/comments?limit=20", "/comments", HttpStatusCode.OK, null, true, 0.75, "raw Npgsql"),
-            };
 
             if (Get("--only") is { } only)
             {
@@ -224,6 +237,12 @@ internal static class ReadsBenchmark
 
         return 0;
     }
+
+    /// <summary>Response headers the bare server's Kestrel writes on its own (or, for Content-Type, from its own call).</summary>
+    private static readonly HashSet<string> KestrelWrites = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Date", "Server", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Keep-Alive",
+    };
 
     private static HttpRequestMessage Request(Scenario scenario, string path, AuthenticationHeaderValue team)
     {
