@@ -16,7 +16,7 @@ namespace TrainingApi.Common.Http.PublicReads;
 /// answer is the one the full pipeline sends (same body, validators, Cache-Control, Vary, Content-Encoding, Content-Language,
 /// nosniff); the per-address limit for anonymous callers still applies. Anything else — a miss, credentials, a browser's
 /// cross-origin request (Origin), a byte range, any other method — goes down the full pipeline, which fills the cache.
-/// Access log: one in <see cref="AccessLogOptions.SampleEvery"/> of the answers given here, as for GETs elsewhere.
+/// Access log: the answers given here are sampled as GETs are elsewhere (<see cref="AccessLogSampler"/>).
 /// </summary>
 public sealed partial class PublicFastLaneMiddleware(
     RequestDelegate next, PublicResponseCache cache, IOptions<RateLimiterOptions> rateLimits, AccessLogSampler sampler, IConfiguration configuration,
