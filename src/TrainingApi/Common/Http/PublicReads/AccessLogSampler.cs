@@ -24,8 +24,8 @@ public sealed class AccessLogOptions
 
 /// <summary>
 /// Which reads the access log keeps: one in <see cref="AccessLogOptions.SampleEvery"/> (an exact counter), and of those no more
-/// than <see cref="AccessLogOptions.MaxReadLinesPerSecond"/> in any second of the clock. At a second's turn two threads may both
-/// start the new second; the ceiling then lets a line or two more through, which is not worth a lock on every read.
+/// than <see cref="AccessLogOptions.MaxReadLinesPerSecond"/> in any second of the clock. At a second's turn a read racing the one that
+/// starts the new second may be counted against the old one (a line too few or too many), which is not worth a lock on every read.
 /// </summary>
 public sealed class AccessLogSampler(IOptions<AccessLogOptions> options, TimeProvider clock)
 {
@@ -58,7 +58,7 @@ public sealed class AccessLogSampler(IOptions<AccessLogOptions> options, TimePro
     }
 }
 
-/// <summary>HTTP logging for every write and one in N reads; a read not sampled skips the logging middleware's wrappers entirely.</summary>
+/// <summary>HTTP logging for every write and the reads <see cref="AccessLogSampler"/> keeps; a read not kept skips the logging middleware's wrappers entirely.</summary>
 public sealed class SampledAccessLog(AccessLogSampler sampler) : IHttpLoggingInterceptor
 {
     public ValueTask OnRequestAsync(HttpLoggingInterceptorContext logContext)
