@@ -22,11 +22,9 @@ public static class HealthEndpoints
     /// </summary>
     public static void MapApiHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        // The same answer, given by the fast lane before the pipeline: liveness is the process answering, nothing more.
-        var cache = app.ServiceProvider.GetRequiredService<PublicResponseCache>();
-        cache.Store(StaticTag, cache.Generation(StaticTag), "/health/live", CachedResponse.Document(
-            JsonSerializer.SerializeToUtf8Bytes(new { status = "healthy", checks = new Dictionary<string, object>() }), "application/json", null, null, "no-store", answersHead: true));
+        // Kept by the fast lane after the first answer: liveness is the process answering, nothing more, so it never changes.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous()
+            .CachedWhenAnonymous(StaticTag);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).AllowAnonymous();
     }
 

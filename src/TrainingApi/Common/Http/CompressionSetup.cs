@@ -21,7 +21,7 @@ public static class CompressionSetup
         services.AddResponseCompression(o =>
         {
             // BREACH needs a secret and attacker-chosen text in one compressed body: the secrets the API sends (issued API keys,
-            // webhook signing secrets) are answers to POSTs, and answers to anything but GET are never compressed (SafeMethodsOnly).
+            // webhook signing secrets) are answers to POSTs, and answers to anything but GET and HEAD are never compressed (Negotiated).
             o.EnableForHttps = true;
             o.MimeTypes = MimeTypes;
             o.Providers.Add<BrotliCompressionProvider>();
@@ -30,15 +30,29 @@ public static class CompressionSetup
         // Fastest: the bodies are small and made per request; the level that pays off for static files costs CPU here.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddSingleton<IResponseCompressionProvider, SafeMethodsOnly>();
+        services.AddSingleton<IResponseCompressionProvider, Negotiated>();
         return services;
     }
 
-    /// <summary>The framework's choice, for GET only.</summary>
-    private sealed class SafeMethodsOnly(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
+    /// <summary>
+    /// The coding <see cref="ContentCoding.Choose"/> picks (the framework's own choice lets <c>*</c> cover a coding the client
+    /// refused), for GET and HEAD only: a HEAD says what the GET would send.
+    /// </summary>
+    private sealed class Negotiated(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
         : ResponseCompressionProvider(services, options)
     {
+        private readonly BrotliCompressionProvider brotli = new(services.GetRequiredService<IOptions<BrotliCompressionProviderOptions>>());
+        private readonly GzipCompressionProvider gzip = new(services.GetRequiredService<IOptions<GzipCompressionProviderOptions>>());
+
+        public override ICompressionProvider? GetCompressionProvider(HttpContext context) =>
+            ContentCoding.Choose(context.Request.Headers.AcceptEncoding) switch
+            {
+                ContentCoding.Brotli => brotli,
+                ContentCoding.Gzip => gzip,
+                _ => null,
+            };
+
         public override bool ShouldCompressResponse(HttpContext context) =>
-            HttpMethods.IsGet(context.Request.Method) && base.ShouldCompressResponse(context);
+            (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && base.ShouldCompressResponse(context);
     }
 }

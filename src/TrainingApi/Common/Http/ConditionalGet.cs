@@ -23,25 +23,33 @@ public static class ConditionalGet
             response.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
         }
 
-        var request = http.Request;
+        return IsCurrent(http.Request, etag, lastModified);
+    }
+
+    /// <summary>Whether the request's preconditions say the client holds the representation with these validators (GET or HEAD only).</summary>
+    public static bool IsCurrent(HttpRequest request, string etag, DateTimeOffset? lastModified)
+    {
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             return false;
         }
 
-        if (!StringValues.IsNullOrEmpty(request.Headers.IfNoneMatch))
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (!StringValues.IsNullOrEmpty(ifNoneMatch))
         {
-            return AnyMatches(request.Headers.IfNoneMatch, etag);
+            // The common case (the tag exactly as sent) without parsing.
+            return (ifNoneMatch.Count == 1 && string.Equals(ifNoneMatch[0], etag, StringComparison.Ordinal)) || AnyMatches(ifNoneMatch, etag);
         }
 
         // Whole seconds: an HTTP date has no finer resolution.
-        return lastModified is { } last && request.GetTypedHeaders().IfModifiedSince is { } since
-                                          && last.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+        return lastModified is { } last && !StringValues.IsNullOrEmpty(request.Headers.IfModifiedSince)
+                                        && request.GetTypedHeaders().IfModifiedSince is { } since
+                                        && last.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 
     /// <summary>200 with the value, or 304 when the client holds it.</summary>
     public static Results<Ok<T>, StatusCodeHttpResult> Ok<T>(HttpContext http, T value, string etag, DateTimeOffset? lastModified = null) =>
-        ClientIsCurrent(http, etag, lastModified) ? NotModified() : TypedResults.Ok(value);
+        ClientIsCurrent(http, etag, lastModified) ? NotModified(http, "application/json") : TypedResults.Ok(value);
 
     /// <summary>200 with a view tagged by its row version, or 304.</summary>
     public static Results<Ok<T>, StatusCodeHttpResult> Ok<T>(HttpContext http, Versioned<T> found) =>
@@ -50,7 +58,7 @@ public static class ConditionalGet
     /// <summary>200 with the file (or the range asked for), or 304 when the client holds these bytes.</summary>
     public static Results<FileContentHttpResult, StatusCodeHttpResult> File(
         HttpContext http, byte[] contents, string contentType, string? fileName, string etag, DateTimeOffset? lastModified = null) =>
-        ClientIsCurrent(http, etag, lastModified) ? NotModified() : Download(contents, contentType, fileName, etag, lastModified);
+        ClientIsCurrent(http, etag, lastModified) ? NotModified(http, contentType) : Download(contents, contentType, fileName, etag, lastModified);
 
     /// <summary>
     /// A file with <c>Accept-Ranges: bytes</c>: a satisfiable <c>Range</c> is a 206 with <c>Content-Range</c>, one past the end a 416
@@ -62,6 +70,13 @@ public static class ConditionalGet
             entityTag: etag is null ? null : EntityTagHeaderValue.Parse(etag));
 
     public static StatusCodeHttpResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
+
+    /// <summary>304 for a representation of this media type, with the Vary its 200 would carry.</summary>
+    public static StatusCodeHttpResult NotModified(HttpContext http, string contentType)
+    {
+        ContentCoding.VaryNotModified(http, contentType);
+        return NotModified();
+    }
 
     /// <summary>Whether If-None-Match names this tag (weak comparison) or is <c>*</c>.</summary>
     public static bool AnyMatches(StringValues ifNoneMatch, string etag)

@@ -23,6 +23,7 @@ public static class HttpsSetup
     {
         var https = configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(https.HstsMaxAgeDays));
+        services.AddSingleton<PlatformHeaders>();
         if (https.Port is { } port)
         {
             services.AddHttpsRedirection(o => o.HttpsPort = port);
@@ -33,12 +34,8 @@ public static class HttpsSetup
 
     public static WebApplication UseApiHttps(this WebApplication app)
     {
+        // HSTS is written with the other headers every answer carries (PlatformHeaders), so error answers carry it too.
         var https = app.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
-        if (https.Hsts)
-        {
-            app.UseHsts();
-        }
-
         if (https.Redirect)
         {
             app.UseHttpsRedirection();

@@ -32,6 +32,34 @@ public static class NulCharacters
         return false;
     }
 
+    /// <summary>
+    /// The query parameter or header that carries a NUL (RFC 9110 §5.5 forbids it in a field value; Kestrel refuses it already,
+    /// other hosts may not), or null. The fast lane asks too, and leaves such a request to <see cref="NulCharacterMiddleware"/>.
+    /// </summary>
+    public static string? FieldIn(HttpRequest request)
+    {
+        if (request.QueryString.HasValue)
+        {
+            foreach (var (name, values) in request.Query)
+            {
+                if (In(name) || In(values))
+                {
+                    return name;
+                }
+            }
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (In(values))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A name fit for the <c>errors</c> map and a log even when the name itself carried the NUL.</summary>
     public static string Printable(string name) => name.Replace("\0", "\\u0000", StringComparison.Ordinal);
 
@@ -79,23 +107,6 @@ public sealed class NulCharacterMiddleware(RequestDelegate next)
             }
         }
 
-        foreach (var (name, values) in request.Query)
-        {
-            if (NulCharacters.In(name) || NulCharacters.In(values))
-            {
-                throw NulCharacters.Refused(name);
-            }
-        }
-
-        // RFC 9110 §5.5 forbids NUL in a field value; Kestrel refuses it already, other hosts may not.
-        foreach (var (name, values) in request.Headers)
-        {
-            if (NulCharacters.In(values))
-            {
-                throw NulCharacters.Refused(name);
-            }
-        }
-
-        return next(http);
+        return NulCharacters.FieldIn(request) is { } field ? throw NulCharacters.Refused(field) : next(http);
     }
 }

@@ -1,28 +1,28 @@
 using Microsoft.AspNetCore.Localization;
+using TrainingApi.Common.Http.PublicReads;
 
 namespace TrainingApi.Common.Http;
 
 /// <summary>
-/// Headers every response carries, success or problem, 304 or file: <c>X-Content-Type-Options: nosniff</c>, and
-/// <c>Content-Language</c> naming the language of the response's messages (unless the endpoint named its content's language). Set when the response starts, because
-/// the exception handler clears the headers set before a throw.
+/// Writes <see cref="PlatformHeaders"/> when the response starts — success or problem, 304 or file — because the exception handler
+/// clears the headers set before a throw (HSTS set earlier used to vanish from every error answer).
 /// </summary>
-public sealed class ResponseHeadersMiddleware(RequestDelegate next)
+public sealed class ResponseHeadersMiddleware(RequestDelegate next, PlatformHeaders platform)
 {
     public Task InvokeAsync(HttpContext http)
     {
         http.Response.OnStarting(static state =>
         {
-            var context = (HttpContext)state;
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            // An endpoint that serves content in a language of its own (a feed, a published page) has said so already.
-            if (string.IsNullOrEmpty(headers.ContentLanguage))
+            var (context, headers) = ((HttpContext, PlatformHeaders))state;
+            var negotiated = headers.Apply(context, Language(context));
+            // The fast lane keeps a copy of this answer: it must know whether Content-Language follows the client or the content.
+            if (context.Features.Get<ResponseCapture>() is { } capture)
             {
-                headers.ContentLanguage = Language(context);
+                capture.LanguageNegotiated = negotiated;
             }
+
             return Task.CompletedTask;
-        }, http);
+        }, (http, platform));
         return next(http);
     }
 

@@ -8,6 +8,8 @@ public static class ProblemDetailsSetup
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Registered before AddProblemDetails adds the framework's writer, and it always accepts, so it writes every problem.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var problem = ctx.ProblemDetails;

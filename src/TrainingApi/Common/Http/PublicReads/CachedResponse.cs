@@ -1,189 +1,104 @@
-using System.IO.Compression;
+using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace TrainingApi.Common.Http.PublicReads;
 
 /// <summary>
-/// A 200 answer to an anonymous GET that stays the same until its tag is evicted: the body (and, for text, its Brotli and gzip
-/// forms, compressed once) with the headers the full pipeline sends. Served by <see cref="PublicFastLaneMiddleware"/>.
+/// A 200 the full pipeline sent to an anonymous GET, kept as it was written — status, every header, body (in the content coding
+/// that client was sent) — less what belongs to one exchange (Date, Content-Length, and the <see cref="PlatformHeaders"/>, which
+/// are written again for each request: nosniff, HSTS, the negotiated Content-Language). Served by <see cref="PublicFastLaneMiddleware"/>.
 /// </summary>
 public sealed class CachedResponse
 {
-    private CachedResponse(byte[] body, string contentType, string? etag, DateTimeOffset? lastModified, string? cacheControl, string? fileName)
+    /// <summary>Written per exchange, by the server or by <see cref="PlatformHeaders"/>, never replayed from a copy.</summary>
+    private static readonly HashSet<string> PerExchange = new(StringComparer.OrdinalIgnoreCase)
     {
+        HeaderNames.Date, HeaderNames.Server, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection,
+        HeaderNames.KeepAlive, HeaderNames.XContentTypeOptions, HeaderNames.StrictTransportSecurity,
+    };
+
+    /// <summary>What a 304 leaves out of its 200's headers: those describing the body it does not send (RFC 9110 §15.4.5).</summary>
+    private static readonly HashSet<string> BodyOnly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.ContentType, HeaderNames.ContentEncoding, HeaderNames.ContentDisposition, HeaderNames.AcceptRanges, HeaderNames.ContentRange,
+    };
+
+    private readonly KeyValuePair<string, StringValues>[] headers;
+    private readonly KeyValuePair<string, StringValues>[] notModifiedHeaders;
+
+    private CachedResponse(KeyValuePair<string, StringValues>[] headers, byte[] body, bool answersHead)
+    {
+        this.headers = headers;
+        notModifiedHeaders = [.. headers.Where(h => !BodyOnly.Contains(h.Key))];
         Body = body;
-        ContentType = contentType;
-        ETag = etag;
-        LastModified = lastModified;
-        LastModifiedText = lastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        CacheControl = cacheControl;
-        if (fileName is not null)
+        AnswersHead = answersHead;
+        foreach (var (name, value) in headers)
         {
-            var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(fileName);
-            ContentDisposition = disposition.ToString();
+            if (name.Equals(HeaderNames.ETag, StringComparison.OrdinalIgnoreCase))
+            {
+                ETag = value.ToString();
+            }
+            else if (name.Equals(HeaderNames.LastModified, StringComparison.OrdinalIgnoreCase)
+                     && DateTimeOffset.TryParse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified))
+            {
+                LastModified = modified;
+            }
         }
 
-        var mediaType = contentType.Split(';')[0].Trim();
-        Compressible = CompressionSetup.MimeTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
+        Size = body.LongLength + 64 + headers.Sum(h => 2L * (h.Key.Length + h.Value.ToString().Length));
     }
 
     public byte[] Body { get; }
-    private byte[]? brotli;
-    private byte[]? gzip;
 
-    /// <summary>Compressed the first time a client asks for it, once (a race compresses twice, harmlessly).</summary>
-    private byte[] Brotli => brotli ??= Compress(Body, s => new BrotliStream(s, CompressionLevel.Optimal));
-
-    private byte[] Gzip => gzip ??= Compress(Body, s => new GZipStream(s, CompressionLevel.Optimal));
-    public string ContentType { get; }
     public string? ETag { get; }
+
     public DateTimeOffset? LastModified { get; }
-    public string? LastModifiedText { get; }
-    public string? CacheControl { get; }
 
-    /// <summary>Set for downloads, which also announce byte ranges (a Range request goes through the full pipeline).</summary>
-    public string? ContentDisposition { get; }
+    /// <summary>Whether its endpoint answers HEAD; a HEAD for a GET-only endpoint goes to the pipeline (405).</summary>
+    public bool AnswersHead { get; }
 
-    public bool Compressible { get; }
+    /// <summary>The memory it holds (body and headers), for the cache's budget.</summary>
+    public long Size { get; }
 
-    /// <summary>JSON or any text the compression middleware would compress.</summary>
-    public static CachedResponse Document(
-        byte[] body, string contentType, string? etag, DateTimeOffset? lastModified, string? cacheControl, bool answersHead = false) =>
-        new(body, contentType, etag, lastModified, cacheControl, null) { AnswersHead = answersHead };
+    /// <summary>The header as kept, for tests and diagnostics.</summary>
+    public string? Header(string name) => headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is { Count: > 0 } v ? v.ToString() : null;
 
-    /// <summary>A download (Content-Disposition: attachment, Accept-Ranges: bytes), which answers HEAD as the pipeline does.</summary>
-    public static CachedResponse File(
-        byte[] body, string contentType, string? fileName, string etag, DateTimeOffset? lastModified, string cacheControl, string? contentLanguage = null) =>
-        new(body, contentType, etag, lastModified, cacheControl, fileName) { IsDownload = true, AnswersHead = true, ContentLanguage = contentLanguage };
+    /// <summary>The pipeline's answer as it stands when the pipeline has finished; <paramref name="languageNegotiated"/> drops Content-Language.</summary>
+    public static CachedResponse Capture(HttpResponse response, byte[] body, bool languageNegotiated, bool answersHead)
+    {
+        var kept = new List<KeyValuePair<string, StringValues>>(response.Headers.Count);
+        foreach (var header in response.Headers)
+        {
+            if (!PerExchange.Contains(header.Key) && !(languageNegotiated && header.Key.Equals(HeaderNames.ContentLanguage, StringComparison.OrdinalIgnoreCase)))
+            {
+                kept.Add(header);
+            }
+        }
 
-    /// <summary>
-    /// The language of the content when it does not follow the client's Accept-Language (the Atom feed is Polish whatever is
-    /// asked); null for answers whose Content-Language is the negotiated language of messages, as the pipeline sends it.
-    /// </summary>
-    public string? ContentLanguage { get; private init; }
+        return new CachedResponse([.. kept], body, answersHead);
+    }
 
-    public bool IsDownload { get; private init; }
-
-    /// <summary>Whether its endpoint answers HEAD (downloads, health); a HEAD for a plain GET endpoint goes to the pipeline (405).</summary>
-    public bool AnswersHead { get; private init; }
-
-    /// <summary>The memory it holds, for the cache's budget.</summary>
-    public long Size => Compressible ? Body.LongLength * 2 : Body.LongLength;
-
-    /// <summary>Sends it (or 304 when the client holds it) as the full pipeline would, Vary and Content-Encoding included.</summary>
+    /// <summary>Sends it, or a 304 with the same headers less the body's when the client holds it (the rule <see cref="ConditionalGet"/> applies).</summary>
     public Task WriteAsync(HttpContext http)
     {
         var request = http.Request;
         var response = http.Response;
-        var headers = response.Headers;
-        if (ETag is not null)
+        var current = ETag is not null && ConditionalGet.IsCurrent(request, ETag, LastModified);
+        var target = response.Headers;
+        foreach (var (name, value) in current ? notModifiedHeaders : headers)
         {
-            headers.ETag = ETag;
+            target[name] = value;
         }
 
-        if (CacheControl is not null)
-        {
-            headers.CacheControl = CacheControl;
-        }
-
-        if (LastModifiedText is not null)
-        {
-            headers.LastModified = LastModifiedText;
-        }
-
-        if (ClientIsCurrent(request))
+        if (current)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
 
-        var body = Body;
-        if (Compressible && !StringValues.IsNullOrEmpty(request.Headers.AcceptEncoding))
-        {
-            headers.Vary = HeaderNames.AcceptEncoding;
-            switch (Encoding(request.Headers.AcceptEncoding))
-            {
-                case "br":
-                    body = Brotli;
-                    headers.ContentEncoding = "br";
-                    break;
-                case "gzip":
-                    body = Gzip;
-                    headers.ContentEncoding = "gzip";
-                    break;
-            }
-        }
-
-        if (IsDownload)
-        {
-            headers.AcceptRanges = "bytes";
-            if (ContentDisposition is not null)
-            {
-                headers.ContentDisposition = ContentDisposition;
-            }
-        }
-
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentType;
-        response.ContentLength = body.Length;
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, http.RequestAborted).AsTask();
-    }
-
-    /// <summary>RFC 9110 §13.1.2–13.1.3 as <see cref="ConditionalGet"/> decides it, with the common case (the tag as sent) first.</summary>
-    private bool ClientIsCurrent(HttpRequest request)
-    {
-        if (ETag is null)
-        {
-            return false;
-        }
-
-        var ifNoneMatch = request.Headers.IfNoneMatch;
-        if (!StringValues.IsNullOrEmpty(ifNoneMatch))
-        {
-            return (ifNoneMatch.Count == 1 && string.Equals(ifNoneMatch[0], ETag, StringComparison.Ordinal)) || ConditionalGet.AnyMatches(ifNoneMatch, ETag);
-        }
-
-        return LastModified is { } last && !StringValues.IsNullOrEmpty(request.Headers.IfModifiedSince)
-                                        && request.GetTypedHeaders().IfModifiedSince is { } since
-                                        && last.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
-    }
-
-    /// <summary>Brotli, else gzip, else none: the order of the compression middleware's providers, honouring q=0.</summary>
-    private static string? Encoding(StringValues acceptEncoding)
-    {
-        if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var codings))
-        {
-            return null;
-        }
-
-        string? best = null;
-        double bestQuality = 0;
-        foreach (var name in new[] { "br", "gzip" })
-        {
-            foreach (var coding in codings)
-            {
-                var quality = coding.Quality ?? 1;
-                if ((StringSegment.Equals(coding.Value, name, StringComparison.OrdinalIgnoreCase) || coding.Value == "*") && quality > bestQuality)
-                {
-                    best = name;
-                    bestQuality = quality;
-                }
-            }
-        }
-
-        return best;
-    }
-
-    private static byte[] Compress(byte[] body, Func<Stream, Stream> encoder)
-    {
-        using var output = new MemoryStream();
-        using (var stream = encoder(output))
-        {
-            stream.Write(body);
-        }
-
-        return output.ToArray();
+        response.ContentLength = Body.Length;
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(Body, http.RequestAborted).AsTask();
     }
 }

@@ -1,43 +1,56 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Common.Http.PublicReads;
 
 /// <summary>
-/// The first middleware: an anonymous GET or HEAD whose answer is in <see cref="PublicResponseCache"/> (the public catalogue, the
-/// register search, /health/live) is answered here, 200 or 304, without routing, authentication, localization, the problem
-/// handler or the response wrappers of compression and HTTP logging, which together cost ten times what the answer does. The
-/// answer is the one the full pipeline sends (same body, validators, Cache-Control, Vary, Content-Encoding, Content-Language,
-/// nosniff); the per-address limit for anonymous callers still applies. Anything else — a miss, credentials, a browser's
-/// cross-origin request (Origin), a byte range, any other method — goes down the full pipeline, which fills the cache.
-/// Access log: the answers given here are sampled as GETs are elsewhere (<see cref="AccessLogSampler"/>).
+/// The first middleware after forwarded headers. An anonymous GET or HEAD whose answer is in <see cref="PublicResponseCache"/> is
+/// answered here, 200 or 304, without routing, authentication, localization, the problem handler or the response wrappers of
+/// compression and HTTP logging, which together cost ten times what the answer does. What it sends is what the pipeline sent the
+/// first time, replayed: on a miss for an endpoint marked <see cref="PublicCacheMetadata"/>, the pipeline's final status, headers
+/// and body are captured (<see cref="ResponseCapture"/>) and kept; no header is built here except the <see cref="PlatformHeaders"/>,
+/// written by the same code the pipeline uses. The checks that come before any answer still come first: the request-head limits,
+/// NUL characters and the per-address rate limit; a request that fails one goes down the pipeline, which refuses it. Anything
+/// else — credentials, a browser's cross-origin request (Origin), a byte range, If-Match, another method — goes down the pipeline
+/// too. Access log: the answers given here are sampled as GETs are elsewhere (<see cref="AccessLogSampler"/>).
 /// </summary>
 public sealed partial class PublicFastLaneMiddleware(
     RequestDelegate next, PublicResponseCache cache, IOptions<RateLimiterOptions> rateLimits, AccessLogSampler sampler, IConfiguration configuration,
-    IOptions<HstsOptions> hstsOptions, ILogger<PublicFastLaneMiddleware> log)
+    PlatformHeaders platform, IOptions<RequestLimitsOptions> requestLimits, IOptions<PublicReadsOptions> options, ILogger<PublicFastLaneMiddleware> log)
 {
     private readonly PartitionedRateLimiter<HttpContext>? limiter = rateLimits.Value.GlobalLimiter;
-    private readonly HttpsOptions https = configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
-
-    /// <summary>Strict-Transport-Security as the HSTS middleware writes it (its options), when HSTS is on.</summary>
-    private readonly string? hsts = HstsValue(configuration, hstsOptions.Value);
+    private readonly bool redirectsToHttps = configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>()?.Redirect == true;
+    private readonly int maxBodyBytes = options.Value.MaxBodyBytes;
 
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
+        var get = HttpMethods.IsGet(request.Method);
         // Plain http that the pipeline would redirect to https is the pipeline's to answer.
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || (https.Redirect && !request.IsHttps) || !Plain(request.Headers)
-            || !cache.TryGet(KeyOf(http), out var answer) || (HttpMethods.IsHead(request.Method) && !answer.AnswersHead))
+        if (!(get || HttpMethods.IsHead(request.Method)) || (redirectsToHttps && !request.IsHttps) || !Plain(request.Headers)
+            || RequestHeadLimitMiddleware.Refusal(http, requestLimits.Value) is not null || NulCharacters.FieldIn(request) is not null)
         {
             return next(http);
         }
 
+        var key = CacheKey.Of(request);
+        if (cache.TryGet(key, PublicResponseCache.Variant(request), out var answer) && (get || answer.AnswersHead))
+        {
+            return AnswerAsync(http, answer);
+        }
+
+        return get ? CaptureAsync(http, key) : next(http);
+    }
+
+    private Task AnswerAsync(HttpContext http, CachedResponse answer)
+    {
         RateLimitLease? lease = null;
         if (limiter is not null)
         {
@@ -52,41 +65,46 @@ public sealed partial class PublicFastLaneMiddleware(
 
         using (lease)
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            if (hsts is not null && request.IsHttps && !hstsOptions.Value.ExcludedHosts.Contains(request.Host.Host, StringComparer.OrdinalIgnoreCase))
-            {
-                headers.StrictTransportSecurity = hsts;
-            }
-
-            headers.ContentLanguage = answer.ContentLanguage ?? ResponseLanguage.Of(request);
             var started = sampler.Sample() ? Stopwatch.GetTimestamp() : 0;
+            // Before the kept headers, which then overwrite Content-Language where the content named its own.
+            platform.Apply(http, ResponseLanguage.Of(http.Request));
             var written = answer.WriteAsync(http);
-            if (started == 0)
-            {
-                return written;
-            }
-
-            return LoggedAsync(written, http, started);
+            return started == 0 ? written : LoggedAsync(written, http, started);
         }
     }
 
-    private static string? HstsValue(IConfiguration configuration, HstsOptions options)
+    /// <summary>The pipeline answers; if its endpoint may be kept and it sent a complete 200, that answer is kept as sent.</summary>
+    private async Task CaptureAsync(HttpContext http, string key)
     {
-        if (configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>()?.Hsts != true)
+        var readAt = cache.ReadGenerations();
+        var original = http.Features.Get<IHttpResponseBodyFeature>()!;
+        var capture = new ResponseCapture(http, original, maxBodyBytes);
+        http.Features.Set<IHttpResponseBodyFeature>(capture);
+        http.Features.Set(capture);
+        try
         {
-            return null;
+            await next(http);
+            await capture.FlushWriterAsync();
+        }
+        finally
+        {
+            http.Features.Set(original);
+            http.Features.Set<ResponseCapture>(null);
         }
 
-        return "max-age=" + ((long)options.MaxAge.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)
-               + (options.IncludeSubDomains ? "; includeSubDomains" : "") + (options.Preload ? "; preload" : "");
-    }
+        var response = http.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || http.RequestAborted.IsCancellationRequested
+            || http.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<PublicCacheMetadata>() is not { } cacheable
+            || capture.Body is not { } body || response.Headers.ContainsKey(HeaderNames.SetCookie) || !CacheKey.NamesOnlyKnown(http.Request, cacheable)
+            || (response.ContentLength is { } length && length != body.Length))
+        {
+            return;
+        }
 
-    /// <summary>The key answers are stored under: the request target as received (path and query).</summary>
-    public static string KeyOf(HttpContext http)
-    {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        return string.IsNullOrEmpty(raw) ? http.Request.Path.Value + http.Request.QueryString.Value : raw;
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+        var kept = CachedResponse.Capture(response, body, capture.LanguageNegotiated, answersHead: methods is null || methods.Contains(HttpMethods.Head));
+        int? variant = ContentCoding.IsCompressible(response.ContentType) ? PublicResponseCache.Variant(http.Request) : null;
+        cache.Store(cacheable.Tag, readAt.Of(cacheable.Tag), key, variant, kept);
     }
 
     /// <summary>No credentials, no cross-origin browser request (CORS answers it), no range and no If-Match: the common case only.</summary>

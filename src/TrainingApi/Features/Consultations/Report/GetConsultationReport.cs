@@ -79,7 +79,12 @@ public static class GetConsultationReport
                     var etag = EntityTags.Format(tagged.Tag);
                     if (ConditionalGet.ClientIsCurrent(http, etag))
                     {
-                        return ConditionalGet.NotModified();
+                        return ConditionalGet.NotModified(http, chosen switch
+                        {
+                            ReportFormat.Xlsx => ReportFiles.XlsxType,
+                            ReportFormat.Csv or ReportFormat.CsvExcelPl => ReportFiles.CsvType,
+                            _ => "application/json",
+                        });
                     }
 
                     var report = await mediator.Send(new Query(roundId, filter), ct);

@@ -32,12 +32,10 @@ public static class GetCatalogueFile
     /// <summary>The bytes stored at publication, never rebuilt: the ETag is their SHA-256, and they never change.</summary>
     public static void Map(RouteGroupBuilder catalogue) =>
         catalogue.MapMethods("/releases/{releaseId:guid}/files/{format}", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
-                Guid releaseId, string format, IMediator mediator, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
+                Guid releaseId, string format, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var generation = cache.Generation;
                 var (file, publishedAt) = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
                 http.Response.Headers.CacheControl = Immutable;
-                cache.Store(http, generation, CachedResponse.File(file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt, Immutable));
                 return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt);
             })
             .WithName("GetCatalogueFile")
@@ -46,6 +44,7 @@ public static class GetCatalogueFile
             .WithDescription("`format` json, zip or imscc. The bytes stored at publication; ETag is their SHA-256 (also in the release's file list " +
                              "and in SHA256SUMS), Last-Modified the publication time; 304 when unchanged; cacheable for a year (immutable).")
             .AllowAnonymous()
+            .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesFile(StatusCodes.Status200OK, "application/zip")
             .ProducesFile(StatusCodes.Status200OK, "application/json")

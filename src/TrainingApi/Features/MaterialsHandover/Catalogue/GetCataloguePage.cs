@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
@@ -80,6 +81,7 @@ public static partial class GetCataloguePage
                              "top-level section (`{anchor}.html`) and `deklaracja-dostepnosci.html` (the accessibility statement). Pages link to " +
                              "each other relatively. `Content-Language` is the release's language; ETag is the page's SHA-256; 304 when unchanged.")
             .AllowAnonymous()
+            .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesTextFile(StatusCodes.Status200OK, "text/html", "<!DOCTYPE html>\n<html lang=\"pl\">…</html>", attachment: false)
             .ProducesProblem(StatusCodes.Status404NotFound);

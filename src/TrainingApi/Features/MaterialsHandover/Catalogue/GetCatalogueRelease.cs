@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
@@ -25,24 +26,21 @@ public static class GetCatalogueRelease
     }
 
     /// <summary>200 or 304; the answer is kept in memory until the next publication (see <see cref="CatalogueCache"/>).</summary>
-    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, CatalogueCache cache, long generation, Found found)
+    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, Found found)
     {
         http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
         var etag = EntityTags.Format(EntityTags.Combine(found.Release.Id, found.Stamp));
-        cache.StoreJson(http, generation, found.Release, etag, found.LastChanged, CatalogueRelease.CacheControl);
         return ConditionalGet.Ok(http, found.Release, etag, found.LastChanged);
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
-            {
-                var generation = cache.Generation;
-                return Answer(http, cache, generation, await mediator.Send(new Query(releaseId), ct));
-            })
+        catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Answer(http, await mediator.Send(new Query(releaseId), ct)))
             .WithName("GetCatalogueRelease")
             .WithSummary("A published release (public)")
             .WithDescription("With ETag and Last-Modified; If-None-Match or If-Modified-Since answer 304 while it is unchanged.")
             .AllowAnonymous()
+            .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
@@ -29,16 +30,14 @@ public static class GetLatestRelease
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases/latest", async (Guid? programmeId, IMediator mediator, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
-            {
-                var generation = cache.Generation;
-                return GetCatalogueRelease.Answer(http, cache, generation, await mediator.Send(new Query(programmeId), ct));
-            })
+        catalogue.MapGet("/releases/latest", async (Guid? programmeId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                GetCatalogueRelease.Answer(http, await mediator.Send(new Query(programmeId), ct)))
             .WithName("GetLatestRelease")
             .WithSummary("The latest published release (public)")
             .WithDescription("Of the programme named by `programmeId`, or the most recently published of all. Its files are served as stored at " +
                              "publication (GET …/files/{format}), never rebuilt. ETag, Last-Modified and 304 as for any release.")
             .AllowAnonymous()
+            .CachedWhenAnonymous(CatalogueCache.Tag, "programmeId")
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);

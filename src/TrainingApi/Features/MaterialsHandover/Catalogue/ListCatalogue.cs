@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 
@@ -39,6 +40,7 @@ public static class ListCatalogue
             .WithDescription("In publication order, paged by cursor; `latest` marks the current one of its programme and a superseded release links " +
                              "to the one that replaced it. Anonymous and rate-limited.")
             .AllowAnonymous()
+            .CachedWhenAnonymous(CatalogueCache.Tag, "programmeId", "limit", "cursor")
             .ProducesValidationProblem()
             .WithResponseExample(StatusCodes.Status200OK, new Page<CatalogueRelease>([CatalogueRelease.Example], null));
 }

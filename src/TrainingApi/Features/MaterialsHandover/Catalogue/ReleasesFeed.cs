@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Features.MaterialsHandover.Releases;
@@ -62,14 +63,12 @@ public static class ReleasesFeed
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapMethods("/releases.atom", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, PublicBaseUrl publicBase, CatalogueCache cache, HttpContext http, CancellationToken ct) =>
+        catalogue.MapMethods("/releases.atom", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (IMediator mediator, PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
             {
-                var generation = cache.Generation;
                 var feed = await mediator.Send(new Query(publicBase.Root), ct);
                 http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
                 // The feed's titles and summaries are Polish whatever the client's Accept-Language (messages follow it, content does not).
                 http.Response.Headers.ContentLanguage = "pl";
-                cache.Store(http, generation, Common.Http.PublicReads.CachedResponse.File(feed.Xml, MediaType, null, feed.Tag, feed.Updated, CatalogueRelease.CacheControl, contentLanguage: "pl"));
                 return ConditionalGet.File(http, feed.Xml, MediaType, null, feed.Tag, feed.Updated);
             })
             .WithName("GetReleasesFeed")
@@ -78,6 +77,7 @@ public static class ReleasesFeed
                              "its JSON and its ZIP bundle (an enclosure with its length). Links are absolute, from the configured public base URL. " +
                              "`Content-Language: pl`. ETag and 304.")
             .AllowAnonymous()
+            .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesTextFile(StatusCodes.Status200OK, MediaType, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"pl\" xmlns=\"http://www.w3.org/2005/Atom\">…</feed>", attachment: false);
 }

@@ -1,8 +1,5 @@
 using FluentValidation;
 using Mediator;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
@@ -88,14 +85,8 @@ public static class SearchJst
 
     public static void Map(RouteGroupBuilder jst) =>
         jst.MapGet("/", async (string? name, string? code, string? kind, string? voivodeship, int? limit, string? cursor, IMediator mediator,
-                PublicResponseCache cache, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
-            {
-                var page = await mediator.Send(new Query(name, code, QueryEnum.Parse<JstKind>(kind, "kind"), voivodeship, limit ?? KeysetCursor.DefaultLimit, cursor), ct);
-                // The register never changes while the process runs: the same URL always gets these bytes, so the fast lane may answer it.
-                cache.Store(CacheTag, cache.Generation(CacheTag), PublicFastLaneMiddleware.KeyOf(http), CachedResponse.Document(
-                    JsonSerializer.SerializeToUtf8Bytes(page, json.Value.SerializerOptions), "application/json; charset=utf-8", null, null, null));
-                return TypedResults.Ok(page);
-            })
+                CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Query(name, code, QueryEnum.Parse<JstKind>(kind, "kind"), voivodeship, limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("SearchJst")
             .TakesEnum<JstKind>("kind")
             .WithSummary("Search the register of Polish local-government units")
@@ -103,6 +94,8 @@ public static class SearchJst
                              "letters (\"lodz\" finds Łódź); `code` a TERYT prefix; `kind` (wojewodztwo, powiat, miasto-na-prawach-powiatu, " +
                              "gmina-miejska, gmina-wiejska, gmina-miejsko-wiejska); `voivodeship` its two-digit code. Public.")
             .AllowAnonymous()
+            // The register never changes while the process runs: the same request always gets the same bytes.
+            .CachedWhenAnonymous(CacheTag, "name", "code", "kind", "voivodeship", "limit", "cursor")
             .ProducesValidationProblem()
             .WithResponseExample(StatusCodes.Status200OK, new Page<JstView>([JstView.Example], null));
 }
