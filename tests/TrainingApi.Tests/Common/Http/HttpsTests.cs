@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common.Http;
@@ -47,6 +48,33 @@ public sealed class HttpsTests
             Assert.Equal(["max-age=15552000"], response.Headers.GetValues("Strict-Transport-Security"));
             Assert.Equal(HttpStatusCode.OK, fromMemory.StatusCode);
             Assert.Equal(["max-age=15552000"], fromMemory.Headers.GetValues("Strict-Transport-Security"));
+        }
+
+        /// <summary>Errors made from exceptions used to lose it: the exception handler clears the headers set before the throw.</summary>
+        [Fact]
+        public async Task Error_answers_carry_hsts_too()
+        {
+            var anyone = Client(api, "https://api.example");
+            var team = Client(api, "https://api.example");
+            team.DefaultRequestHeaders.Authorization = api.ClientAs(Roles.ProgrammeTeam).DefaultRequestHeaders.Authorization;
+
+            var answers = new[]
+            {
+                await anyone.GetAsync($"/api/v1/catalogue/releases/{Guid.NewGuid()}"),
+                await anyone.GetAsync("/api/v1/no-such-thing"),
+                await anyone.GetAsync("/api/v1/jst?limit=0"),
+                await anyone.GetAsync("/api/v1/programmes"),
+                await team.PostAsync("/api/v1/programmes", HttpExtensions.JsonBody("{ not json")),
+                await team.PostAsync("/api/v1/programmes", HttpExtensions.JsonBody("\"" + new string('a', 2_000_000) + "\"")),
+                await anyone.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url).WithHeader("X-Filler", new string('h', 40 * 1024))),
+            };
+
+            foreach (var answer in answers)
+            {
+                Assert.True((int)answer.StatusCode >= 400, $"{answer.RequestMessage!.RequestUri} gave {(int)answer.StatusCode}");
+                Assert.True(answer.Headers.Contains("Strict-Transport-Security"),
+                    $"{answer.RequestMessage!.Method} {answer.RequestMessage.RequestUri} ({(int)answer.StatusCode}) has no Strict-Transport-Security");
+            }
         }
 
         public sealed class Factory : ApiFactory
