@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TrainingApi.Common.Http;
 
@@ -25,6 +26,9 @@ public static class JsonSetup
             // Request bodies only: a converter of its own for string would make the JSON schemas exported from the
             // shared options (events, release documents) lose their string types.
             o.SerializerOptions.Converters.Add(new NulRefusingStringConverter());
+            // Request bodies only, too: a value member left out is refused instead of read as its type's default.
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(RequiredRequestMembers.Require);
         });
         // Swashbuckle reads the MVC options to describe schemas; keep them identical (the NUL check changes no shape).
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using TrainingApi.Common.Http;
 
 namespace TrainingApi.Common.OpenApi;
 
@@ -59,13 +60,18 @@ public sealed class NullabilitySchemaFilter(IOptions<Microsoft.AspNetCore.Mvc.Js
                 written.Add(property.Name);
             }
 
-            // Reading a request, System.Text.Json gives a missing member its default: a non-nullable reference without a
-            // default is the one a request must carry (the validators refuse the null it would be); value types and members
-            // with defaults may be left out.
+            // What a request must carry: a non-nullable value without a C# default (refused when missing, see
+            // RequiredRequestMembers) and a non-nullable reference without one (the validators refuse the null it would be).
+            // A member with a default may be left out, and the contract says the default.
             var parameter = property.AssociatedParameter;
-            if (property.IsRequired || (parameter is { HasDefaultValue: false } && !nullable && !property.PropertyType.IsValueType))
+            if (property.IsRequired || RequiredRequestMembers.MustBeSent(property)
+                                    || (parameter is { HasDefaultValue: false } && !nullable && !property.PropertyType.IsValueType))
             {
                 mustSend.Add(property.Name);
+            }
+            else if (parameter is { HasDefaultValue: true, DefaultValue: { } value } && concrete.Properties[property.Name] is OpenApiSchema described)
+            {
+                described.Default = JsonSerializer.SerializeToNode(value, property.PropertyType, options.Value);
             }
         }
 

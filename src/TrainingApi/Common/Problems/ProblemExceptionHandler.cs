@@ -133,6 +133,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         // System.Text.Json's own message names .NET types; report only the JSON path and what was wrong there.
         if (bad.InnerException is JsonException json)
         {
+            if (MissingMembers(json) is { Count: > 0 } missing)
+            {
+                return (ProblemKind.ValidationFailed,
+                    new Text("Correct the fields listed in 'errors' and send the request again.",
+                        "Popraw pola wymienione w 'errors' i wyślij żądanie ponownie.").ToString(),
+                    new Dictionary<string, object?> { ["errors"] = missing.ToDictionary(m => m, _ => new[] { MissingMember.ToString() }) });
+            }
+
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
             var unknownMember = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
             var message = json is NulCharacterJsonException ? NulCharacters.Message
@@ -144,6 +152,32 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         return (ProblemKind.MalformedRequest, UnreadableRequestDetail(bad.Message), none);
+    }
+
+    private static readonly Text MissingMember = new(
+        "This member is required: send it (the server never assumes a value for it).",
+        "To pole jest wymagane: prześlij je (serwer nie przyjmuje za nie żadnej wartości domyślnej).");
+
+    /// <summary>
+    /// The members a body left out that must be sent (see <see cref="RequiredRequestMembers"/>), as field paths like the
+    /// validators' (<c>opensAt</c>, <c>items[0].disposition</c>). System.Text.Json names them only in its message, after the type's
+    /// .NET name, which is not repeated to the client.
+    /// </summary>
+    private static List<string> MissingMembers(JsonException json)
+    {
+        const string marker = "missing required properties including: ";
+        var at = json.Message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return [];
+        }
+
+        var owner = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path.TrimStart('$');
+        return json.Message[(at + marker.Length)..].TrimEnd('.').Split(", ")
+            .Select(name => name.Trim('\''))
+            .Where(name => name.Length > 0)
+            .Select(name => owner.Length == 0 ? name : owner + "." + name)
+            .ToList();
     }
 
     /// <summary>The detail of a 400 for a parameter or body that could not be read; also used by <see cref="UnreadableParameter"/>.</summary>

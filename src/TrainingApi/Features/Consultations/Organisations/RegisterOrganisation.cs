@@ -11,7 +11,7 @@ namespace TrainingApi.Features.Consultations.Organisations;
 
 public static class RegisterOrganisation
 {
-    public sealed record Request(string Name, string? ShortName, OrganisationKind Kind, string? Teryt, bool IsProjectPartner);
+    public sealed record Request(string Name, string? ShortName, OrganisationKind Kind, string? Teryt, bool IsProjectPartner = false);
 
     public sealed record Command(string Name, string? ShortName, OrganisationKind Kind, string? Teryt, bool IsProjectPartner) : ICommand<OrganisationView>;
 

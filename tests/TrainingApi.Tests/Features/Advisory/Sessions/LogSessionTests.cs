@@ -23,7 +23,8 @@ public sealed class LogSessionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.NotEmpty((await noTopics.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("topics"));
         Assert.NotEmpty((await nullAttendees.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed")).ErrorsFor("attendees"));
         var schema = await RequestSchemaAsync();
-        Assert.Equal(["attendees", "topics"], schema["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
+        // Attendees and topics, and the values a session cannot do without (a date, hours, a mode), which are never assumed.
+        Assert.Equal(["attendees", "heldOn", "hours", "mode", "topics"], schema["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
         Assert.Null(schema["properties"]!["attendees"]!["nullable"]);
         Assert.Null(schema["properties"]!["topics"]!["nullable"]);
     }

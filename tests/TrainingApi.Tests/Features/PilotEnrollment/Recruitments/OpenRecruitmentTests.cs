@@ -23,17 +23,31 @@ public sealed class OpenRecruitmentTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Theory]
-    [InlineData("""{"title":"N","opensAt":"2024-05-10T00:00:00Z","closesAt":"2024-05-01T00:00:00Z","rodoClauseVersion":"R","eligibleKinds":["powiat"]}""", "closesAt")]
-    [InlineData("""{"title":"N","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","capacity":0,"rodoClauseVersion":"R","eligibleKinds":["powiat"]}""", "capacity")]
-    [InlineData("""{"title":"N","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","maxParticipantsPerJst":4,"rodoClauseVersion":"R","eligibleKinds":["powiat"]}""", "maxParticipantsPerJst")]
-    [InlineData("""{"title":"N","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","rodoClauseVersion":"R","eligibleKinds":[]}""", "eligibleKinds")]
-    [InlineData("""{"title":"","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","rodoClauseVersion":"R","eligibleKinds":["powiat"]}""", "title")]
+    [InlineData("""{"title":"N","opensAt":"2024-05-10T00:00:00Z","closesAt":"2024-05-01T00:00:00Z","rodoClauseVersion":"R","programmeVersionId":"01936b2f-0000-7000-8000-000000000001","eligibleKinds":["powiat"]}""", "closesAt")]
+    [InlineData("""{"title":"N","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","capacity":0,"rodoClauseVersion":"R","programmeVersionId":"01936b2f-0000-7000-8000-000000000001","eligibleKinds":["powiat"]}""", "capacity")]
+    [InlineData("""{"title":"N","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","maxParticipantsPerJst":4,"rodoClauseVersion":"R","programmeVersionId":"01936b2f-0000-7000-8000-000000000001","eligibleKinds":["powiat"]}""", "maxParticipantsPerJst")]
+    [InlineData("""{"title":"N","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","rodoClauseVersion":"R","programmeVersionId":"01936b2f-0000-7000-8000-000000000001","eligibleKinds":[]}""", "eligibleKinds")]
+    [InlineData("""{"title":"","opensAt":"2024-05-01T00:00:00Z","closesAt":"2024-05-10T00:00:00Z","rodoClauseVersion":"R","programmeVersionId":"01936b2f-0000-7000-8000-000000000001","eligibleKinds":["powiat"]}""", "title")]
     public async Task Invalid_recruitments_are_400_problems(string body, string field)
     {
         var response = await api.ClientAs(Roles.ProgrammeTeam).PostAsync("/api/v1/recruitments", HttpExtensions.JsonBody(body));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotEmpty(problem.ErrorsFor(field));
+    }
+
+    /// <summary>A window left out would open on 0001-01-01: a missing date is refused, naming it, and nothing is opened.</summary>
+    [Fact]
+    public async Task A_recruitment_without_its_window_is_refused_naming_what_is_missing()
+    {
+        var team = api.ClientAs(Roles.ProgrammeTeam);
+        var response = await team.PostAsync("/api/v1/recruitments",
+            HttpExtensions.JsonBody("""{"title":"Bez okna","rodoClauseVersion":"R","programmeVersionId":"01936b2f-0000-7000-8000-000000000001","eligibleKinds":["powiat"]}"""));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.NotEmpty(problem.ErrorsFor("opensAt"));
+        Assert.NotEmpty(problem.ErrorsFor("closesAt"));
+        Assert.DoesNotContain("TrainingApi", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
