@@ -22,9 +22,8 @@ public sealed record AnchorLineage(Guid ProgrammeId, string ProgrammeTitle, stri
 /// <summary>The Curriculum slice's public read of a section's life for the section history (MaterialsHandover).</summary>
 public sealed class SectionLineage(TrainingDb db)
 {
-    private static readonly VersionStatus[] Unpublished = [VersionStatus.Draft, VersionStatus.InReview, VersionStatus.Accessible];
-
-    /// <param name="includeUnpublished">Drafts and versions in review too (the team, authors and advisors); otherwise published versions only.</param>
+    /// <param name="includeUnpublished">Drafts and versions in review too (the team, authors and advisors); otherwise only versions that were
+    /// published (<see cref="VersionPublication"/>).</param>
     public async Task<AnchorLineage?> FindAsync(Guid programmeId, string anchor, bool includeUnpublished, CancellationToken ct)
     {
         var programme = await db.Set<Programme>().AsNoTracking().Where(p => p.Id == programmeId).Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(ct);
@@ -33,8 +32,14 @@ public sealed class SectionLineage(TrainingDb db)
             return null;
         }
 
-        var versions = await db.Set<ProgrammeVersion>().AsNoTracking()
-            .Where(v => v.ProgrammeId == programmeId && (includeUnpublished || !Unpublished.Contains(v.Status)))
+        var visible = db.Set<ProgrammeVersion>().AsNoTracking();
+        if (!includeUnpublished)
+        {
+            visible = visible.Where(VersionPublication.WasPublished(db.Set<VersionTransition>()));
+        }
+
+        var versions = await visible
+            .Where(v => v.ProgrammeId == programmeId)
             .Where(v => db.Set<Section>().Any(s => s.VersionId == v.Id && s.Anchor == anchor))
             .Select(v => new
             {

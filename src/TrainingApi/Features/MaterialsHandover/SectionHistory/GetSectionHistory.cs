@@ -71,7 +71,7 @@ public static class GetSectionHistory
         public async ValueTask<SectionHistoryView> Handle(Query query, CancellationToken ct)
         {
             // Those who see drafts elsewhere see them here; everyone else sees published versions, reports and releases only.
-            var insider = caller.Is(Roles.ProgrammeTeam) || caller.Is(Roles.Expert) || caller.Is(Roles.Advisor);
+            var insider = VersionAccess.SeesDrafts(caller);
             var found = await lineage.FindAsync(query.ProgrammeId, query.Anchor, insider, ct);
             if (found is null || found.Versions.Count == 0)
             {
