@@ -46,7 +46,7 @@ public static class ListVersions
             .WithName("ListVersions")
             .TakesEnum<VersionStatus>("status")
             .WithSummary("List a programme's versions")
-            .WithDescription("Oldest first, paged by cursor, filterable by status. Partners, coordinators and the Ministry see versions from consultation on.")
+            .WithDescription("Oldest first, paged by cursor, filterable by status. Partners, coordinators and the Ministry see versions that were published (went to consultation, or on the update path to tested), never a draft superseded before that.")
             .RequireAnyRole()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -26,7 +26,7 @@ public static class GetSectionHistory
 {
     public enum HistoryEntryKind
     {
-        /// <summary>The text as a version has it (the version left draft then).</summary>
+        /// <summary>The text as a version has it (the version left draft for review then; a draft's at its last edit).</summary>
         VersionText,
 
         /// <summary>A consultation comment on the section, with its disposition and the version it was taken into.</summary>
@@ -71,7 +71,7 @@ public static class GetSectionHistory
         public async ValueTask<SectionHistoryView> Handle(Query query, CancellationToken ct)
         {
             // Those who see drafts elsewhere see them here; everyone else sees published versions, reports and releases only.
-            var insider = caller.Is(Roles.ProgrammeTeam) || caller.Is(Roles.Expert) || caller.Is(Roles.Advisor);
+            var insider = VersionAccess.SeesDrafts(caller);
             var found = await lineage.FindAsync(query.ProgrammeId, query.Anchor, insider, ct);
             if (found is null || found.Versions.Count == 0)
             {
@@ -82,13 +82,17 @@ public static class GetSectionHistory
             }
 
             var entries = new List<HistoryEntry>();
+            // Texts come in lineage order; each is placed no earlier than the one before it, so sorting by time keeps them so.
+            var placed = new Dictionary<HistoryEntry, DateTimeOffset>(ReferenceEqualityComparer.Instance);
             AnchorText? previous = null;
             foreach (var text in found.Versions)
             {
                 var changed = previous is null || previous.Markdown != text.Markdown || previous.Title != text.Title;
-                entries.Add(new HistoryEntry(text.At, HistoryEntryKind.VersionText, text.Label, new SectionText(text.VersionId, text.Label, text.Status, text.Kind,
+                var entry = new HistoryEntry(text.At, HistoryEntryKind.VersionText, text.Label, new SectionText(text.VersionId, text.Label, text.Status, text.Kind,
                     text.Title, text.Markdown, previous?.Label, changed,
-                    previous is not null && previous.Markdown != text.Markdown ? WordDiff.Between(previous.Markdown, text.Markdown) : null, text.Acts), null, null, null, null));
+                    previous is not null && previous.Markdown != text.Markdown ? WordDiff.Between(previous.Markdown, text.Markdown) : null, text.Acts), null, null, null, null);
+                placed[entry] = previous is null ? text.At : Max(text.At, placed[entries[^1]]);
+                entries.Add(entry);
                 previous = text;
             }
 
@@ -115,8 +119,10 @@ public static class GetSectionHistory
                 new ReleaseFact(r.Id, r.SemanticVersion, r.VersionLabel, r.Status, r.Reasons, r.UpdateReason, r.EvidenceCarriedFrom))));
 
             return new SectionHistoryView(found.ProgrammeId, found.ProgrammeTitle, query.Anchor, module,
-                [.. entries.OrderBy(e => e.At).ThenBy(e => e.Kind)]);
+                [.. entries.OrderBy(e => placed.GetValueOrDefault(e, e.At)).ThenBy(e => e.Kind)]);
         }
+
+        private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     }
 
     public static void Map(RouteGroupBuilder programmes) =>
@@ -125,7 +131,8 @@ public static class GetSectionHistory
             .WithName("GetSectionHistory")
             .WithSummary("The history of a section: why does this text say this?")
             .WithDescription("For one section anchor of a programme, in order of time, each fact once: its text in every version (when the " +
-                             "version left draft) with the word diff from the previous one and the legal acts it cites; the consultation " +
+                             "version left draft for review, a draft's at its last edit), each version after the one it was made from, " +
+                             "with the word diff from the previous one and the legal acts it cites; the consultation " +
                              "comments on it with their dispositions, responses and the version they were taken into; the pilot evaluation of " +
                              "its module (counts and means); amendments of the acts it cites; the releases that contain it. Public for " +
                              "published versions, published consultation reports and published releases; the team, authors and advisors see drafts too.")

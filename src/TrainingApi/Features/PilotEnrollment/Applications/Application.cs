@@ -151,6 +151,9 @@ public sealed class Application : IVersioned
         Status = ApplicationStatus.Accepted;
         OfferExpiresAt = null;
         DecidedAt = now;
+
+        // The place is taken now, not when it was offered: an offer can lapse, and the indicators count places taken.
+        AcceptedAt = now;
     }
 
     public const string OfferLapsedReason = "The offer of a place from the waiting list lapsed unconfirmed.";

@@ -102,6 +102,36 @@ public sealed class GetSectionHistoryTests(ConsultationsFactory api) : IClassFix
     }
 
     [Fact]
+    public async Task A_version_comes_after_the_one_it_was_made_from_even_when_that_draft_was_edited_and_superseded_later()
+    {
+        var curriculum = new CurriculumSteps(Team);
+        var programme = await curriculum.ProgrammeAsync("Program z linią wersji");
+        var v09 = await curriculum.VersionAsync(programme.Id, "0.9");
+        await curriculum.SectionAsync(v09.Id, "modul-1", title: "Strategia", markdown: "Szkoła ma plan cyfryzacji.");
+        await TickAsync();
+        var v10 = await curriculum.VersionAsync(programme.Id, "1.0", v09.Id);
+        await RewriteModuleAsync(curriculum, v10.Id, "Szkoła i gmina mają plan cyfryzacji.");
+        await TickAsync();
+        await curriculum.MoveAlongAsync(v10.Id, VersionStatus.InReview, VersionStatus.Accessible, VersionStatus.InConsultation);
+        await TickAsync();
+        // 0.9 never leaves draft: edited after 1.0 went on, then set aside.
+        await RewriteModuleAsync(curriculum, v09.Id, "Szkoła ma plan cyfryzacji na trzy lata.");
+        await TickAsync();
+        await curriculum.MoveAlongAsync(v09.Id, VersionStatus.Superseded);
+        await TickAsync();
+        var v11 = await curriculum.VersionAsync(programme.Id, "1.1", v10.Id);
+        await RewriteModuleAsync(curriculum, v11.Id, "Szkoła i gmina mają wspólny plan cyfryzacji.");
+        await TickAsync();
+        await curriculum.MoveAlongAsync(v11.Id, VersionStatus.InReview);
+
+        var history = await (await Team.GetAsync($"/api/v1/programmes/{programme.Id}/sections/modul-1/history")).ShouldBeAsync<SectionHistoryView>(HttpStatusCode.OK);
+
+        var texts = history.Entries.Where(e => e.Kind == HistoryEntryKind.VersionText).Select(e => e.Text!).ToList();
+        Assert.Equal([("0.9", (string?)null), ("1.0", "0.9"), ("1.1", "1.0")], texts.Select(t => (t.Label, t.PreviousLabel)));
+        Assert.Equal("Szkoła ma plan cyfryzacji na trzy lata.", texts[0].Markdown);
+    }
+
+    [Fact]
     public async Task The_public_sees_no_draft_and_an_unknown_anchor_or_programme_is_a_404()
     {
         var curriculum = new CurriculumSteps(Team);
@@ -134,6 +164,12 @@ public sealed class GetSectionHistoryTests(ConsultationsFactory api) : IClassFix
         {
             title = section.Title, markdown, parentAnchor = "modul-2", hours = section.Hours, legalActs = section.LegalActs,
         }, etag)).EnsureSuccessStatusCode();
+    }
+
+    private static async Task RewriteModuleAsync(CurriculumSteps curriculum, Guid versionId, string markdown)
+    {
+        var (section, etag) = await curriculum.ReadSectionAsync(versionId, "modul-1");
+        (await curriculum.PutSectionAsync(versionId, "modul-1", new { title = section.Title, markdown, hours = section.Hours }, etag)).EnsureSuccessStatusCode();
     }
 
     private async Task TakeInAsync(Guid commentId, Guid versionId)
