@@ -68,6 +68,39 @@ public sealed class IdempotentAnswers(SecretBox box, IOptions<Microsoft.AspNetCo
         }
     }
 
+    /// <summary>
+    /// Erasure reaches the answers kept for replay: every stored answer holding an erased value (<paramref name="erased"/>: each
+    /// value as it was, and what it reads as now) is rewritten in the caller's transaction, so a replay shows the erased person
+    /// as her records now show her, and the table keeps nothing of her. Returns how many answers changed.
+    /// </summary>
+    public async Task<int> RedactAsync(TrainingDb db, IReadOnlyDictionary<string, string?> erased, CancellationToken ct)
+    {
+        if (erased.Count == 0)
+        {
+            return 0;
+        }
+
+        // Read through first (one connection, one command at a time), then rewrite the few that change.
+        var changed = new List<(string Scope, string Key, byte[] Was, byte[] Now)>();
+        await foreach (var stored in db.Set<IdempotencyRecord>().AsNoTracking().Where(r => r.Body != null)
+                           .Select(r => new { r.Scope, r.Key, r.Body }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (AnswerRedaction.Redact(box.Open(stored.Body!), erased, json.Value.SerializerOptions) is { } redacted)
+            {
+                changed.Add((stored.Scope, stored.Key, stored.Body!, box.Seal(redacted)));
+            }
+        }
+
+        foreach (var (scope, key, was, now) in changed)
+        {
+            // Only the answer read: one stored since (an expired key used again) is another request's.
+            await db.Set<IdempotencyRecord>().Where(r => r.Scope == scope && r.Key == key && r.Body == was)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Body, now), ct);
+        }
+
+        return changed.Count;
+    }
+
     private void CompleteCreated<T>(IdempotencyRecord record, string location, T resource) =>
         Complete(record, StatusCodes.Status201Created, JsonContentType, location, null, JsonSerializer.SerializeToUtf8Bytes(resource, json.Value.SerializerOptions));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.UseCases;
 
@@ -17,7 +18,8 @@ public sealed class RetentionOptions
 
 /// <summary>
 /// Once the retention date has passed, has every <see cref="IPersonalDataHolder"/> erase all it holds, as one use case of the
-/// system's in one transaction (all holders or none; each erased record audited); checks daily, on every instance (idempotent).
+/// system's in one transaction (all holders or none; each erased record audited; the answers stored for Idempotency-Keys lose the
+/// erased values too); checks daily, on every instance (idempotent).
 /// </summary>
 public sealed partial class PersonalDataRetention(UseCaseRunner runner, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<PersonalDataRetention> log)
     : BackgroundService
@@ -55,7 +57,9 @@ public sealed partial class PersonalDataRetention(UseCaseRunner runner, IOptions
     {
         var db = services.GetRequiredService<TrainingDb>();
         var now = clock.UtcNowForDatabase();
-        return await services.GetServices<IPersonalDataHolder>().EraseAsync(h => h.EraseAllAsync(db, now, ct));
+        var erased = await services.GetServices<IPersonalDataHolder>().EraseAsync(h => h.EraseAllAsync(db, now, ct));
+        await services.GetRequiredService<IdempotentAnswers>().RedactAsync(db, ErasedValues.From(db.ChangeTracker), ct);
+        return erased;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: erased the personal data of {Count} record(s)")]

@@ -53,7 +53,8 @@ public sealed class UseCaseRunner(IServiceScopeFactory scopes)
         }, ct);
 
     /// <summary>
-    /// The unit of work: one transaction, retried whole on a transient failure, saved and committed at the end.
+    /// The unit of work: one transaction, retried whole on a transient failure or when a change under <c>If-Match: *</c>
+    /// finds its row written since it read it, saved and committed at the end.
     /// Inside a transaction already open (an idempotent request's), the work joins it and only saves.
     /// </summary>
     internal static async Task<T> InTransactionAsync<T>(TrainingDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
@@ -68,16 +69,41 @@ public sealed class UseCaseRunner(IServiceScopeFactory scopes)
         // One transaction for the whole unit; EF's savepoint around each SaveChanges inside it would only cost two
         // round trips per save, since a failure aborts the unit anyway.
         db.Database.AutoSavepointsEnabled = false;
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        IReadOnlyCollection<VersionedRow> lockFirst = [];
+        for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var result = await work(token);
-            await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
-            return result;
-        }, ct);
+            try
+            {
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(token);
+                    if (lockFirst.Count > 0)
+                    {
+                        await db.LockVersionedRowsAsync(lockFirst, token);
+                    }
+
+                    var result = await work(token);
+                    await db.SaveChangesAsync(token);
+                    await transaction.CommitAsync(token);
+                    return result;
+                }, ct);
+            }
+            catch (ChangedBeforeLockException changed) when (attempt < MaxAttemptsUnderAnyVersion)
+            {
+                // A change under If-Match: * found its row written since it read it: once more, with the rows locked before
+                // anything is read, so this run reads them as they are and nobody can write them before it commits. Nothing of
+                // the first run stays: its writes, audit entries and events rolled back with its transaction.
+                lockFirst = [.. lockFirst.Union(changed.Rows)];
+            }
+        }
     }
+
+    /// <summary>
+    /// A run that locked its rows first reads them as they are, so a second run suffices; a third covers a run whose
+    /// handler reaches further rows only after reading the first.
+    /// </summary>
+    private const int MaxAttemptsUnderAnyVersion = 3;
 
     /// <summary>
     /// The unit of work of a request that cannot run twice (its body is read, its answer begun): one transaction, not

@@ -32,7 +32,7 @@ public static class UpdateWebhookSubscription
         {
             var subscription = await access.FindVisibleAsync(db.Set<WebhookSubscription>(), s => s.Id == command.Id,
                 WebhookEndpoints.SubscriptionNoun, command.Id, cancellationToken);
-            db.ExpectVersion(subscription, command.ExpectedVersion);
+            await db.ExpectVersionAsync(subscription, command.ExpectedVersion, cancellationToken);
             WebhookAudience.EnsureMinistryMayReceive(caller, catalogue, command.EventTypes);
             subscription.Change(new Uri(command.Url).AbsoluteUri, command.EventTypes!, command.Description?.Trim(), command.Active);
             await db.SaveChangesAsync(cancellationToken);

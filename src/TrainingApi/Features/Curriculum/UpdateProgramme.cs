@@ -31,7 +31,7 @@ public static class UpdateProgramme
         {
             var programme = await db.Set<Programme>().FirstOrDefaultAsync(p => p.Id == command.Id, ct)
                             ?? throw Problem.NotFound(CurriculumModule.ProgrammeNoun, command.Id);
-            db.ExpectVersion(programme, command.ExpectedVersion);
+            await db.ExpectVersionAsync(programme, command.ExpectedVersion, ct);
             programme.Describe(command.Title.Trim(), command.Summary?.Trim(), clock.UtcNowForDatabase());
             events.Publish(new ProgrammeUpdated(programme.Id, programme.Title));
             await db.SaveChangesAsync(ct);

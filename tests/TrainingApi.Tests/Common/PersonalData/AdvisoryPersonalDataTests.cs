@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Advisory.Advisors;
@@ -66,6 +68,29 @@ public sealed class AdvisoryPersonalDataTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal("ola@doradcy.example.pl", (await db.Context.Set<Advisor>().SingleAsync(a => a.Id == advisor.Id)).Email);
     }
 
+    [Fact]
+    public async Task After_erasure_a_replayed_registration_shows_the_advisor_as_erased()
+    {
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Register() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/advisors")
+        {
+            Content = HttpExtensions.JsonBody(JsonSerializer.Serialize(new
+            {
+                subject = "doradca.replay", name = "Marta Powtórna", email = "marta.powtorna@doradcy.example.pl", specialisations = new[] { "cyberbezpieczenstwo" }, capacity = 2,
+            }, HttpExtensions.Json)),
+        }.WithHeader("Idempotency-Key", key);
+        var advisor = await (await steps.Team.SendAsync(Register())).ShouldBeAsync<AdvisorView>(HttpStatusCode.Created);
+        (await steps.Team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "marta.powtorna@doradcy.example.pl" })).EnsureSuccessStatusCode();
+
+        var replay = await steps.Team.SendAsync(Register());
+
+        var raw = await replay.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Marta", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("powtorna@", raw, StringComparison.OrdinalIgnoreCase);
+        var replayed = await replay.ShouldBeAsync<AdvisorView>(HttpStatusCode.Created);
+        Assert.Equal((advisor.Id, "doradca.replay", ErasedPersonalData.Marker, ErasedPersonalData.Marker), (replayed.Id, replayed.Subject, replayed.Name, replayed.Email));
+    }
+
     private async Task<AdvisorView> RegisterAsync(string subject, string email) =>
         await (await steps.Team.PostJsonAsync("/api/v1/advisors", new
         {
@@ -84,11 +109,14 @@ public sealed class AdvisoryPersonalDataRetentionTests(PersonalDataRetentionTest
         var steps = new AdvisorySteps(api);
         var (engagement, advisor, _) = await steps.EngagementAsync(skip: 640);
         await AdvisorySteps.ToSupportAsync(advisor, engagement.Id);
-        (await advisor.PostJsonAsync($"/api/v1/engagements/{engagement.Id}/sessions", new
+        (await advisor.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/engagements/{engagement.Id}/sessions")
         {
-            heldOn = "2024-09-12", hours = 2, mode = "in-person", attendees = new[] { "Ewa Zielińska, naczelniczka", "Jan Nowak, informatyk" },
-            topics = new[] { "kopie zapasowe" }, notes = "Notatka.", followUps = Array.Empty<string>(),
-        })).EnsureSuccessStatusCode();
+            Content = HttpExtensions.JsonBody(JsonSerializer.Serialize(new
+            {
+                heldOn = "2024-09-12", hours = 2, mode = "in-person", attendees = new[] { "Ewa Zielińska, naczelniczka", "Jan Nowak, informatyk" },
+                topics = new[] { "kopie zapasowe" }, notes = "Notatka.", followUps = Array.Empty<string>(),
+            }, HttpExtensions.Json)),
+        }.WithHeader("Idempotency-Key", Guid.NewGuid().ToString()))).EnsureSuccessStatusCode();
 
         var retention = api.Services.GetServices<IHostedService>().OfType<PersonalDataRetention>().Single();
         var erased = await retention.PurgeAsync(CancellationToken.None);
@@ -99,5 +127,10 @@ public sealed class AdvisoryPersonalDataRetentionTests(PersonalDataRetentionTest
         Assert.All(await db.Context.Set<Advisor>().ToListAsync(), a => Assert.True(a.IsErased));
         Assert.True(erased >= 3, $"{erased} records erased: the participant, the advisor and the session at least");
         Assert.Equal(0, await retention.PurgeAsync(CancellationToken.None));
+        var box = api.Services.GetRequiredService<SecretBox>();
+        var answers = (await db.Context.Set<IdempotencyRecord>().Where(r => r.Body != null).ToListAsync()).Select(r => box.OpenText(r.Body!)).ToList();
+        Assert.Contains(answers, a => a.Contains("kopie zapasowe", StringComparison.Ordinal));
+        Assert.All(answers, a => Assert.DoesNotContain("Zieli", a, StringComparison.Ordinal));
+        Assert.All(answers, a => Assert.DoesNotContain("Jan Nowak", a, StringComparison.Ordinal));
     }
 }

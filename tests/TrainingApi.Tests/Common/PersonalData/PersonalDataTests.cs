@@ -1,7 +1,10 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
@@ -60,6 +63,59 @@ public sealed class PersonalDataTests(ApiFactory api) : IClassFixture<ApiFactory
         await using var db = api.Db();
         var gone = await db.Context.Set<Participant>().SingleAsync(p => p.ErasedAt != null && p.ApplicationId == applied.Id);
         Assert.Equal((Participant.ErasedMarker, null), (gone.Name, gone.Phone));
+    }
+
+    [Fact]
+    public async Task After_erasure_a_replay_of_the_request_that_named_her_answers_without_her_data_and_none_is_stored()
+    {
+        var recruitment = await EnrollmentSteps.OpenAsync(api);
+        var coordinator = api.ClientAs(Roles.JstCoordinator, teryt: EnrollmentSteps.Gminas(1, skip: 90)[0], subject: "koordynator.replay");
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Apply() => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/recruitments/{recruitment.Id}/applications")
+        {
+            Content = HttpExtensions.JsonBody(JsonSerializer.Serialize(new
+            {
+                rodoClauseVersion = EnrollmentSteps.Rodo,
+                participants = new[]
+                {
+                    new { name = "Zofia Wiśniewska", position = "dyrektor wydziału", email = "Zofia.Wisniewska@gmina.example.pl", phone = "+48 75 111 22 33" },
+                    new { name = "Piotr Zając", position = "informatyk", email = "piotr.zajac@gmina.example.pl", phone = "+48 75 444 55 66" },
+                },
+                questionnaire = new { schoolsRun = 7, hasDigitalStrategy = true },
+            }, HttpExtensions.Json)),
+        }.WithHeader("Idempotency-Key", key);
+        var created = await (await coordinator.SendAsync(Apply())).ShouldBeAsync<ApplicationView>(HttpStatusCode.Created);
+        (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "zofia.wisniewska@gmina.example.pl" })).EnsureSuccessStatusCode();
+
+        var replay = await coordinator.SendAsync(Apply());
+
+        var raw = await replay.Content.ReadAsStringAsync();
+        Assert.True(replay.StatusCode == HttpStatusCode.Created, $"{(int)replay.StatusCode}: {raw}");
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        AssertNothingOfHers(raw);
+        var replayed = JsonSerializer.Deserialize<ApplicationView>(raw, HttpExtensions.Json)!;
+        Assert.Equal(created.Id, replayed.Id);
+        Assert.Equal(new[] { ErasedPersonalData.Marker, "Piotr Zając" }.Order(StringComparer.Ordinal), replayed.Participants.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Null(replayed.Participants.Single(p => p.Name == ErasedPersonalData.Marker).Phone);
+        Assert.Contains(replayed.Participants, p => p.Email == "piotr.zajac@gmina.example.pl");
+        await using var db = api.Db();
+        var box = api.Services.GetRequiredService<SecretBox>();
+        var stored = await db.Context.Set<IdempotencyRecord>().Where(r => r.Body != null).ToListAsync();
+        Assert.Contains(stored, r => box.OpenText(r.Body!).Contains(created.Id.ToString(), StringComparison.Ordinal));
+        Assert.All(stored, r => AssertNothingOfHers(box.OpenText(r.Body!)));
+    }
+
+    /// <summary>On the raw text (whatever JSON escapes) and on its decoded strings.</summary>
+    private static void AssertNothingOfHers(string json)
+    {
+        var decoded = JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (var text in new[] { json, decoded })
+        {
+            foreach (var hers in new[] { "Zofia", "Wiśniewska", "wisniewska", "111 22 33" })
+            {
+                Assert.DoesNotContain(hers, text, StringComparison.OrdinalIgnoreCase);
+            }
+        }
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Audit;
 using TrainingApi.Features.Curriculum;
 using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
@@ -59,6 +61,35 @@ public sealed class UpdateProgrammeTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK),
             r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Concurrent_updates_with_if_match_star_all_land_the_last_writer_wins_and_each_is_audited()
+    {
+        var (created, _) = await CreateAsync("Przed wyścigiem");
+        var titles = Enumerable.Range(0, 12).Select(i => $"Tytuł {i}").ToList();
+
+        var responses = await Task.WhenAll(titles.Select(title => client.SendAsync(Put(created.Id, new { title }, EntityTagHeaderValue.Any))));
+
+        foreach (var response in responses)
+        {
+            await response.ShouldBeAsync<ProgrammeView>(HttpStatusCode.OK);
+        }
+
+        await using var db = api.Db();
+        var final = (await db.Context.Set<Programme>().SingleAsync(p => p.Id == created.Id)).Title;
+        var audited = await db.Context.Set<AuditEntry>().Where(a => a.EntityType == "Programme" && a.EntityId == created.Id.ToString() && a.Operation == "updated").ToListAsync();
+        var changes = audited.Select(a => JsonDocument.Parse(a.Changes).RootElement.GetProperty("title"))
+            .Select(t => (From: t.GetProperty("from").GetString(), To: t.GetProperty("to").GetString())).ToList();
+        Assert.Equal(titles.Order(StringComparer.Ordinal), changes.Select(c => c.To).Order(StringComparer.Ordinal));
+        // One after another, each over the one before, ending in the title that stayed.
+        var reached = "Przed wyścigiem";
+        foreach (var _ in changes)
+        {
+            reached = Assert.Single(changes, c => c.From == reached).To;
+        }
+
+        Assert.Equal(final, reached);
     }
 
     [Fact]

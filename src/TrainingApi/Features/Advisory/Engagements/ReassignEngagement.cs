@@ -37,7 +37,7 @@ public static class ReassignEngagement
         {
             var engagement = await EngagementLookup.ForChangeAsync(access, db, command.EngagementId, ct);
             engagement.EnsureOpen();
-            db.ExpectVersion(engagement, command.ExpectedVersion);
+            await db.ExpectVersionAsync(engagement, command.ExpectedVersion, ct);
             if (engagement.AdvisorId == command.AdvisorId)
             {
                 throw Problem.Conflict(new Text("The engagement already has this advisor.", "Ten doradca już prowadzi ten proces doradczy."), "same-advisor");

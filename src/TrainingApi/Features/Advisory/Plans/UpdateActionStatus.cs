@@ -42,7 +42,7 @@ public static class UpdateActionStatus
             }
 
             engagement.EnsureOpen();
-            db.ExpectVersion(action, command.ExpectedVersion);
+            await db.ExpectVersionAsync(action, command.ExpectedVersion, ct);
             action.SetStatus(command.Status, command.Note?.Trim(), clock.UtcNowForDatabase());
             await db.SaveChangesAsync(ct);
             return new(PlanActionView.From(action, PlanDates.Today(clock)), action.Version);

@@ -11,7 +11,8 @@ namespace TrainingApi.Features.Consultations.Dispositions;
 /// What the bulk changes of comments share. A batch is all or nothing: every comment must exist in the round and still be
 /// at the version the client read (each item carries its own `ifMatch`, the comment's ETag), or nothing changes and the
 /// problem lists every item at fault, so the client re-reads those and sends the batch again. The UPDATEs are conditional
-/// on those versions too, so a write that slips in between the check and the save also refuses the batch (412).
+/// on those versions too, so a write that slips in between the check and the save also refuses the batch (412). Items sent
+/// with `*` lock their comments instead and land over whatever is current.
 /// </summary>
 public static class BulkCommentChanges
 {
@@ -71,8 +72,11 @@ public static class BulkCommentChanges
         return [.. commentIds.Select(id => found[id])];
     }
 
-    /// <summary>412 naming every item whose comment changed since the client read it, with its current ETag; otherwise makes each UPDATE conditional.</summary>
-    public static void ExpectVersions(TrainingDb db, IReadOnlyList<Comment> comments, IReadOnlyList<uint?> expected)
+    /// <summary>
+    /// 412 naming every item whose comment changed since the client read it, with its current ETag; otherwise makes each UPDATE
+    /// conditional on its ETag, and locks the comments of the items sent with `*` (see <see cref="ConcurrencyExtensions.ExpectVersionAsync{T}"/>).
+    /// </summary>
+    public static async Task ExpectVersionsAsync(TrainingDb db, IReadOnlyList<Comment> comments, IReadOnlyList<uint?> expected, CancellationToken ct)
     {
         var stale = comments.Select((c, i) => (Index: i, Comment: c)).Where(x => expected[x.Index] is { } v && x.Comment.Version != v).ToList();
         if (stale.Count > 0)
@@ -89,10 +93,7 @@ public static class BulkCommentChanges
                 });
         }
 
-        for (var i = 0; i < comments.Count; i++)
-        {
-            db.ExpectVersion(comments[i], expected[i]);
-        }
+        await db.ExpectVersionsAsync(comments, expected, ct);
     }
 
     /// <summary>409 naming the items a rule of the comment refuses (the batch is refused whole).</summary>

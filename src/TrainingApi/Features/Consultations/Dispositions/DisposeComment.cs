@@ -33,7 +33,7 @@ public static class DisposeComment
         {
             var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == command.CommentId, ct)
                           ?? throw Problem.NotFound(ConsultationsModule.CommentNoun, command.CommentId);
-            db.ExpectVersion(comment, command.ExpectedVersion);
+            await db.ExpectVersionAsync(comment, command.ExpectedVersion, ct);
             var round = await RoundLocks.ForShareAsync(db, comment.RoundId, ct);
             var response = command.Response.Trim();
             var now = clock.UtcNowForDatabase();

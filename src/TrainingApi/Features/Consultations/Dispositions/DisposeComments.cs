@@ -56,7 +56,7 @@ public static class DisposeComments
             round.EnsureNotPublished();
             var items = command.Items;
             var comments = await BulkCommentChanges.LoadAsync(db, round.Id, [.. items.Select(i => i.CommentId)], ct);
-            BulkCommentChanges.ExpectVersions(db, comments, [.. items.Select(i => BulkCommentChanges.TryParseETag(i.IfMatch, out var v) ? v : null)]);
+            await BulkCommentChanges.ExpectVersionsAsync(db, comments, [.. items.Select(i => BulkCommentChanges.TryParseETag(i.IfMatch, out var v) ? v : null)], ct);
             BulkCommentChanges.Refuse(
                 [.. comments.Select((c, i) => (Index: i, Comment: c))
                     .Where(x => x.Comment.TakenIntoVersionId is not null && items[x.Index].Disposition is not (Disposition.Accepted or Disposition.PartlyAccepted))],

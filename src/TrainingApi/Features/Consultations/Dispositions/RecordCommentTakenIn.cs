@@ -32,7 +32,7 @@ public static class RecordCommentTakenIn
         {
             var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == command.CommentId, ct)
                           ?? throw Problem.NotFound(ConsultationsModule.CommentNoun, command.CommentId);
-            db.ExpectVersion(comment, command.ExpectedVersion);
+            await db.ExpectVersionAsync(comment, command.ExpectedVersion, ct);
             var round = await db.Set<ConsultationRound>().AsNoTracking().FirstAsync(r => r.Id == comment.RoundId, ct);
             var version = await versions.FindHeaderAsync(command.VersionId, ct) ?? throw Problem.NotFound(CurriculumModule.VersionNoun, command.VersionId);
             if (version.ProgrammeId != round.ProgrammeId || command.VersionId == round.VersionId)

@@ -59,7 +59,7 @@ public static class RecordCommentsTakenIn
 
             var items = command.Items;
             var comments = await BulkCommentChanges.LoadAsync(db, round.Id, [.. items.Select(i => i.CommentId)], ct);
-            BulkCommentChanges.ExpectVersions(db, comments, [.. items.Select(i => BulkCommentChanges.TryParseETag(i.IfMatch, out var v) ? v : null)]);
+            await BulkCommentChanges.ExpectVersionsAsync(db, comments, [.. items.Select(i => BulkCommentChanges.TryParseETag(i.IfMatch, out var v) ? v : null)], ct);
             BulkCommentChanges.Refuse(
                 [.. comments.Select((c, i) => (Index: i, Comment: c)).Where(x => x.Comment.Disposition is not (Disposition.Accepted or Disposition.PartlyAccepted))],
                 new Text("Only accepted or partly accepted comments are taken into a version; the items in refusedItems are not. Nothing was changed.",

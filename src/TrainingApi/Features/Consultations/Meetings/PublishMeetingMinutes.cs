@@ -18,7 +18,7 @@ public static class PublishMeetingMinutes
         {
             var meeting = await db.Set<ConsultationMeeting>().FirstOrDefaultAsync(m => m.Id == command.MeetingId, ct)
                           ?? throw Problem.NotFound(ConsultationsModule.MeetingNoun, command.MeetingId);
-            db.ExpectVersion(meeting, command.ExpectedVersion);
+            await db.ExpectVersionAsync(meeting, command.ExpectedVersion, ct);
             meeting.PublishMinutes(clock.UtcNowForDatabase());
             await db.SaveChangesAsync(ct);
             return new(await MeetingCounts.ViewAsync(db, meeting, ct), meeting.Version);

@@ -26,7 +26,7 @@ public static class RecordConsultationMeeting
         {
             var meeting = await db.Set<ConsultationMeeting>().FirstOrDefaultAsync(m => m.Id == command.MeetingId, ct)
                           ?? throw Problem.NotFound(ConsultationsModule.MeetingNoun, command.MeetingId);
-            db.ExpectVersion(meeting, command.ExpectedVersion);
+            await db.ExpectVersionAsync(meeting, command.ExpectedVersion, ct);
             var round = await db.Set<ConsultationRound>().AsNoTracking().FirstAsync(r => r.Id == meeting.RoundId, ct);
             await MeetingRules.CheckAsync(db, round, command.Details, ct);
             meeting.Record(command.Details);

@@ -30,7 +30,7 @@ public static class OpenMeetingRegistration
         {
             var meeting = await db.FindLockedAsync<ConsultationMeeting>(command.MeetingId, RowLock.NoKeyUpdate, tracked: true, ct)
                           ?? throw Problem.NotFound(ConsultationsModule.MeetingNoun, command.MeetingId);
-            db.ExpectVersion(meeting, command.ExpectedVersion);
+            await db.ExpectVersionAsync(meeting, command.ExpectedVersion, ct);
             var registered = (await MeetingCounts.RegisteredAsync(db, [meeting.Id], ct)).GetValueOrDefault(meeting.Id);
             meeting.OpenRegistration(command.Capacity, registered);
             await db.SaveChangesAsync(ct);

@@ -35,7 +35,7 @@ public static class UpdateConsultationRound
         {
             var round = await db.Set<ConsultationRound>().FirstOrDefaultAsync(r => r.Id == command.Id, ct)
                         ?? throw Problem.NotFound(ConsultationsModule.RoundNoun, command.Id);
-            db.ExpectVersion(round, command.ExpectedVersion);
+            await db.ExpectVersionAsync(round, command.ExpectedVersion, ct);
             var opensAt = command.OpensAt.ForDatabase();
             var closesAt = command.ClosesAt.ForDatabase();
             await OpenConsultationRound.EnsureNoOverlapAsync(db, round.VersionId, round.Id, opensAt, closesAt, ct);

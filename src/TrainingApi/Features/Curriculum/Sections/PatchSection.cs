@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
+using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 
@@ -28,25 +30,46 @@ public static class PatchSection
         string? ParentAnchor, int? Position, string? Title, string? Markdown, decimal? Hours, OutcomesRequest? LearningOutcomes,
         IReadOnlyList<DeliveryForm>? DeliveryForms, IReadOnlyList<TargetRole>? TargetRoles, IReadOnlyList<string>? Authors, IReadOnlyList<string>? LegalActs);
 
+    /// <param name="ExpectedVersion">From If-Match; null for <c>*</c>.</param>
+    public sealed record Command(Guid VersionId, string Anchor, uint? ExpectedVersion, JsonObject Patch) : ICommand<Versioned<SectionView>>;
+
+    /// <summary>
+    /// Reads the section, merges the patch into it and sends the result as a PUT, in one transaction. Under <c>If-Match: *</c> the
+    /// section is locked before it is read: the patch is merged into the section as it is when it is saved, never into one a
+    /// concurrent writer has changed since (that write would be lost, or the PUT refused with a 412 nobody asked for).
+    /// </summary>
+    public sealed class Handler(TrainingDb db, IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        : ICommandHandler<Command, Versioned<SectionView>>
+    {
+        public async ValueTask<Versioned<SectionView>> Handle(Command command, CancellationToken ct)
+        {
+            if (command.ExpectedVersion is null
+                && await db.Set<Section>().Where(s => s.VersionId == command.VersionId && s.Anchor == command.Anchor).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct) is { } id)
+            {
+                await db.LockRowAsync<Section>(id, RowLock.NoKeyUpdate, ct);
+            }
+
+            var current = await mediator.Send(new GetSection.Query(command.VersionId, command.Anchor), ct);
+            if (command.ExpectedVersion is { } version && version != current.Version)
+            {
+                throw Problem.PreconditionFailed();
+            }
+
+            var options = json.Value.SerializerOptions;
+            var merged = Merge(JsonSerializer.SerializeToNode(UpdateSection.Request.From(current.Value), options), command.Patch);
+            return await mediator.Send(Read(merged, options).ToCommand(command.VersionId, command.Anchor, current.Version), ct);
+        }
+    }
+
     public static void Map(RouteGroupBuilder versions) =>
         versions.MapPatch("/{versionId:guid}/sections/{anchor}",
-                async (Guid versionId, string anchor, IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext http,
-                    CancellationToken ct) =>
+                async (Guid versionId, string anchor, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 {
                     EnsureMergePatch(http.Request);
                     var expected = EntityTags.RequireIfMatch(http.Request);
                     var patch = await ReadPatchAsync(http.Request, ct);
 
-                    var current = await mediator.Send(new GetSection.Query(versionId, anchor), ct);
-                    if (expected is { } version && version != current.Version)
-                    {
-                        throw Problem.PreconditionFailed();
-                    }
-
-                    var options = json.Value.SerializerOptions;
-                    var merged = Merge(JsonSerializer.SerializeToNode(UpdateSection.Request.From(current.Value), options), patch);
-                    var request = Read(merged, options);
-                    var updated = await mediator.Send(request.ToCommand(versionId, anchor, current.Version), ct);
+                    var updated = await mediator.Send(new Command(versionId, anchor, expected, patch), ct);
                     http.Response.Headers.ETag = EntityTags.Format(updated.Version);
                     return TypedResults.Ok(updated.Value);
                 })

@@ -82,7 +82,7 @@ public static class UpdateSection
             var sections = await db.Set<Section>().Where(s => s.VersionId == version.Id).ToListAsync(cancellationToken);
             var section = sections.FirstOrDefault(s => s.Anchor == command.Anchor) ?? throw Problem.NotFound(SectionRules.SectionNoun, command.Anchor);
             version.EnsureEditable();
-            db.ExpectVersion(section, command.ExpectedVersion);
+            await db.ExpectVersionAsync(section, command.ExpectedVersion, cancellationToken);
 
             var parent = command.ParentAnchor is null ? null : SectionRules.ResolveParent(sections, command.ParentAnchor, version.Label);
             SectionTree.EnsureKindFits(section.Kind, parent, section.Anchor);

@@ -34,7 +34,7 @@ public static class UpdateRelease
         {
             var release = await db.Set<Release>().FirstOrDefaultAsync(r => r.Id == command.Id, ct) ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, command.Id);
             release.EnsureDraft();
-            db.ExpectVersion(release, command.ExpectedVersion);
+            await db.ExpectVersionAsync(release, command.ExpectedVersion, ct);
             var reasons = command.Reasons.Distinct().ToList();
             release.Describe(command.Title.Trim(), reasons, command.Notes.Trim());
             var document = ReleaseJson.Deserialize(release.ContentJson) with { Title = release.Title, Reasons = release.Reasons, Notes = release.Notes };

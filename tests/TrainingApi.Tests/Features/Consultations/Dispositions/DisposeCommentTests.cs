@@ -81,6 +81,43 @@ public sealed class DisposeCommentTests(ConsultationsFactory api) : IClassFixtur
     }
 
     [Fact]
+    public async Task Concurrent_dispositions_with_if_match_star_all_land_the_last_writer_wins_and_each_is_audited()
+    {
+        var round = await steps.OpenRoundAsync();
+        var submission = await steps.TeamSubmitsAsync(round.Id, SeededOrganisations.Zpp, ConsultationSteps.Comment());
+        var commentId = submission.Comments[0].Id;
+        var answers = Enumerable.Range(0, 16).Select(i => $"Odpowiedź {i}").ToList();
+
+        var responses = await Task.WhenAll(answers.Select(answer => steps.Expert.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/consultation-comments/{commentId}/disposition")
+        {
+            Content = HttpExtensions.JsonBody(JsonSerializer.Serialize(new { disposition = "noted", response = answer }, HttpExtensions.Json)),
+        }.WithHeader("If-Match", "*"))));
+
+        foreach (var response in responses)
+        {
+            await response.ShouldBeAsync<CommentView>(HttpStatusCode.OK);
+        }
+
+        var final = (await steps.ReadCommentAsync(commentId)).Comment;
+        Assert.Contains(final.Response, answers);
+        await using var db = api.Db();
+        var audited = await db.Context.Set<AuditEntry>().Where(a => a.EntityType == "Comment" && a.EntityId == commentId.ToString() && a.Operation == "updated").ToListAsync();
+        var changes = audited.Select(a => JsonDocument.Parse(a.Changes).RootElement.GetProperty("response"))
+            .Select(r => (From: r.GetProperty("from").GetString(), To: r.GetProperty("to").GetString())).ToList();
+        Assert.Equal(answers.Order(StringComparer.Ordinal), changes.Select(c => c.To).Order(StringComparer.Ordinal));
+        // One after another, each over the one before (none wrote over a state it had not read), ending in the state that stayed.
+        string? reached = null;
+        foreach (var _ in changes)
+        {
+            reached = Assert.Single(changes, c => c.From == reached).To;
+        }
+
+        Assert.Equal(final.Response, reached);
+        var events = (await db.Context.Set<OutboxEvent>().Where(e => e.Type == "comment.disposed").ToListAsync()).Count(e => e.Payload.Contains(commentId.ToString()));
+        Assert.Equal(answers.Count, events);
+    }
+
+    [Fact]
     public async Task An_unknown_comment_is_a_404()
     {
         var response = await steps.Expert.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/consultation-comments/{Guid.NewGuid()}/disposition")

@@ -79,6 +79,40 @@ public sealed class DisposeCommentsTests(ConsultationsFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task Concurrent_batches_with_if_match_star_all_land_the_last_writer_wins_and_each_change_is_audited()
+    {
+        var (roundId, comments) = await RoundWithCommentsAsync(3);
+        var batches = Enumerable.Range(0, 12).Select(i => $"Partia {i}").ToList();
+
+        // Every other batch names the comments in the reverse order.
+        var responses = await Task.WhenAll(batches.Select((answer, i) => PostAsync(steps.Expert, roundId,
+            [.. (i % 2 == 0 ? comments : Enumerable.Reverse(comments)).Select(c => Item(c, "noted", answer, ifMatch: "*"))])));
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(3, (await response.ShouldBeAsync<DisposeComments.Result>(HttpStatusCode.OK)).Changed);
+        }
+
+        await using var db = api.Db();
+        foreach (var comment in comments)
+        {
+            var final = (await steps.ReadCommentAsync(comment.Id)).Comment;
+            var audited = await db.Context.Set<AuditEntry>().Where(a => a.EntityType == "Comment" && a.EntityId == comment.Id.ToString() && a.Operation == "updated").ToListAsync();
+            var changes = audited.Select(a => JsonDocument.Parse(a.Changes).RootElement.GetProperty("response"))
+                .Select(r => (From: r.GetProperty("from").GetString(), To: r.GetProperty("to").GetString())).ToList();
+            Assert.Equal(batches.Order(StringComparer.Ordinal), changes.Select(c => c.To).Order(StringComparer.Ordinal));
+            // One after another, each over the one before, ending in the state that stayed.
+            string? reached = null;
+            foreach (var _ in changes)
+            {
+                reached = Assert.Single(changes, c => c.From == reached).To;
+            }
+
+            Assert.Equal(final.Response, reached);
+        }
+    }
+
+    [Fact]
     public async Task A_batch_is_refused_whole_for_duplicates_size_unknown_comments_and_after_publication()
     {
         var (roundId, comments) = await RoundWithCommentsAsync(2, days: 1);

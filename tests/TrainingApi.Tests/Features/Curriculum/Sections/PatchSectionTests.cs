@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
@@ -97,6 +98,34 @@ public sealed class PatchSectionTests(ApiFactory api) : IClassFixture<ApiFactory
         await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
         await plainJson.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         Assert.Equal("Pierwsza zmiana", (await Steps.ReadSectionAsync(version.Id, "modul-1")).Section.Title);
+    }
+
+    [Fact]
+    public async Task Concurrent_patches_with_if_match_star_all_land_each_merged_into_the_section_as_it_is_then()
+    {
+        var version = await Steps.DraftAsync();
+        await Steps.SectionAsync(version.Id, "modul-wyscig", title: "Przed wyścigiem");
+        var titles = Enumerable.Range(0, 6).Select(i => $"Tytuł {i}").ToList();
+        var texts = Enumerable.Range(0, 6).Select(i => $"Treść {i}.").ToList();
+
+        var responses = await Task.WhenAll(titles.Zip(texts).SelectMany(x => new[]
+        {
+            PatchAsync(version.Id, "modul-wyscig", $$"""{"title":"{{x.First}}"}""", EntityTagHeaderValue.Any),
+            PatchAsync(version.Id, "modul-wyscig", $$"""{"markdown":"{{x.Second}}"}""", EntityTagHeaderValue.Any),
+        }));
+
+        foreach (var response in responses)
+        {
+            await response.ShouldBeAsync<SectionView>(HttpStatusCode.OK);
+        }
+
+        // A patch merged into a section read before another patch landed would have put the other member back.
+        var final = (await Steps.ReadSectionAsync(version.Id, "modul-wyscig")).Section;
+        Assert.Contains(final.Title, titles);
+        Assert.Contains(final.Markdown, texts);
+        await using var db = api.Db();
+        var id = (await db.Context.Set<Section>().SingleAsync(s => s.VersionId == version.Id && s.Anchor == "modul-wyscig")).Id.ToString();
+        Assert.Equal(12, await db.Context.Set<AuditEntry>().CountAsync(a => a.EntityType == "Section" && a.EntityId == id && a.Operation == "updated"));
     }
 
     [Fact]
