@@ -18,6 +18,23 @@ public sealed class ErrorResponsesTests(ErrorResponsesTests.BrokenSchemaFactory 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
+    /// <summary>A public read with a malformed id matches no route: 404 like any unknown path, never 401 with a Bearer challenge.</summary>
+    [Theory]
+    [InlineData("/api/v1/recruitments/not-a-uuid")]
+    [InlineData("/api/v1/recruitments/not-a-uuid/accepted-jst")]
+    [InlineData("/api/v1/catalogue/releases/not-a-uuid")]
+    [InlineData("/api/v1/catalogue/releases/not-a-uuid/files/zip")]
+    [InlineData("/api/v1/catalogue/releases/not-a-uuid/pages/index.html")]
+    [InlineData("/api/v1/consultation-rounds/not-a-uuid/report")]
+    [InlineData("/api/v1/no-such-thing")]
+    public async Task A_malformed_id_or_unknown_path_is_a_404_for_anyone(string url)
+    {
+        var response = await api.CreateClient().GetAsync(url);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+
     [Fact]
     public async Task A_method_the_resource_does_not_have_is_a_405_problem()
     {

@@ -24,9 +24,10 @@ public static class ProblemDetailsSetup
                 var kind = unreadable is null ? ProblemKind.ForStatus(status) : ProblemKind.MalformedRequest;
                 problem.Type = kind.Type;
                 problem.Title = kind.Title.ToString();
-                if (unreadable is not null)
+                if (unreadable is { } found)
                 {
-                    problem.Detail = ProblemExceptionHandler.UnreadableRequestDetail(unreadable);
+                    problem.Detail = found.Message.ToString();
+                    problem.Extensions["errors"] = new Dictionary<string, string[]> { [found.Name] = [found.Message.ToString()] };
                 }
             }
 

@@ -22,7 +22,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var (kind, detail, extensions) = Classify(exception);
+        var (kind, detail, extensions) = Classify(exception, http);
 
         if (kind.Status >= 500)
         {
@@ -58,7 +58,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         });
     }
 
-    private static (ProblemKind Kind, string? Detail, IReadOnlyDictionary<string, object?> Extensions) Classify(Exception exception)
+    private static (ProblemKind Kind, string? Detail, IReadOnlyDictionary<string, object?> Extensions) Classify(Exception exception, HttpContext http)
     {
         var none = new Dictionary<string, object?>();
         switch (exception)
@@ -76,7 +76,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                     new Dictionary<string, object?> { ["errors"] = errors });
 
             case BadHttpRequestException bad:
-                return ClassifyBadRequest(bad);
+                return ClassifyBadRequest(bad, http);
 
             case DbUpdateConcurrencyException:
                 var stale = Problem.PreconditionFailed();
@@ -100,7 +100,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             "Błąd został zapisany; podaj traceId, zgłaszając go.").ToString(), none);
     }
 
-    private static (ProblemKind, string?, IReadOnlyDictionary<string, object?>) ClassifyBadRequest(BadHttpRequestException bad)
+    private static (ProblemKind, string?, IReadOnlyDictionary<string, object?>) ClassifyBadRequest(BadHttpRequestException bad, HttpContext http)
     {
         var none = new Dictionary<string, object?>();
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -151,6 +151,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [path] = [message.ToString()] } });
         }
 
+        if (UnreadableParameter.FromRuntimeMessage(bad.Message, http) is { } parameter)
+        {
+            return (ProblemKind.MalformedRequest, parameter.Message.ToString(),
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message.ToString()] } });
+        }
+
         return (ProblemKind.MalformedRequest, UnreadableRequestDetail(bad.Message), none);
     }
 
@@ -180,7 +186,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             .ToList();
     }
 
-    /// <summary>The detail of a 400 for a parameter or body that could not be read; also used by <see cref="UnreadableParameter"/>.</summary>
+    /// <summary>The detail of a 400 for a request that could not be read, when no parameter can be named.</summary>
     public static string UnreadableRequestDetail(string message) => new Text(
         "A parameter or the body of the request could not be read: " + message,
         "Nie można odczytać parametru lub treści żądania: " + message).ToString();

@@ -16,6 +16,14 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        // No endpoint matched (an unknown path, or a malformed id that a route constraint such as {id:guid} refused): there is
+        // nothing to protect, and a 401 would send a front end to a login page for a typo. The pipeline's end answers 404.
+        if (context.GetEndpoint() is null)
+        {
+            await next(context);
+            return;
+        }
+
         if (authorizeResult.Challenged)
         {
             // Let the scheme set WWW-Authenticate, then write the body.

@@ -24,7 +24,28 @@ public sealed class UnreadableParameterTests(ApiFactory api) : IClassFixture<Api
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         var detail = problem.GetProperty("detail").GetString()!;
-        Assert.Contains($" {parameter}\" from \"{value}\"", detail, StringComparison.Ordinal);
+        Assert.Contains($"'{parameter}'", detail, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", detail, StringComparison.Ordinal);
+        Assert.NotEmpty(problem.ErrorsFor(parameter));
+        // In the client's words: no .NET type names.
+        foreach (var dotnet in new[] { "Int32", "int?", "Guid", "Boolean", "bool?", "DateOnly", "DateTimeOffset", "Failed to bind" })
+        {
+            Assert.DoesNotContain(dotnet, detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/catalogue/adoption-counts?programmeId=x", "programmeId", "UUID")]
+    [InlineData("/api/v1/catalogue/releases/latest?programmeId=x", "programmeId", "UUID")]
+    [InlineData("/api/v1/programmes?limit=many", "limit", "liczbą całkowitą")]
+    public async Task A_malformed_query_value_is_named_in_the_language_asked_for(string url, string parameter, string expected)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url).WithHeader("Accept-Language", expected.Contains('ą') ? "pl" : "en");
+
+        var problem = await (await team.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+
+        Assert.Contains(expected, problem.ErrorsFor(parameter)[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Guid", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
     }
 
     [Fact]
