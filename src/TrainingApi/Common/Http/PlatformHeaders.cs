@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace TrainingApi.Common.Http;
 
@@ -8,7 +10,7 @@ namespace TrainingApi.Common.Http;
 /// The headers every answer carries whatever produced it — an endpoint, a problem, a 304, a file, or the fast lane's copy of one:
 /// <c>X-Content-Type-Options: nosniff</c>, <c>Strict-Transport-Security</c> on https when HSTS is on (never to the hosts HSTS
 /// excludes, such as localhost), and <c>Content-Language</c> naming the language of the answer's messages unless the endpoint named
-/// its content's own. The one place these are written: <see cref="ResponseHeadersMiddleware"/> for the pipeline, the fast lane for
+/// its content's own; and <c>Vary: Origin</c> when CORS allows named origins. The one place these are written: <see cref="ResponseHeadersMiddleware"/> for the pipeline, the fast lane for
 /// answers from memory.
 /// </summary>
 public sealed class PlatformHeaders
@@ -16,8 +18,17 @@ public sealed class PlatformHeaders
     private readonly string? hsts;
     private readonly HashSet<string> hstsExcludedHosts;
 
+    /// <summary>
+    /// Whether CORS answers depend on the request's Origin (named origins, not <c>*</c>): then every answer says
+    /// <c>Vary: Origin</c>, also one to a request without Origin, or a shared cache could hand a same-origin copy (no
+    /// Access-Control-Allow-Origin) to a browser on an allowed origin, or one origin's copy to another.
+    /// </summary>
+    private readonly bool varyByOrigin;
+
     public PlatformHeaders(IConfiguration configuration, IOptions<HstsOptions> hstsOptions)
     {
+        var origins = configuration.GetSection(CorsSetup.Section).Get<string[]>() ?? [];
+        varyByOrigin = origins.Length > 0 && !origins.Contains("*");
         var options = hstsOptions.Value;
         hstsExcludedHosts = new HashSet<string>(options.ExcludedHosts, StringComparer.OrdinalIgnoreCase);
         if (configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>()?.Hsts == true)
@@ -35,6 +46,11 @@ public sealed class PlatformHeaders
         if (hsts is not null && http.Request.IsHttps && !hstsExcludedHosts.Contains(http.Request.Host.Host))
         {
             headers.StrictTransportSecurity = hsts;
+        }
+
+        if (varyByOrigin && !headers.Vary.Any(v => v is not null && v.Contains(HeaderNames.Origin, StringComparison.OrdinalIgnoreCase)))
+        {
+            headers.Vary = StringValues.Concat(headers.Vary, HeaderNames.Origin);
         }
 
         if (!string.IsNullOrEmpty(headers.ContentLanguage))

@@ -50,6 +50,7 @@ public static class OpenApiSetup
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.OperationFilter<EnumParametersOperationFilter>();
+            o.OperationFilter<PageLimitParameterFilter>();
             // Schemas: nullability and required from the C# types, the validators' bounds, the problem as written.
             o.SchemaFilter<NullabilitySchemaFilter>();
             o.SchemaFilter<ValidationRulesSchemaFilter>();

@@ -101,6 +101,27 @@ public sealed class CorsTests(CorsFactory api) : IClassFixture<CorsFactory>
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.False(response.Headers.Contains("Access-Control-Expose-Headers"));
     }
+
+    /// <summary>
+    /// The answer depends on Origin, so every answer says so — also one to a request without Origin, kept and replayed from
+    /// memory or not — or a shared cache could give an allowed origin a copy without Access-Control-Allow-Origin.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/jst?name=lod")]
+    [InlineData("/health/live")]
+    [InlineData("/api/v1/programmes")]
+    public async Task Every_answer_varies_by_origin(string url)
+    {
+        var first = await anonymous.GetAsync(url);
+        var again = await anonymous.GetAsync(url);
+        var cors = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, url).WithHeader("Origin", CorsFactory.AllowedOrigin));
+
+        foreach (var response in new[] { first, again, cors })
+        {
+            Assert.Contains("Origin", response.Headers.Vary);
+            Assert.Single(response.Headers.Vary, v => v == "Origin");
+        }
+    }
 }
 
 /// <summary>With no <c>Cors:AllowedOrigins</c> (the default) no response carries a CORS header.</summary>

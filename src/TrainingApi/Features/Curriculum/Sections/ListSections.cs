@@ -40,7 +40,9 @@ public static class ListSections
             if (!string.IsNullOrEmpty(query.Cursor))
             {
                 var after = DecodeCursor(query.Cursor);
-                start = ordered.FindIndex(s => s.Section.Anchor == after) + 1;
+                // A cursor names a section this list gave; one that names none is refused, as every other list refuses it.
+                var at = ordered.FindIndex(s => s.Section.Anchor == after);
+                start = at >= 0 ? at + 1 : throw KeysetCursor.InvalidCursor();
             }
 
             var page = ordered.Skip(start).Take(query.Limit).ToList();

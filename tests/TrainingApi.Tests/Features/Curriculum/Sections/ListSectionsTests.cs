@@ -31,6 +31,21 @@ public sealed class ListSectionsTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Null(second.NextCursor);
     }
 
+    /// <summary>A cursor naming no section of the list is refused, as on every other list, not taken for the first page.</summary>
+    [Theory]
+    [InlineData("bm90LWFuLWFuY2hvcg")]
+    [InlineData("%%%")]
+    public async Task A_cursor_this_list_did_not_give_is_a_400(string cursor)
+    {
+        var version = await Steps.DraftAsync();
+        await Steps.SectionAsync(version.Id, "modul-1");
+
+        var response = await expert.GetAsync($"/api/v1/versions/{version.Id}/sections?cursor={cursor}");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.NotEmpty(problem.ErrorsFor("cursor"));
+    }
+
     [Fact]
     public async Task The_last_page_sends_next_cursor_as_null()
     {
