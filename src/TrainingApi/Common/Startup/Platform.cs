@@ -44,7 +44,7 @@ public static class Platform
             o.CombineLogs = true;
         });
 
-        // Issue 16: anonymous reads answered from memory before the pipeline, and the sampled access log (Common/Http/PublicReads).
+        // Anonymous reads answered from memory before the pipeline, and the sampled access log (Common/Http/PublicReads).
         services.AddPublicReads(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         builder.AddApiTelemetry();
@@ -85,7 +85,7 @@ public static class Platform
     {
         // Forwarded headers first: the fast lane's per-address limit and its https check read the client's address and scheme.
         app.UseApiForwardedHeaders();
-        // Issue 16: next, so that what it answers from memory pays for nothing below (docs/performance.md).
+        // Next, so that what it answers from memory pays for nothing below (docs/performance.md).
         app.UsePublicFastLane();
         app.UseHttpLogging();
         // Registered first so that every response gets its headers, redirects and problems included.

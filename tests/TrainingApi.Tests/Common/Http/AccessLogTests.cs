@@ -53,8 +53,8 @@ public sealed class AccessLogTests : IAsyncLifetime
 
         for (var i = 0; i < 4; i++)
         {
-            // Anonymous, so 401; a write all the same, and logged.
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/v1/no-such-thing", null)).StatusCode);
+            // No such endpoint, so 404; a write all the same, and logged.
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/no-such-thing", null)).StatusCode);
         }
 
         Assert.Equal(3, api.LinesFor("/health/live"));

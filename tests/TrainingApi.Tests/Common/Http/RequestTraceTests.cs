@@ -30,8 +30,8 @@ public sealed class RequestTraceTests : IAsyncLifetime
 
         var response = await api.CreateClient().SendAsync(request);
 
-        // Anonymous, so refused (401) before routing could say 404: a problem either way, with its traceId.
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // No such endpoint: a 404 problem, with the caller's traceId.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(traceId, problem.GetProperty("traceId").GetString());
         var accessLine = Assert.Single(api.Logged, e => e.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal)

@@ -6,7 +6,7 @@ public sealed record MaturityStatement(string Id, string Text);
 public sealed record MaturityArea(string Code, string Name, string NameEn, IReadOnlyList<MaturityStatement> Statements);
 
 /// <summary>
-/// The digital-maturity framework for how a JST manages the digitalisation of the schools it runs (DOMAIN.md,
+/// The digital-maturity framework for how a JST manages the digitalisation of the schools it runs (docs/advisory.md,
 /// Advisory), shipped with the project and versioned: a diagnosis records the version it was scored against, and a
 /// new version is a new entry here, never an edit of an old one.
 /// </summary>

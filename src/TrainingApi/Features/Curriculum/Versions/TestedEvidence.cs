@@ -10,7 +10,7 @@ namespace TrainingApi.Features.Curriculum.Versions;
 public sealed record Evidence(Guid? RecruitmentId, Guid VersionId);
 
 /// <summary>
-/// `tested` always rests on evidence (DOMAIN.md): on the full path a completed pilot of the version itself (the enrollment
+/// `tested` always rests on evidence (docs/curriculum.md): on the full path a completed pilot of the version itself (the enrollment
 /// slice's public query: JST that completed and evaluations recorded); on the update path a predecessor that was tested,
 /// whose evidence is carried forward.
 /// </summary>

@@ -14,7 +14,7 @@ public sealed record VersionOutline(Guid Id, Guid ProgrammeId, string ProgrammeT
 }
 
 /// <summary>
-/// The Curriculum slice's public read for other slices (DESIGN.md: a slice reads another's data only through
+/// The Curriculum slice's public read for other slices (docs/architecture.md: a slice reads another's data only through
 /// its public queries), so that they never query curriculum tables themselves.
 /// </summary>
 public sealed class VersionOutlines(TrainingDb db)

@@ -1,6 +1,6 @@
 namespace TrainingApi.Features.Curriculum.Versions;
 
-/// <summary>The life of a programme version, in order (DOMAIN.md, Curriculum).</summary>
+/// <summary>The life of a programme version, in order (docs/curriculum.md).</summary>
 public enum VersionStatus
 {
     Draft,

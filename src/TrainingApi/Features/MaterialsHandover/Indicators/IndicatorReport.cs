@@ -1,6 +1,6 @@
 namespace TrainingApi.Features.MaterialsHandover.Indicators;
 
-/// <summary>The programme's targets (DOMAIN.md): 50 JST and about 150 officials in the pilot; at least 300 JST reached in the 2025–2028 calls.</summary>
+/// <summary>The programme's targets (docs/materials-handover.md): 50 JST and about 150 officials in the pilot; at least 300 JST reached in the 2025–2028 calls.</summary>
 public static class ProgrammeTargets
 {
     public const int PilotJst = 50;

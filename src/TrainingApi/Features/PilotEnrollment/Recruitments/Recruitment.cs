@@ -96,7 +96,7 @@ public sealed class Recruitment : IVersioned
     }
 
     /// <summary>
-    /// Offers from the waiting list (issue 20): when set, a JST promoted into a freed place gets an offer valid this many
+    /// Offers from the waiting list: when set, a JST promoted into a freed place gets an offer valid this many
     /// hours, which it confirms or lets lapse (then the next in line gets one); when null, promotion is an acceptance.
     /// </summary>
     public int? OfferValidityHours { get; private set; }
