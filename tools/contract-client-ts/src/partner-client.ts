@@ -60,6 +60,7 @@ export function partnerClient(baseUrl: string, apiKey: string) {
         parseAs: "blob",
       });
       if (error !== undefined) refused(response, error);
+      if (data === undefined) throw new Error(`No workbook in the answer (${response.status})`);
       return data;
     },
 
@@ -77,6 +78,8 @@ export function partnerClient(baseUrl: string, apiKey: string) {
         parseAs: "arrayBuffer",
       });
       if (error !== undefined) refused(response, error);
+      // Without a Range header the answer is the whole file (200); the contract also allows 206 and 304, which carry none here.
+      if (data === undefined) throw new Error(`No file in the answer (${response.status})`);
       return data;
     },
   };

@@ -51,6 +51,7 @@ public static class OpenApiSetup
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.OperationFilter<EnumParametersOperationFilter>();
             o.OperationFilter<PageLimitParameterFilter>();
+            o.OperationFilter<ByteRangesOperationFilter>();
             // Schemas: nullability and required from the C# types, the validators' bounds, the problem as written.
             o.SchemaFilter<NullabilitySchemaFilter>();
             o.SchemaFilter<ValidationRulesSchemaFilter>();

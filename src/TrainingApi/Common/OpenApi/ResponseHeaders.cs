@@ -8,7 +8,7 @@ namespace TrainingApi.Common.OpenApi;
 /// The response headers a client relies on, declared from what the platform always does rather than endpoint by endpoint:
 /// Location on 201 and 202 (every creation and every accepted job is answered with where to find it), Idempotent-Replayed on the
 /// successes of an idempotent POST, Retry-After on 429 and 503 (and on the 409 of an Idempotency-Key still in use), and
-/// Content-Disposition on the file downloads. ETag and Last-Modified are <see cref="ConditionalRequestsOperationFilter"/>'s.
+/// Content-Disposition on the file downloads, Content-Language on every answer. ETag and Last-Modified are <see cref="ConditionalRequestsOperationFilter"/>'s.
 /// Registered after the filters that add responses, so it sees them all.
 /// </summary>
 public sealed class ResponseHeadersOperationFilter : IOperationFilter
@@ -42,6 +42,10 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
                     break;
             }
 
+            // Every answer, problems and 304 included (PlatformHeaders writes it): one shared definition, referenced.
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers[ContentLanguage] = ContentLanguageHeader(context.Document);
+
             if (idempotent && status.StartsWith('2'))
             {
                 Set(concrete, IdempotencyMiddleware.ReplayedHeader, false, new OpenApiSchema { Type = JsonSchemaType.Boolean },
@@ -58,6 +62,22 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
                         : $"With the file forms ({string.Join(", ", files.Order(StringComparer.Ordinal))}): `attachment` with the file's name; absent with JSON.");
             }
         }
+    }
+
+    private const string ContentLanguage = "Content-Language";
+
+    private static OpenApiHeaderReference ContentLanguageHeader(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers.TryAdd(ContentLanguage, new OpenApiHeader
+        {
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Description = "The language of the answer: of its messages (pl or en, as Accept-Language asked), or of its content where that has a " +
+                          "language of its own (the Atom feed and published pages are Polish).",
+        });
+        return new OpenApiHeaderReference(ContentLanguage, document);
     }
 
     private static OpenApiSchema UriReference => new() { Type = JsonSchemaType.String, Format = "uri-reference" };

@@ -89,7 +89,9 @@ public sealed class ResponseContractTests(ApiFactory api) : IClassFixture<ApiFac
         {
             foreach (var (mediaType, media) in r.Response["content"]?.AsObject() ?? [])
             {
-                var file = files.FirstOrDefault(f => f.Id == op.Id && f.File.ContentType == mediaType && f.File.StatusCode.ToString() == r.Status).File;
+                // A 206 is a part of the file its 200 sends.
+                var whole = r.Status == "206" ? "200" : r.Status;
+                var file = files.FirstOrDefault(f => f.Id == op.Id && f.File.ContentType == mediaType && f.File.StatusCode.ToString() == whole).File;
                 if (file is null)
                 {
                     Assert.True(mediaType == "application/json", $"{op.Name} {r.Status} {mediaType} is neither JSON nor a declared file");

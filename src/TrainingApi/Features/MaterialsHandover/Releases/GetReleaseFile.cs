@@ -44,6 +44,7 @@ public static class GetReleaseFile
             .WithDescription("`format` is json, zip (the bundle with manifest.json and SHA256SUMS) or imscc (IMS Common Cartridge 1.1). For a draft the " +
                              "file is built on request, byte for byte what publication will store.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Ministry)
+            .SupportsIfNoneMatch()
             .ProducesFile(StatusCodes.Status200OK, "application/zip")
             .ProducesFile(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace TrainingApi.Common.OpenApi;
+
+/// <summary>
+/// A download (a route mapped with <c>Downloads.GetAndHead</c>) sends <c>Accept-Ranges: bytes</c> and answers a satisfiable
+/// <c>Range</c> with 206 and <c>Content-Range</c>, an unsatisfiable one with 416 (RFC 9110 §14): declared here from the route's
+/// methods, so every download says it and no other operation does.
+/// </summary>
+public sealed class ByteRangesOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var methods = metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToHashSet();
+        // Only the file forms are sent with ranges; a JSON answer of the same operation is not.
+        var declared = metadata.OfType<FileResponseMetadata>().Where(f => f.StatusCode == StatusCodes.Status200OK).ToList();
+        var files = declared.Select(f => f.ContentType).Distinct().ToList();
+        if (!methods.Contains(HttpMethods.Head) || files.Count == 0 || operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse whole)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "Range", In = ParameterLocation.Header, Required = false, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Description = "One byte range (`bytes=0-1023`); answered 206 with that part of the file.",
+        });
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-Range", In = ParameterLocation.Header, Required = false, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Description = "The ETag (or date) of the copy you hold part of: the range is sent only if it is still current, else the whole file (200).",
+        });
+        operation.Responses["206"] = new OpenApiResponse
+        {
+            Description = "Partial Content: the byte range asked for.",
+            Content = files.ToDictionary(type => type, _ => (IOpenApiMediaType)new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Content-Range"] = new OpenApiHeader { Required = true, Description = "Which bytes of how many (`bytes 0-1023/60692`).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
+        if (declared.Any(f => f.Attachment))
+        {
+            operation.Responses["206"].Headers!["Content-Disposition"] = new OpenApiHeader
+            {
+                Required = declared.All(f => f.Attachment), Description = "`attachment` with the file's name, as on the whole file.", Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+
+        operation.Responses["416"] = new OpenApiResponse
+        {
+            Description = "Range Not Satisfiable: the range starts past the end of the file (no body).",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Content-Range"] = new OpenApiHeader { Required = true, Description = "The file's length (`bytes */60692`).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
+        whole.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        whole.Headers["Accept-Ranges"] = new OpenApiHeader { Required = true, Description = "`bytes`: ranges of this file may be asked for.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+    }
+}
