@@ -62,6 +62,11 @@ public sealed class ReplicaFreshness : IDisposable
     /// </summary>
     public void Distrust()
     {
+        if (!Configured)
+        {
+            return;
+        }
+
         lock (gate)
         {
             Interlocked.Increment(ref epoch);
