@@ -2,8 +2,10 @@
 # Scale-out, proven with real parts on one machine: a PostgreSQL primary with a streaming replica (pg_basebackup -R),
 # three API instances (Release, Production) and nginx (Debian's package) in front, then the checks of
 # benchmarks/TrainingApi.Benchmarks/ScaleOutChecks.cs: the 200-JST enrollment race (exactly 50 places), webhook deliveries
-# counted by a receiver while one instance is killed, catalogue reads from the replica (with the measured lag), and the
-# partner rate limit across instances. Prints one line per check and `scale-out: N/4 checks held`; exits 1 if one failed.
+# counted by a receiver while one instance is killed, catalogue reads from the replica (with the measured lag), a publication
+# while the replica applies commits 3 s late (recovery_min_apply_delay, set for that check only: no instance may serve the old
+# latest through nginx after the publisher's answer), and the partner rate limit across instances. Prints one line per check and
+# `scale-out: N/5 checks held`; exits 1 if one failed.
 # Ports: TRAININGAPI_SCALE_PORT_BASE (default 56600) + 10/11 PostgreSQL, +21..23 API, +80 nginx, +90 webhook receiver.
 # Everything runs under .local/scale-out and is stopped on exit. Not part of .ci/run (about 2–4 minutes, most of it builds).
 set -euo pipefail

@@ -16,8 +16,8 @@ namespace TrainingApi.Benchmarks;
 
 /// <summary>
 /// The checks of scripts/scale-out.sh, against API instances behind nginx on one PostgreSQL primary with a streaming
-/// replica: the enrollment race, webhook deliveries while an instance is killed, catalogue reads from the replica, and the
-/// partner rate limit across instances. Prints one line per check and a summary line; exits 1 when a check did not hold.
+/// replica: the enrollment race, webhook deliveries while an instance is killed, catalogue reads from the replica, a publication
+/// behind a lagging replica, and the partner rate limit across instances. Prints one line per check and a summary line; exits 1 when a check did not hold.
 /// </summary>
 internal static class ScaleOutChecks
 {
@@ -123,7 +123,10 @@ internal static class ScaleOutChecks
                 $"(in recovery: {inRecovery}); a write became visible on the replica after {lag.Elapsed.TotalMilliseconds:0} ms"));
         }
 
-        // 4. The partner rate limit holds across instances: one key, requests spread over every instance by nginx.
+        // 4. A publication behind a replica that applies commits seconds late: no instance serves the old latest afterwards.
+        results.Add(await ScaleOutLaggingReplicaCheck.RunAsync(http, team, o["primary"], o["replica"]));
+
+        // 5. The partner rate limit holds across instances: one key, requests spread over every instance by nginx.
         var limit = int.Parse(o["partner-limit"], CultureInfo.InvariantCulture);
         while (DateTime.UtcNow.Second > 40)
         {
@@ -155,13 +158,13 @@ internal static class ScaleOutChecks
         return results.All(r => r.Held) ? 0 : 1;
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    internal static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, AuthenticationHeaderValue? auth, object? body = null)
+    internal static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, AuthenticationHeaderValue? auth, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = auth;

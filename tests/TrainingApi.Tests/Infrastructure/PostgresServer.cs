@@ -119,8 +119,11 @@ public sealed class PostgresServer
         return container.GetConnectionString();
     }
 
-    /// <summary>A private cluster of the machine's PostgreSQL binaries. PostgreSQL refuses to run as root, so as root it runs as `postgres`.</summary>
-    private static class LocalCluster
+    /// <summary>
+    /// A private cluster of the machine's PostgreSQL binaries. PostgreSQL refuses to run as root, so as root it runs as `postgres`.
+    /// Its helpers also make the streaming pair of <see cref="ReplicaServer"/>.
+    /// </summary>
+    internal static class LocalCluster
     {
         public static async Task<string> StartAsync()
         {
@@ -151,7 +154,7 @@ public sealed class PostgresServer
             return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
         }
 
-        private const string Prefix = "trainingapi-tests-";
+        internal const string Prefix = "trainingapi-tests-";
 
         /// <summary>Clusters of earlier runs that were killed before they could clean up (no postmaster.pid: not running).</summary>
         private static void SweepLeftovers()
@@ -165,7 +168,7 @@ public sealed class PostgresServer
             }
         }
 
-        private static void TryDelete(string dir)
+        internal static void TryDelete(string dir)
         {
             for (var attempt = 0; attempt < 3; attempt++)
             {
@@ -182,7 +185,7 @@ public sealed class PostgresServer
             }
         }
 
-        private static string? FindBinaries()
+        internal static string? FindBinaries()
         {
             var candidates = Directory.Exists("/usr/lib/postgresql")
                 ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
@@ -192,17 +195,17 @@ public sealed class PostgresServer
             return candidates.Concat(onPath).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
         }
 
-        private static int FreePort()
+        internal static int FreePort()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        private static Task RunAsOwnerAsync(bool asRoot, string program, string arguments) =>
+        internal static Task RunAsOwnerAsync(bool asRoot, string program, string arguments) =>
             asRoot ? RunAsync("runuser", $"-u postgres -- {program} {arguments}") : RunAsync(program, arguments);
 
-        private static async Task RunAsync(string program, string arguments)
+        internal static async Task RunAsync(string program, string arguments)
         {
             using var process = Process.Start(new ProcessStartInfo(program, arguments)
             {

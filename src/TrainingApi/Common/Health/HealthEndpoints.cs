@@ -12,7 +12,7 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddApiHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag]).AddCheck<ReplicaReadyCheck>("replica", tags: [ReadyTag]);
         return services;
     }
 

@@ -10,6 +10,7 @@ public static class PersistenceSetup
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<ReplicaOptions>(configuration.GetSection(ReplicaOptions.Section));
         // Pooled: a context is reset and reused rather than built per request (building one resolved EF's internal
         // services and our interceptor each time, measurable under load). The options are read when the pool is first
         // used, not now, so hosts and tests can still change configuration.

@@ -21,7 +21,9 @@ public sealed class BusinessMetrics
     private readonly Histogram<double> webhookLag;
     private readonly Counter<long> idempotentReplays;
     private readonly Counter<long> rateLimited;
+    private readonly Counter<long> catalogueFromPrimary;
     private long outboxDepth;
+    private double replicaLag = double.NaN;
 
     public BusinessMetrics(IMeterFactory meters)
     {
@@ -40,8 +42,12 @@ public sealed class BusinessMetrics
             "Requests answered from a stored Idempotency-Key answer instead of running again.");
         rateLimited = meter.CreateCounter<long>("trainingapi.rate_limit.rejections", "{request}",
             "Requests refused with 429, by limiter (partner: per API key across instances; address: per client address on one instance).");
+        catalogueFromPrimary = meter.CreateCounter<long>("trainingapi.catalogue.primary_reads", "{read}",
+            "Catalogue reads sent to the primary although a replica is configured, by reason (catching_up, unreachable, lagging).");
         meter.CreateObservableGauge("trainingapi.outbox.depth", () => Interlocked.Read(ref outboxDepth), "{event}",
             "Integration events not yet fanned out to webhook deliveries, as this instance's dispatcher last saw them.");
+        meter.CreateObservableGauge("trainingapi.replica.lag", ReplicaLagMeasurements, "s",
+            "How far the read replica is behind the primary, as this instance's replica monitor last measured it; no value while it does not answer.");
     }
 
     public void ApplicationPlaced(bool accepted) =>
@@ -76,6 +82,23 @@ public sealed class BusinessMetrics
     public void IdempotentReplay() => idempotentReplays.Add(1);
 
     public void RateLimited(string limiter) => rateLimited.Add(1, new KeyValuePair<string, object?>("limiter", limiter));
+
+    public void CatalogueReadFromPrimary(Persistence.ReplicaBypass reason) =>
+        catalogueFromPrimary.Add(1, new KeyValuePair<string, object?>("reason", reason switch
+        {
+            Persistence.ReplicaBypass.Unreachable => "unreachable",
+            Persistence.ReplicaBypass.Lagging => "lagging",
+            _ => "catching_up",
+        }));
+
+    /// <summary>The read replica's lag as this instance's monitor last measured it; null while it does not answer (no value is reported).</summary>
+    public void ReplicaLag(double? seconds) => Interlocked.Exchange(ref replicaLag, seconds ?? double.NaN);
+
+    private IEnumerable<Measurement<double>> ReplicaLagMeasurements()
+    {
+        var lag = Volatile.Read(ref replicaLag);
+        return double.IsNaN(lag) ? [] : [new Measurement<double>(lag)];
+    }
 
     public void OutboxDepth(long depth) => Interlocked.Exchange(ref outboxDepth, depth);
 }

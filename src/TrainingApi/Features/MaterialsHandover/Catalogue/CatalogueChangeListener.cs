@@ -20,10 +20,12 @@ public sealed class CatalogueCacheOptions
 /// <see cref="CatalogueCache.Channel"/> on a connection of its own (PostgreSQL delivers a NOTIFY when the publishing transaction
 /// commits, on every instance), evicts on every notification, and polls a stamp every few seconds. While it is not listening
 /// (start-up, a lost connection) the catalogue is not kept in memory at all, so no instance ever serves a stale answer from
-/// memory for longer than a notification's delivery, or PollSeconds × 2 when the connection dies silently.
+/// memory for longer than a notification's delivery, or PollSeconds × 2 when the connection dies silently. Each change also
+/// distrusts the read replica (<see cref="ReplicaFreshness"/>), so what refills the cache is never read from a replica that has
+/// not replayed the change.
 /// </summary>
 public sealed partial class CatalogueChangeListener(
-    CatalogueCache cache, IConfiguration configuration, Microsoft.Extensions.Options.IOptions<CatalogueCacheOptions> options, ILogger<CatalogueChangeListener> log)
+    CatalogueCache cache, ReplicaFreshness replica, IConfiguration configuration, Microsoft.Extensions.Options.IOptions<CatalogueCacheOptions> options, ILogger<CatalogueChangeListener> log)
     : BackgroundService
 {
     private const string StampSql =
@@ -55,7 +57,7 @@ public sealed partial class CatalogueChangeListener(
             {
                 await using var connection = new NpgsqlConnection(own);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => cache.Evict();
+                connection.Notification += (_, _) => Changed();
                 await using (var listen = new NpgsqlCommand($"LISTEN {CatalogueCache.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -63,7 +65,7 @@ public sealed partial class CatalogueChangeListener(
 
                 var stamp = await StampAsync(connection, poll, stoppingToken);
                 // Whatever happened while nobody listened: forget it, then keep answers again.
-                cache.Evict();
+                Changed();
                 cache.Resume();
                 Listening(log);
                 retry = TimeSpan.FromMilliseconds(200);
@@ -75,7 +77,7 @@ public sealed partial class CatalogueChangeListener(
                         if (now != stamp)
                         {
                             stamp = now;
-                            cache.Evict();
+                            Changed();
                         }
                     }
                 }
@@ -100,6 +102,16 @@ public sealed partial class CatalogueChangeListener(
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }
+    }
+
+    /// <summary>
+    /// The catalogue changed on the primary: the replica may not have replayed it yet, so it is distrusted before the eviction,
+    /// and every refill reads the primary until the replica has caught up.
+    /// </summary>
+    private void Changed()
+    {
+        replica.Distrust();
+        cache.Evict();
     }
 
     private static async Task<string> StampAsync(NpgsqlConnection connection, TimeSpan timeout, CancellationToken ct)

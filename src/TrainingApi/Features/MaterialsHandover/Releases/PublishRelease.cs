@@ -82,10 +82,12 @@ public static class PublishRelease
     }
 
     public static void Map(RouteGroupBuilder releases) =>
-        releases.MapPost("/{releaseId:guid}/publication", async (Guid releaseId, IMediator mediator, CatalogueCache catalogue, CancellationToken ct) =>
+        releases.MapPost("/{releaseId:guid}/publication", async (Guid releaseId, IMediator mediator, CatalogueCache catalogue, ReplicaFreshness replica, CancellationToken ct) =>
             {
                 var published = await mediator.Send(new Command(releaseId), ct);
-                // Committed: this instance forgets its catalogue answers now, not when its own notification comes back.
+                // Committed: this instance forgets its catalogue answers now, not when its own notification comes back, and
+                // refills them from the primary until the replica has replayed the publication.
+                replica.Distrust();
                 catalogue.Evict();
                 return TypedResults.Ok(published);
             })
