@@ -64,6 +64,7 @@ public static class PilotEnrollmentModule
         RecordAttendance.Map(sessions);
         SetAttendance.Map(sessions);
         GetSessionAttendance.Map(sessions);
+        GetSession.Map(sessions);
         var participants = app.MapGroup("/api/v1/participants").WithTags(Tag);
         GetParticipantAttendance.Map(participants);
         IssueCertificate.Map(participants);
