@@ -94,6 +94,7 @@ public static class PilotEnrollmentModule
         ScheduleSession.Map(cohorts);
         GetCohortCompletion.Map(cohorts);
         RecordEvaluations.Map(cohorts);
+        ListCohortEvaluations.Map(cohorts);
         GetCohort.Map(cohorts);
 
         var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);
