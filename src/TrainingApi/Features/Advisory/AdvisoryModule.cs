@@ -40,6 +40,7 @@ public static class AdvisoryModule
         var advisors = app.MapGroup("/api/v1/advisors").WithTags(Tag);
         RegisterAdvisor.Map(advisors);
         ListAdvisors.Map(advisors);
+        GetAdvisor.Map(advisors);
         GetMaturityFramework.Map(app.MapGroup("/api/v1/maturity-framework").WithTags(Tag));
 
         var engagements = app.MapGroup("/api/v1/engagements").WithTags(Tag);

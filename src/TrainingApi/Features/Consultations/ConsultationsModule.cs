@@ -29,6 +29,7 @@ public static class ConsultationsModule
     public static readonly Text OrganisationNoun = new("organisation", "organizacja");
     public static readonly Text RoundNoun = new("consultation round", "konsultacje");
     public static readonly Text MeetingNoun = new("consultation meeting", "spotkanie konsultacyjne");
+    public static readonly Text RegistrationNoun = new("meeting registration", "rejestracja na spotkanie");
     public static readonly Text SubmissionNoun = new("submission", "zgłoszenie uwag");
     public static readonly Text CommentNoun = new("comment", "uwaga");
 
@@ -93,6 +94,7 @@ public static class ConsultationsModule
         OpenMeetingRegistration.Map(meetings);
         RegisterForMeeting.Map(meetings);
         ListMeetingRegistrations.Map(meetings);
+        GetMeetingRegistration.Map(meetings);
         RecordMeetingAttendance.Map(meetings);
 
         var publicRounds = app.MapGroup("/api/v1/public/consultation-rounds").WithTags(PublicTag);

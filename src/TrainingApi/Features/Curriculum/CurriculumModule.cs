@@ -69,6 +69,7 @@ public static class CurriculumModule
         var acts = app.MapGroup("/api/v1/legal-acts").WithTags(Tag);
         RegisterLegalAct.Map(acts);
         ListLegalActs.Map(acts);
+        GetLegalAct.Map(acts);
         RecordAmendment.Map(acts);
         return app;
     }

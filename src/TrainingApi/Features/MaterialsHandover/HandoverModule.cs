@@ -64,6 +64,7 @@ public static class HandoverModule
 
         var handovers = app.MapGroup("/api/v1/handovers").WithTags(Tag);
         ListHandovers.Map(handovers);
+        GetHandover.Map(handovers);
         DownloadHandoverPackage.Map(handovers);
         AcknowledgeHandover.Map(handovers);
 

@@ -64,6 +64,7 @@ public static class PilotEnrollmentModule
         RecordAttendance.Map(sessions);
         SetAttendance.Map(sessions);
         GetSessionAttendance.Map(sessions);
+        GetSession.Map(sessions);
         var participants = app.MapGroup("/api/v1/participants").WithTags(Tag);
         GetParticipantAttendance.Map(participants);
         IssueCertificate.Map(participants);
@@ -93,6 +94,7 @@ public static class PilotEnrollmentModule
         ScheduleSession.Map(cohorts);
         GetCohortCompletion.Map(cohorts);
         RecordEvaluations.Map(cohorts);
+        ListCohortEvaluations.Map(cohorts);
         GetCohort.Map(cohorts);
 
         var applications = app.MapGroup("/api/v1/applications").WithTags(Tag);

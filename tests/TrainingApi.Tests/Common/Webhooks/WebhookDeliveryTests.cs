@@ -126,6 +126,9 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
         var redeliver = await team.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries/{failed.Id}/redeliver", null);
 
         Assert.Equal(HttpStatusCode.Accepted, redeliver.StatusCode);
+        var progress = await team.GetAsync(redeliver.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        Assert.Contains(failed.Id.ToString(), await progress.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var delivered = await WaitForDeliveryAsync(subscription, failed.Id, d => d.Status == DeliveryStatus.Delivered);
         Assert.Equal(1, delivered.Attempts);
         Assert.Equal(11, receiver.For(first.Id).Count);

@@ -9,6 +9,7 @@ public static class ApiKeyEndpoints
         var keys = app.MapGroup("/api/v1/organisations/{organisationId:guid}/api-keys").WithTags(Tag);
         IssueApiKey.Map(keys);
         ListApiKeys.Map(keys);
+        GetApiKey.Map(keys);
         RevokeApiKey.Map(keys);
     }
 }

@@ -9,7 +9,7 @@ namespace TrainingApi.Common.Security.ApiKeys;
 
 public static class RevokeApiKey
 {
-    private static readonly Text KeyNoun = new("API key", "klucz API");
+    public static readonly Text KeyNoun = new("API key", "klucz API");
 
     public sealed record Command(Guid OrganisationId, Guid KeyId) : ICommand;
 

@@ -64,7 +64,8 @@ public static class RecordEvaluations
             .WithName("RecordEvaluations")
             .WithSummary("Record module evaluations of a cohort")
             .WithDescription("Anonymous responses per module of the version the pilot tests: knowledge test before and after (0–100), satisfaction " +
-                             "(1–5), a comment. A module anchor that is not in that version is 422 `anchor-not-in-version` (nothing is recorded).")
+                             "(1–5), a comment. A module anchor that is not in that version is 422 `anchor-not-in-version` (nothing is recorded). " +
+                             "`Location` is the cohort's list of evaluations (GET /api/v1/cohorts/{cohortId}/evaluations), where the new responses join the others.")
             .RequireRoles(Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()
