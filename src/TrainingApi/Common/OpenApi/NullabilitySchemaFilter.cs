@@ -12,8 +12,8 @@ namespace TrainingApi.Common.OpenApi;
 
 /// <summary>
 /// Makes each object schema say what the serializer does with its type: a property the C# type declares nullable is
-/// <c>nullable</c> (a nullable record or enum too, as <c>allOf</c> around the reference, since OpenAPI 3.0 ignores siblings of
-/// <c>$ref</c>), every other one is not; and every property the server writes is <c>required</c>, as nulls are written,
+/// nullable (<c>type: [X, "null"]</c>; a nullable record or enum as <c>oneOf: [{$ref}, {type: "null"}]</c>), every other one
+/// is not; and every property the server writes is <c>required</c>, as nulls are written,
 /// not left out. Whether a schema is also read from a request is known only once the document is complete:
 /// <see cref="RequestRequiredDocumentFilter"/> then narrows <c>required</c> to what a request must carry.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class NullabilitySchemaFilter(IOptions<Microsoft.AspNetCore.Mvc.Js
             }
 
             var nullable = IsNullable(property, nullability);
-            concrete.Properties[property.Name] = WithNullability(propertySchema, nullable, context.SchemaRepository);
+            concrete.Properties[property.Name] = WithNullability(propertySchema, nullable);
             if (property.Get is not null && !IgnoredWhenDefault(property))
             {
                 written.Add(property.Name);
@@ -101,20 +101,16 @@ public sealed class NullabilitySchemaFilter(IOptions<Microsoft.AspNetCore.Mvc.Js
         return info is null || info.ReadState != NullabilityState.NotNull;
     }
 
-    private static IOpenApiSchema WithNullability(IOpenApiSchema schema, bool nullable, SchemaRepository repository)
+    private static IOpenApiSchema WithNullability(IOpenApiSchema schema, bool nullable)
     {
         switch (schema)
         {
             case OpenApiSchemaReference reference when nullable:
-                // OpenAPI 3.0 ignores whatever stands beside $ref, and `nullable` admits null only to the `type` beside it
-                // (3.0.3), not to an allOf around the reference: the strict form is "the referenced schema, or null".
+                // "The referenced schema, or null" as OpenAPI 3.1 writes it, the one form NSwag, Kiota and openapi-typescript
+                // all read as a nullable reference (docs/contract.md): NSwag makes an `anyOf` a required wrapper type.
                 return new OpenApiSchema
                 {
-                    AnyOf =
-                    [
-                        reference,
-                        new OpenApiSchema { Type = TargetType(reference, repository) | JsonSchemaType.Null, Enum = [null!] },
-                    ],
+                    OneOf = [reference, new OpenApiSchema { Type = JsonSchemaType.Null }],
                     Description = reference.Description,
                 };
             case OpenApiSchema { AllOf.Count: 1 } wrapper when !nullable && wrapper.AllOf[0] is OpenApiSchemaReference only
@@ -135,9 +131,4 @@ public sealed class NullabilitySchemaFilter(IOptions<Microsoft.AspNetCore.Mvc.Js
                 return schema;
         }
     }
-
-    private static JsonSchemaType TargetType(OpenApiSchemaReference reference, SchemaRepository repository) =>
-        reference.Reference.Id is { } id && repository.Schemas.TryGetValue(id, out var target) && target.Type is { } type
-            ? type
-            : JsonSchemaType.Object;
 }

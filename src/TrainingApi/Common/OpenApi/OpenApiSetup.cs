@@ -5,7 +5,7 @@ namespace TrainingApi.Common.OpenApi;
 public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
-    public const OpenApiSpecVersion SpecVersion = OpenApiSpecVersion.OpenApi3_0;
+    public const OpenApiSpecVersion SpecVersion = OpenApiSpecVersion.OpenApi3_1;
 
     public static IServiceCollection AddApiContract(this IServiceCollection services)
     {

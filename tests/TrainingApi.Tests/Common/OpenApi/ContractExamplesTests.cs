@@ -8,9 +8,8 @@ namespace TrainingApi.Tests.Common.OpenApi;
 
 /// <summary>
 /// Every example in the served contract validates against its own schema, so the schemas say what the server sends
-/// (nullability, required members, formats, bounds) as far as the examples show it. The OpenAPI 3.0 schemas are turned
-/// into JSON Schema 2020-12 first, as strictly as the linters read them (OpenAPI 3.0.3): <c>nullable: true</c> adds null to
-/// the <c>type</c> beside it (and nothing else), a boolean <c>exclusiveMinimum</c> becomes numeric.
+/// (nullability, required members, formats, bounds) as far as the examples show it. OpenAPI 3.1 schemas are JSON Schema
+/// 2020-12: only the references move into <c>$defs</c> and OpenAPI's own keywords are left out.
 /// </summary>
 public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -65,12 +64,14 @@ public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(["instance", "status", "title", "traceId", "type"], schemas["ProblemDetails"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("string", schemas["ProblemDetails"]!["properties"]!["traceId"]!["type"]!.GetValue<string>());
 
-        // A nullable record or enum is "the reference or null"; a non-nullable one stays a plain reference.
+        // A nullable record or enum is "the reference or null" (oneOf, the form every generator reads); a non-nullable one
+        // stays a plain reference; a nullable value admits null in its type.
         var disposition = schemas["CommentView"]!["properties"]!["disposition"]!;
-        Assert.Equal("#/components/schemas/Disposition", disposition["anyOf"]![0]!["$ref"]!.GetValue<string>());
-        Assert.True(disposition["anyOf"]![1]!["nullable"]!.GetValue<bool>());
-        Assert.Null(disposition["anyOf"]![1]!["enum"]![0]);
+        Assert.Equal(["#/components/schemas/Disposition", null], disposition["oneOf"]!.AsArray().Select(s => s?["$ref"]?.GetValue<string>()));
+        Assert.Equal("null", disposition["oneOf"]![1]!["type"]!.GetValue<string>());
+        Assert.Null(disposition["anyOf"]);
         Assert.NotNull(schemas["CommentView"]!["properties"]!["status"]!["$ref"]);
+        Assert.Equal(["null", "string"], schemas["CommentView"]!["properties"]!["response"]!["type"]!.AsArray().Select(t => t!.GetValue<string>()).Order());
 
         // Requests: what the record and its validator require, with the validator's bounds; an empty body is refused.
         var create = schemas["CreateProgrammeRequest"]!;
@@ -125,7 +126,7 @@ public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFac
         }
     }
 
-    /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12, references into $defs.</summary>
+    /// <summary>OpenAPI 3.1 schema → a JSON Schema 2020-12 document's part, references into $defs.</summary>
     private static JsonNode? ToJsonSchema(JsonNode? node)
     {
         switch (node)
@@ -141,7 +142,7 @@ public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFac
                         case "$ref":
                             converted[key] = value!.GetValue<string>().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
                             break;
-                        case "nullable" or "example" or "exclusiveMinimum" or "exclusiveMaximum" or "discriminator" or "xml" or "externalDocs":
+                        case "example" or "discriminator" or "xml" or "externalDocs":
                             break;
                         case "format" when !CheckedFormats.Contains(value!.GetValue<string>()):
                             break;
@@ -155,21 +156,6 @@ public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFac
                             converted[key] = value is JsonObject or JsonArray ? ToJsonSchema(value) : value?.DeepClone();
                             break;
                     }
-                }
-
-                if (schema["exclusiveMinimum"]?.GetValue<bool>() == true && converted.Remove("minimum", out var minimum))
-                {
-                    converted["exclusiveMinimum"] = minimum;
-                }
-
-                if (schema["exclusiveMaximum"]?.GetValue<bool>() == true && converted.Remove("maximum", out var maximum))
-                {
-                    converted["exclusiveMaximum"] = maximum;
-                }
-
-                if (schema["nullable"]?.GetValue<bool>() == true && converted["type"] is JsonValue type)
-                {
-                    converted["type"] = new JsonArray(type.GetValue<string>(), "null");
                 }
 
                 return converted;

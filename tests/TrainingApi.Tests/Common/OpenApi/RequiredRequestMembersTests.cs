@@ -100,7 +100,7 @@ public sealed class RequiredRequestMembersTests(ApiFactory api) : IClassFixture<
                 {
                     schema = schemas[reference.Split('/')[^1]];
                 }
-                else if ((schema["allOf"] ?? schema["anyOf"])?.AsArray().FirstOrDefault(s => s?["$ref"] is not null) is { } wrapped)
+                else if ((schema["allOf"] ?? schema["oneOf"])?.AsArray().FirstOrDefault(s => s?["$ref"] is not null) is { } wrapped)
                 {
                     schema = wrapped;
                 }
