@@ -23,20 +23,12 @@ public sealed class ByteRangesOperationFilter : IOperationFilter
             return;
         }
 
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = "Range", In = ParameterLocation.Header, Required = false, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            Description = "One byte range (`bytes=0-1023`); answered 206 with that part of the file.",
-        });
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = "If-Range", In = ParameterLocation.Header, Required = false, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            Description = "The ETag (or date) of the copy you hold part of: the range is sent only if it is still current, else the whole file (200).",
-        });
+        // Range and If-Range are not declared as parameters: a generated client would grow two arguments on every download
+        // method (a breaking change for NSwag's callers) for what most clients never send; the 206 and 416 say how it works.
         operation.Responses["206"] = new OpenApiResponse
         {
-            Description = "Partial Content: the byte range asked for.",
+            Description = "Partial Content: the one byte range asked for with `Range: bytes=first-last` (and, with `If-Range`, only while the " +
+                          "ETag or date named is still current; else the whole file, 200).",
             Content = files.ToDictionary(type => type, _ => (IOpenApiMediaType)new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
             Headers = new Dictionary<string, IOpenApiHeader>
             {
