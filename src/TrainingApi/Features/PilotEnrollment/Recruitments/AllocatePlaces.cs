@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
@@ -86,7 +87,7 @@ public static class AllocatePlaces
     }
 
     public static void Map(RouteGroupBuilder recruitments) =>
-        recruitments.MapPost("/{recruitmentId:guid}/allocation", async (Guid recruitmentId, bool? preview, IMediator mediator, CancellationToken ct) =>
+        recruitments.MapPost("/{recruitmentId:guid}/allocation", async (Guid recruitmentId, [DefaultValue(true)] bool? preview, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(recruitmentId, preview ?? true), ct)))
             .WithName("AllocatePlaces")
             .WithSummary("Allocate the places of a ranked recruitment (preview, then final)")
