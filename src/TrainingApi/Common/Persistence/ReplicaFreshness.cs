@@ -39,6 +39,7 @@ public sealed class ReplicaFreshness : IDisposable
     private readonly SemaphoreSlim changed = new(0);
     private long epoch;
     private int bypass = (int)ReplicaBypass.CatchingUp;
+    private TaskCompletionSource stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Whether a read-only connection is configured at all.</summary>
     public bool Configured { get; init; }
@@ -52,6 +53,12 @@ public sealed class ReplicaFreshness : IDisposable
     public double? LagSeconds { get; private set; }
 
     public DateTimeOffset? UnreachableSince { get; private set; }
+
+    /// <summary>
+    /// Completes at the next change of <see cref="Bypass"/> or <see cref="LagSeconds"/>: read it, then look at the state, then await
+    /// it, and no change is missed. For whoever must wait for the replica (tests, diagnostics) without polling.
+    /// </summary>
+    public Task StateChanged => Volatile.Read(ref stateChanged).Task;
 
     /// <summary>Counts distrusts: a position the monitor takes after reading it covers every change distrusted up to it.</summary>
     internal long Epoch => Interlocked.Read(ref epoch);
@@ -73,6 +80,7 @@ public sealed class ReplicaFreshness : IDisposable
             if (Bypass == ReplicaBypass.None)
             {
                 Volatile.Write(ref bypass, (int)ReplicaBypass.CatchingUp);
+                Signal();
             }
         }
 
@@ -93,6 +101,7 @@ public sealed class ReplicaFreshness : IDisposable
 
             LagSeconds = null;
             Volatile.Write(ref bypass, (int)ReplicaBypass.Unreachable);
+            Signal();
         }
     }
 
@@ -103,6 +112,7 @@ public sealed class ReplicaFreshness : IDisposable
             LagSeconds = lagSeconds;
             UnreachableSince = null;
             Volatile.Write(ref bypass, (int)ReplicaBypass.Lagging);
+            Signal();
         }
     }
 
@@ -122,6 +132,7 @@ public sealed class ReplicaFreshness : IDisposable
 
             UnreachableSince = null;
             Volatile.Write(ref bypass, (int)ReplicaBypass.None);
+            Signal();
             return true;
         }
     }
@@ -131,8 +142,13 @@ public sealed class ReplicaFreshness : IDisposable
         lock (gate)
         {
             LagSeconds = lagSeconds;
+            Signal();
         }
     }
+
+    /// <summary>Wakes whoever awaits <see cref="StateChanged"/>; called under the gate, after the state was written.</summary>
+    private void Signal() =>
+        Interlocked.Exchange(ref stateChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Waits until something is distrusted, or the timeout passes.</summary>
     internal Task<bool> WaitForChangeAsync(TimeSpan timeout, CancellationToken ct) => changed.WaitAsync(timeout, ct);

@@ -61,9 +61,6 @@ public sealed class CachedResponse
     /// <summary>The memory it holds (body and headers), for the cache's budget.</summary>
     public long Size { get; }
 
-    /// <summary>The header as kept, for tests and diagnostics.</summary>
-    public string? Header(string name) => headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is { Count: > 0 } v ? v.ToString() : null;
-
     /// <summary>The pipeline's answer as it stands when the pipeline has finished; <paramref name="languageNegotiated"/> drops Content-Language.</summary>
     public static CachedResponse Capture(HttpResponse response, byte[] body, bool languageNegotiated, bool answersHead)
     {

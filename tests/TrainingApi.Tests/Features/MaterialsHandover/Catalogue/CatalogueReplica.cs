@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingApi.Common.Persistence;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.MaterialsHandover.Catalogue;
@@ -17,30 +19,34 @@ public static class CatalogueReplica
     }
 
     /// <summary>Waits until the instance reads the catalogue from the replica again; whether it does within the time.</summary>
-    public static async Task<bool> InUseAsync(ApiFactory instance, TimeSpan within)
+    public static Task<bool> InUseAsync(ApiFactory instance, TimeSpan within) => WaitForAsync(instance, f => f.UseReplica, within);
+
+    /// <summary>
+    /// Waits, on the instance's own signal (no polling), until its view of the replica satisfies <paramref name="condition"/>;
+    /// whether it did within the time.
+    /// </summary>
+    public static async Task<bool> WaitForAsync(ApiFactory instance, Func<ReplicaFreshness, bool> condition, TimeSpan within)
     {
+        var freshness = instance.Services.GetRequiredService<ReplicaFreshness>();
         var clock = Stopwatch.StartNew();
-        do
+        while (true)
         {
-            if ((await ReadinessAsync(instance)).Replica.Contains("in use", StringComparison.Ordinal))
+            // The signal is taken before the state is looked at, so a change in between still wakes the wait.
+            var changed = freshness.StateChanged;
+            if (condition(freshness))
             {
                 return true;
             }
 
-            await Task.Delay(50);
-        }
-        while (clock.Elapsed < within);
-
-        return false;
-    }
-
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), failure);
-            await Task.Delay(50);
+            var left = within - clock.Elapsed;
+            try
+            {
+                await changed.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            }
+            catch (TimeoutException)
+            {
+                return condition(freshness);
+            }
         }
     }
 }

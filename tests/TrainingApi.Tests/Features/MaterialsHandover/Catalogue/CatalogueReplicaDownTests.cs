@@ -28,8 +28,8 @@ public sealed class CatalogueReplicaDownTests(ReplicaServer pair) : IAsyncLifeti
         var latest = $"/api/v1/catalogue/releases/latest?programmeId={version.ProgrammeId}";
         var list = $"/api/v1/catalogue/releases?programmeId={version.ProgrammeId}";
         var anyone = api.CreateClient();
-        await CatalogueReplica.EventuallyAsync(() => pair.ReplicaHasPublishedAsync(release.Id), "The replica never replayed the publication.");
-        await CatalogueReplica.InUseAsync(api, TimeSpan.FromSeconds(10));
+        Assert.True(await CatalogueReplica.InUseAsync(api, TimeSpan.FromSeconds(20)), "The replica was never trusted after the publication.");
+        Assert.True(await pair.ReplicaHasPublishedAsync(release.Id));
         // A read on the replica, so that the pool holds a connection that the stop kills.
         Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync(list)).StatusCode);
         Assert.True(await pair.ApiConnectionsOnReplicaAsync() > 0, "The catalogue was not read from the replica before it was stopped.");

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using TrainingApi.Common.Persistence;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.MaterialsHandover.Catalogue;
@@ -26,14 +26,9 @@ public sealed class CatalogueReplicaLaggingTests(ReplicaServer pair) : IAsyncLif
 
         // Any write on the primary: the replica replays it seconds late.
         Assert.Equal(HttpStatusCode.Created, (await team.PostJsonAsync("/api/v1/programmes", new { title = "Program: replika w tyle" })).StatusCode);
-        var clock = Stopwatch.StartNew();
-        string replica;
-        do
-        {
-            (_, replica) = await CatalogueReplica.ReadinessAsync(api);
-            await Task.Delay(50);
-        }
-        while (!replica.Contains("MaxReplicaLagSeconds", StringComparison.Ordinal) && clock.Elapsed < ReplicaServer.ApplyDelay + TimeSpan.FromSeconds(2));
+        Assert.True(await CatalogueReplica.WaitForAsync(api, f => f.Bypass == ReplicaBypass.Lagging, ReplicaServer.ApplyDelay + TimeSpan.FromSeconds(5)),
+            "The replica was not bypassed as lagging while it replayed the write late.");
+        var (_, replica) = await CatalogueReplica.ReadinessAsync(api);
 
         Assert.Contains("bypassed", replica, StringComparison.Ordinal);
         Assert.Contains("over Catalogue:MaxReplicaLagSeconds", replica, StringComparison.Ordinal);
