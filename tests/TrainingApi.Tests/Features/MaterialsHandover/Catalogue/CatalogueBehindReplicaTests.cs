@@ -77,7 +77,6 @@ public sealed class CatalogueBehindReplicaTests(ReplicaServer pair) : IAsyncLife
         }
         while (!await pair.ReplicaHasPublishedAsync(newer.Id));
 
-
         Assert.True(rounds > 1, $"Only {rounds} round(s) ran while the replica was behind.");
         foreach (var (name, instance) in instances)
         {
@@ -88,6 +87,7 @@ public sealed class CatalogueBehindReplicaTests(ReplicaServer pair) : IAsyncLife
 
         // A request not kept in memory yet (another limit), so it is read from the database: the replica, trusted again.
         Assert.Equal("1.1.0", (await (await second.CreateClient().GetAsync(list + "&limit=7")).ShouldBeAsync<Page<CatalogueRelease>>(HttpStatusCode.OK)).Items.Single(r => r.Latest).SemanticVersion);
-        Assert.True(await pair.ApiConnectionsOnReplicaAsync() > 0);
+        var (onReplica, seen) = await CatalogueReplica.ReadsFromReplicaAsync(second, pair, attempt => $"{list}&limit={8 + attempt}");
+        Assert.True(onReplica, $"The second instance never read the catalogue from the replica again: {seen}.");
     }
 }

@@ -22,6 +22,37 @@ public static class CatalogueReplica
     public static Task<bool> InUseAsync(ApiFactory instance, TimeSpan within) => WaitForAsync(instance, f => f.UseReplica, within);
 
     /// <summary>
+    /// Waits until the instance trusts the replica, then reads a page nothing has kept in memory yet (<paramref name="uncached"/>
+    /// of the attempt) and answers whether a catalogue read connection is open on the replica afterwards. On a loaded machine the
+    /// monitor's two-second probe can time out between the wait and the read, which rightly sends that read to the primary; so a
+    /// read that found no connection is tried again, up to five times, and the states seen are returned for the failure message.
+    /// </summary>
+    public static async Task<(bool OnReplica, string Seen)> ReadsFromReplicaAsync(ApiFactory instance, ReplicaServer pair, Func<int, string> uncached)
+    {
+        var freshness = instance.Services.GetRequiredService<ReplicaFreshness>();
+        var seen = new List<string>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (!await InUseAsync(instance, TimeSpan.FromSeconds(30)))
+            {
+                seen.Add($"never trusted ({freshness.Bypass})");
+                continue;
+            }
+
+            var response = await instance.CreateClient().GetAsync(uncached(attempt));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            if (await pair.ApiConnectionsOnReplicaAsync() > 0)
+            {
+                return (true, string.Join("; ", seen));
+            }
+
+            seen.Add($"read on the primary, now {freshness.Bypass}, lag {freshness.LagSeconds}");
+        }
+
+        return (false, string.Join("; ", seen));
+    }
+
+    /// <summary>
     /// Waits, on the instance's own signal (no polling), until its view of the replica satisfies <paramref name="condition"/>;
     /// whether it did within the time.
     /// </summary>

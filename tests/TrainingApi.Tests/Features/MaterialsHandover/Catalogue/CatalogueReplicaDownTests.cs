@@ -31,8 +31,8 @@ public sealed class CatalogueReplicaDownTests(ReplicaServer pair) : IAsyncLifeti
         Assert.True(await CatalogueReplica.InUseAsync(api, TimeSpan.FromSeconds(20)), "The replica was never trusted after the publication.");
         Assert.True(await pair.ReplicaHasPublishedAsync(release.Id));
         // A read on the replica, so that the pool holds a connection that the stop kills.
-        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync(list)).StatusCode);
-        Assert.True(await pair.ApiConnectionsOnReplicaAsync() > 0, "The catalogue was not read from the replica before it was stopped.");
+        var (before, seenBefore) = await CatalogueReplica.ReadsFromReplicaAsync(api, pair, attempt => $"{list}&limit={30 + attempt}");
+        Assert.True(before, $"The catalogue was not read from the replica before it was stopped: {seenBefore}.");
 
         await pair.StopReplicaAsync();
         try
@@ -64,6 +64,7 @@ public sealed class CatalogueReplicaDownTests(ReplicaServer pair) : IAsyncLifeti
         Assert.True(await CatalogueReplica.InUseAsync(api, TimeSpan.FromSeconds(20)), "The replica was not used again after it was started.");
         var again = await (await anyone.GetAsync(list)).ShouldBeAsync<Page<CatalogueRelease>>(HttpStatusCode.OK);
         Assert.Equal("1.1.0", again.Items.Single(r => r.Latest).SemanticVersion);
-        Assert.True(await pair.ApiConnectionsOnReplicaAsync() > 0, "The catalogue was not read from the replica after it came back.");
+        var (after, seenAfter) = await CatalogueReplica.ReadsFromReplicaAsync(api, pair, attempt => $"{list}&limit={40 + attempt}");
+        Assert.True(after, $"The catalogue was not read from the replica after it came back: {seenAfter}.");
     }
 }
