@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
@@ -20,7 +21,7 @@ public static class DeleteWebhookSubscription
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+        group.MapDelete("/{subscriptionId:guid}", async ([FromRoute(Name = "subscriptionId")] Guid id, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new Command(id), ct);
                 return TypedResults.NoContent();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
@@ -22,7 +23,7 @@ public static class GetWebhookSubscription
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{subscriptionId:guid}", async ([FromRoute(Name = "subscriptionId")] Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(id), ct);
                 return ConditionalGet.Ok(http, found);

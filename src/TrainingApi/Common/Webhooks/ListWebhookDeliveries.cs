@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public static class ListWebhookDeliveries
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}/deliveries", async (Guid id, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{subscriptionId:guid}/deliveries", async ([FromRoute(Name = "subscriptionId")] Guid id, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(
                     new Query(id, QueryEnum.Parse<DeliveryStatus>(status, "status"), limit ?? KeysetCursor.DefaultLimit, cursor), ct)))
             .WithName("ListWebhookDeliveries")

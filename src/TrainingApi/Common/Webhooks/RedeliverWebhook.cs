@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
@@ -41,7 +42,7 @@ public static class RedeliverWebhook
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", async (Guid id, Guid deliveryId, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/{subscriptionId:guid}/deliveries/{deliveryId:guid}/redeliver", async ([FromRoute(Name = "subscriptionId")] Guid id, Guid deliveryId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted($"/api/v1/webhook-subscriptions/{id}/deliveries", await mediator.Send(new Command(id, deliveryId), ct)))
             .WithName("RedeliverWebhook")
             .WithSummary("Send a delivery again")

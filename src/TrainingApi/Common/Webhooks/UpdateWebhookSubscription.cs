@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class UpdateWebhookSubscription
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPut("/{id:guid}", async (Guid id, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        group.MapPut("/{subscriptionId:guid}", async ([FromRoute(Name = "subscriptionId")] Guid id, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var expected = EntityTags.RequireIfMatch(http.Request);
                 var updated = await mediator.Send(new Command(id, expected, request.Url, request.EventTypes, request.Description, request.Active), ct);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using TrainingApi.Common.Events;
 using Mediator;
@@ -40,7 +41,7 @@ public static class UpdateProgramme
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPut("/{id:guid}", async (Guid id, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        group.MapPut("/{programmeId:guid}", async ([FromRoute(Name = "programmeId")] Guid id, Request request, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var expected = EntityTags.RequireIfMatch(http.Request);
                 var updated = await mediator.Send(new Command(id, expected, request.Title, request.Summary), ct);

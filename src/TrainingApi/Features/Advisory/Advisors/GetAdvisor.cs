@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
@@ -25,7 +26,7 @@ public static class GetAdvisor
     }
 
     public static void Map(RouteGroupBuilder advisors) =>
-        advisors.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        advisors.MapGet("/{advisorId:guid}", async ([FromRoute(Name = "advisorId")] Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(id), ct);
                 // The load counts engagements, which are not the advisor's row.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.OpenApi;
@@ -17,7 +18,7 @@ public static class GetOrganisation
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
+        group.MapGet("/{organisationId:guid}", async ([FromRoute(Name = "organisationId")] Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
             .WithName("GetOrganisation")
             .WithSummary("Read an organisation")
             .WithDescription("A partner system reads only its own organisation; any other is answered 404.")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
@@ -24,7 +25,7 @@ public static class GetConsultationRound
     }
 
     public static void Map(RouteGroupBuilder rounds) =>
-        rounds.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        rounds.MapGet("/{roundId:guid}", async ([FromRoute(Name = "roundId")] Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(id), ct);
                 return ConditionalGet.Ok(http, found.Value, found.Value.ETag(found.Version));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public static class UpdateConsultationRound
     }
 
     public static void Map(RouteGroupBuilder rounds) =>
-        rounds.MapPut("/{id:guid}", async (Guid id, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        rounds.MapPut("/{roundId:guid}", async ([FromRoute(Name = "roundId")] Guid id, Request r, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var updated = await mediator.Send(new Command(id, EntityTags.RequireIfMatch(http.Request), r.Title, r.Description, r.OpensAt, r.ClosesAt), ct);
                 http.Response.Headers.ETag = updated.Value.ETag(updated.Version);

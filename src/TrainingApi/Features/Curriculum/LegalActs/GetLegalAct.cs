@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
@@ -23,7 +24,7 @@ public static class GetLegalAct
     }
 
     public static void Map(RouteGroupBuilder acts) =>
-        acts.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        acts.MapGet("/{legalActId:guid}", async ([FromRoute(Name = "legalActId")] Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 ConditionalGet.Ok(http, await mediator.Send(new Query(id), ct)))
             .WithName("GetLegalAct")
             .WithSummary("Read a legal act of the register")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
@@ -23,7 +24,7 @@ public static class GetHandover
     }
 
     public static void Map(RouteGroupBuilder handovers) =>
-        handovers.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        handovers.MapGet("/{handoverId:guid}", async ([FromRoute(Name = "handoverId")] Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(id), ct);
                 // The view shows the release that superseded the one handed over, which is not in the handover's row.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
 using TrainingApi.Common.Localization;
@@ -35,7 +36,7 @@ public static class AddParticipant
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapPost("/{id:guid}/participants", async (Guid id, Apply.ParticipantRequest participant, IMediator mediator, CancellationToken ct) =>
+        applications.MapPost("/{applicationId:guid}/participants", async ([FromRoute(Name = "applicationId")] Guid id, Apply.ParticipantRequest participant, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(id, participant), ct)))
             .WithName("AddParticipant")
             .WithSummary("Add a participant to an application")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ public static class CompleteApplication
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapPost("/{id:guid}/completion", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(id), ct)))
+        applications.MapPost("/{applicationId:guid}/completion", async ([FromRoute(Name = "applicationId")] Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(id), ct)))
             .WithName("CompleteApplication")
             .WithSummary("Record that a JST completed the pilot")
             .WithDescription("By the programme team, for a confirmed application whose cohort's attendance shows at least one of its participants " +

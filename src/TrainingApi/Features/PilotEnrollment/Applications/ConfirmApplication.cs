@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
@@ -31,7 +32,7 @@ public static class ConfirmApplication
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapPost("/{id:guid}/confirm", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(id), ct)))
+        applications.MapPost("/{applicationId:guid}/confirm", async ([FromRoute(Name = "applicationId")] Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(id), ct)))
             .WithName("ConfirmApplication")
             .WithSummary("Confirm that an accepted JST takes part")
             .WithDescription("By the JST's coordinator or the programme team.")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
@@ -46,7 +47,7 @@ public static class ConfirmOffer
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapPost("/{id:guid}/offer/confirmation", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(id), ct)))
+        applications.MapPost("/{applicationId:guid}/offer/confirmation", async ([FromRoute(Name = "applicationId")] Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(id), ct)))
             .WithName("ConfirmOffer")
             .WithSummary("Take up a place offered from the waiting list")
             .WithDescription("By the JST's coordinator or the programme team, before the offer expires (`offerExpiresAt`): the application " +

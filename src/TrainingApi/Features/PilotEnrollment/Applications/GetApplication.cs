@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.OpenApi;
@@ -18,7 +19,7 @@ public static class GetApplication
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
+        applications.MapGet("/{applicationId:guid}", async ([FromRoute(Name = "applicationId")] Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
             .WithName("GetApplication")
             .WithSummary("Read an application")
             .WithDescription("A coordinator reads its own JST's applications only; another JST's is a 404.")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
@@ -30,7 +31,7 @@ public static class RemoveParticipant
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapDelete("/{id:guid}/participants/{participantId:guid}", async (Guid id, Guid participantId, IMediator mediator, CancellationToken ct) =>
+        applications.MapDelete("/{applicationId:guid}/participants/{participantId:guid}", async ([FromRoute(Name = "applicationId")] Guid id, Guid participantId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(id, participantId), ct)))
             .WithName("RemoveParticipant")
             .WithSummary("Remove a participant from an application")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
 using TrainingApi.Common.OpenApi;
@@ -34,7 +35,7 @@ public static class ReplaceParticipant
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapPut("/{id:guid}/participants/{participantId:guid}", async (Guid id, Guid participantId, Apply.ParticipantRequest participant, IMediator mediator, CancellationToken ct) =>
+        applications.MapPut("/{applicationId:guid}/participants/{participantId:guid}", async ([FromRoute(Name = "applicationId")] Guid id, Guid participantId, Apply.ParticipantRequest participant, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(id, participantId, participant), ct)))
             .WithName("ReplaceParticipant")
             .WithSummary("Replace a participant with another person")

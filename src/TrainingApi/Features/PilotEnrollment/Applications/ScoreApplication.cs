@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public static class ScoreApplication
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapPut("/{id:guid}/score", async (Guid id, Request request, IMediator mediator, CancellationToken ct) =>
+        applications.MapPut("/{applicationId:guid}/score", async ([FromRoute(Name = "applicationId")] Guid id, Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(id, request.Score, request.Note), ct)))
             .WithName("ScoreApplication")
             .WithSummary("Score an application of a ranked recruitment")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,7 @@ public static class WithdrawApplication
     }
 
     public static void Map(RouteGroupBuilder applications) =>
-        applications.MapPost("/{id:guid}/withdraw", async (Guid id, Request request, IMediator mediator, CancellationToken ct) =>
+        applications.MapPost("/{applicationId:guid}/withdraw", async ([FromRoute(Name = "applicationId")] Guid id, Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(id, request.Reason), ct)))
             .WithName("WithdrawApplication")
             .WithSummary("Withdraw an application")

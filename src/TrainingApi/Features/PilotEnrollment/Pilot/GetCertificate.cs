@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public static class GetCertificate
     }
 
     public static void Map(RouteGroupBuilder certificates) =>
-        certificates.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+        certificates.MapGet("/{certificateId:guid}", async ([FromRoute(Name = "certificateId")] Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Text(await mediator.Send(new Query(id), ct), "text/html", Encoding.UTF8))
             .WithName("GetCertificate")
             .WithSummary("A certificate of completion, as an accessible HTML page in Polish")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.OpenApi;
@@ -18,7 +19,7 @@ public static class GetRecruitment
     }
 
     public static void Map(RouteGroupBuilder recruitments) =>
-        recruitments.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
+        recruitments.MapGet("/{recruitmentId:guid}", async ([FromRoute(Name = "recruitmentId")] Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
             .WithName("GetRecruitment")
             .WithSummary("Read a recruitment, with places left")
             .WithDescription("Public.")
