@@ -52,6 +52,34 @@ public sealed class ByteRangesOperationFilter : IOperationFilter
             },
         };
         whole.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        whole.Headers["Accept-Ranges"] = new OpenApiHeader { Required = true, Description = "`bytes`: ranges of this file may be asked for.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        // With a JSON form beside the files (a report by `format`), only the file forms carry it.
+        var onlyFiles = whole.Content?.Keys.All(files.Contains) ?? true;
+        var acceptRanges = new OpenApiHeader
+        {
+            Required = onlyFiles, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Description = onlyFiles ? "`bytes`: ranges of this file may be asked for." : "`bytes` with the file forms: ranges of the file may be asked for; absent with JSON.",
+        };
+        whole.Headers["Accept-Ranges"] = acceptRanges;
+
+        // A part, and a refusal of a range, still describe the whole file: the validators and the name the 200 sends come with them.
+        foreach (var part in new[] { operation.Responses["206"], operation.Responses["416"] }.OfType<OpenApiResponse>())
+        {
+            part.Headers!["Accept-Ranges"] = new OpenApiHeader { Required = true, Description = "`bytes`.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            foreach (var validator in new[] { "ETag", "Last-Modified" })
+            {
+                if (whole.Headers.TryGetValue(validator, out var header))
+                {
+                    part.Headers[validator] = header;
+                }
+            }
+        }
+
+        if (declared.Any(f => f.Attachment))
+        {
+            operation.Responses["416"].Headers!["Content-Disposition"] = new OpenApiHeader
+            {
+                Required = false, Description = "`attachment` with the file's name, as on the whole file.", Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
     }
 }

@@ -7,8 +7,9 @@ namespace TrainingApi.Common.OpenApi;
 /// <summary>
 /// The response headers a client relies on, declared from what the platform always does rather than endpoint by endpoint:
 /// Location on 201 and 202 (every creation and every accepted job is answered with where to find it), Idempotent-Replayed on the
-/// successes of an idempotent POST, Retry-After on 429 and 503 (and on the 409 of an Idempotency-Key still in use), and
-/// Content-Disposition on the file downloads, Content-Language on every answer. ETag and Last-Modified are <see cref="ConditionalRequestsOperationFilter"/>'s.
+/// successes of an idempotent POST, Retry-After on 429 and 503 (and on the 409 of an Idempotency-Key still in use),
+/// WWW-Authenticate on 401, Content-Disposition on the file downloads (and on a JSON answer sent as an attachment), Content-Language
+/// on every answer. ETag and Last-Modified are <see cref="ConditionalRequestsOperationFilter"/>'s.
 /// Registered after the filters that add responses, so it sees them all.
 /// </summary>
 public sealed class ResponseHeadersOperationFilter : IOperationFilter
@@ -27,6 +28,10 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
 
             switch (status)
             {
+                case "401":
+                    Set(concrete, "WWW-Authenticate", true, new OpenApiSchema { Type = JsonSchemaType.String },
+                        "How to authenticate (`Bearer`, with `error` and `error_description` when a token was refused), RFC 9110 §11.6.1.");
+                    break;
                 case "201":
                     Set(concrete, "Location", true, UriReference, "Where the created resource (or the list it joined) can be read.");
                     break;
@@ -50,6 +55,12 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
             {
                 Set(concrete, IdempotencyMiddleware.ReplayedHeader, false, new OpenApiSchema { Type = JsonSchemaType.Boolean },
                     "`true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was done again); absent otherwise.");
+            }
+
+            if (metadata.OfType<AttachmentResponseMetadata>().Any(a => a.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) == status))
+            {
+                Set(concrete, "Content-Disposition", true, new OpenApiSchema { Type = JsonSchemaType.String },
+                    "`attachment` with the file's name: a browser saves the answer as a file.");
             }
 
             var files = downloads.Where(f => f.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) == status).Select(f => f.ContentType).ToHashSet();
@@ -89,4 +100,13 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
         response.Headers[name] = new OpenApiHeader { Description = description, Required = required, Schema = schema };
     }
+}
+
+/// <summary>A JSON answer with this status is sent as an attachment (Content-Disposition), to be saved as a file.</summary>
+public sealed record AttachmentResponseMetadata(int StatusCode);
+
+public static class AttachmentResponseEndpointExtensions
+{
+    public static RouteHandlerBuilder SendsAttachment(this RouteHandlerBuilder builder, int statusCode) =>
+        builder.WithMetadata(new AttachmentResponseMetadata(statusCode));
 }

@@ -31,6 +31,7 @@ public static class ExportMyPersonalData
                 return TypedResults.Ok(await mediator.Send(new Query(), ct));
             })
             .WithName("ExportMyPersonalData")
+            .SendsAttachment(StatusCodes.Status200OK)
             .WithSummary("Download the personal data held on me")
             .WithDescription("For a coordinator (or anyone signed in): every record an area holds on them (`held`: the applications they submitted " +
                              "with the participants they entered, their advisor record…), and how many audit entries name them, as a JSON file (RODO art. 15).")
