@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Security.ApiKeys;
+using TrainingApi.Tests.Infrastructure.Contract;
 
 namespace TrainingApi.Tests.Infrastructure;
 
@@ -58,6 +59,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        // Every answer of every test is held to the committed contract.
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ContractConformance>());
         builder.ConfigureTestServices(ConfigureServices);
     }
 

@@ -12,7 +12,14 @@ public class WebhookFactory : ApiFactory
     private string? sharedDatabase;
 
     /// <summary>Another instance on the database of <paramref name="first"/> (it neither creates nor drops it).</summary>
-    public static WebhookFactory JoiningDatabaseOf(ApiFactory first) => new() { sharedDatabase = first.ConnectionString };
+    public static WebhookFactory JoiningDatabaseOf(ApiFactory first, int timeoutSeconds = 1) =>
+        new() { sharedDatabase = first.ConnectionString, TimeoutSeconds = timeoutSeconds };
+
+    /// <summary>
+    /// How long a delivery waits for the receiver: short, so that time-out tests are quick; a test that counts deliveries
+    /// gives more, since an attempt that times out on a loaded machine is rightly sent again (delivery is at least once).
+    /// </summary>
+    public int TimeoutSeconds { get; init; } = 1;
 
     public override Task InitializeAsync()
     {
@@ -33,7 +40,7 @@ public class WebhookFactory : ApiFactory
             {
                 ["Webhooks:WorkerEnabled"] = "true",
                 ["Webhooks:PollIntervalMilliseconds"] = "50",
-                ["Webhooks:TimeoutSeconds"] = "1",
+                ["Webhooks:TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Webhooks:Concurrency"] = "3",
             };
             for (var i = 0; i < 9; i++)

@@ -6,12 +6,21 @@ using TrainingApi.Tests.Infrastructure;
 namespace TrainingApi.Tests.Common.Webhooks;
 
 /// <summary>Two API instances on one database, both running workers, as behind a load balancer.</summary>
-public sealed class WebhookWorkersTests(WebhookFactory first) : IClassFixture<WebhookFactory>
+public sealed class WebhookWorkersTests(WebhookWorkersTests.PatientWebhookFactory first) : IClassFixture<WebhookWorkersTests.PatientWebhookFactory>
 {
+    /// <summary>
+    /// Exactly once holds while every attempt gets its answer: a generous time-out, so that a loaded machine does not turn a
+    /// 150 ms answer into a timed-out attempt that is rightly sent again.
+    /// </summary>
+    public sealed class PatientWebhookFactory : WebhookFactory
+    {
+        public PatientWebhookFactory() => TimeoutSeconds = 15;
+    }
+
     [Fact]
     public async Task Two_instances_deliver_every_event_exactly_once_and_never_the_same_one_at_the_same_time()
     {
-        await using var second = WebhookFactory.JoiningDatabaseOf(first);
+        await using var second = WebhookFactory.JoiningDatabaseOf(first, first.TimeoutSeconds);
         await second.InitializeAsync();
         _ = second.CreateClient(); // starts the second instance and its worker
         await using var receiver = await WebhookReceiver.StartAsync();
