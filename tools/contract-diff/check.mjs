@@ -111,7 +111,19 @@ function main([baselinePath, contractPath, changelogPath]) {
     console.error(`check-contract-changes: ${e.message}`);
     return 2;
   }
-  const found = breakingChanges(baseline, contract);
+  for (const [name, doc] of [[baselinePath, baseline], [contractPath, contract]]) {
+    if (!/^3\./.test(doc?.openapi ?? '') || typeof doc.paths !== 'object' || doc.paths === null || Array.isArray(doc.paths)) {
+      console.error(`check-contract-changes: ${name} is not an OpenAPI 3 document with paths`);
+      return 2;
+    }
+  }
+  let found;
+  try {
+    found = breakingChanges(baseline, contract);
+  } catch (e) {
+    console.error(`check-contract-changes: the comparison failed: ${e.stack ?? e}`);
+    return 2;
+  }
   const declared = declarations(changelog);
   const isDeclared = c => declared.some(d => d.op === c.op && d.kind === c.kind);
   const unknownKinds = declared.filter(d => !KINDS.includes(d.kind));
