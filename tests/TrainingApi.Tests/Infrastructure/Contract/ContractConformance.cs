@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -46,8 +47,10 @@ public sealed class ContractConformance : IStartupFilter
             context.Response.Body = original;
         }
 
+        // The exception handler clears the endpoint before it writes the problem of a throw; it keeps it in its feature.
+        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         if (context.RequestAborted.IsCancellationRequested
-            || context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName is not { } operationId
+            || endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName is not { } operationId
             || !ContractDeclarations.Current.Declares(operationId))
         {
             return;

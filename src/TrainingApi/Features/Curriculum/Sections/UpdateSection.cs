@@ -132,6 +132,7 @@ public static class UpdateSection
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestExample(new Request("modul-3", 0, SectionView.Example.Title, SectionView.Example.Markdown, 4,
                 new OutcomesRequest(SectionView.Example.LearningOutcomes.Knowledge, SectionView.Example.LearningOutcomes.Skills, SectionView.Example.LearningOutcomes.SocialCompetences),
                 SectionView.Example.DeliveryForms, SectionView.Example.TargetRoles, SectionView.Example.Authors, SectionView.Example.LegalActs))
