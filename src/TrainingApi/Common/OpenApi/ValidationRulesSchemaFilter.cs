@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using FluentValidation.Validators;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -9,14 +12,27 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace TrainingApi.Common.OpenApi;
 
 /// <summary>
-/// Writes the bounds the validators enforce into the request schemas, from the validators themselves (no second list to
-/// keep in step): lengths, ranges, patterns, e-mail format, and NotEmpty/NotNull as <c>required</c>. A use case validates
-/// its Command, which the endpoint builds from the body's Request: a rule on a Command member applies to the Request member
-/// of the same name and type, beside it in the use-case class. Rules under a condition (<c>When</c>) and rules on nested
-/// members or collection items are left out, as the schema cannot say when they apply.
+/// Writes the checks the validators make into the request schemas, from the validators themselves (no second list to keep in
+/// step): lengths, ranges, patterns, e-mail and URL formats, list sizes, and NotEmpty/NotNull as <c>required</c>. The checks are
+/// found by <see cref="RequestMemberRules"/> on every type a request body holds: members of nested objects (checked by child
+/// validators) and the items of lists (<c>RuleForEach</c>, written on the <c>items</c> schema) too. Checks under a condition
+/// are left out, as the schema cannot say when they apply, save those under a <see cref="SchemaNeutralConditions"/> one; so are
+/// predicates (<c>Must</c>), asynchronous checks and any other check JSON Schema has no word for.
 /// </summary>
-public sealed class ValidationRulesSchemaFilter(IServiceScopeFactory scopes, IOptions<Microsoft.AspNetCore.Mvc.JsonOptions> json) : ISchemaFilter
+public sealed class ValidationRulesSchemaFilter : ISchemaFilter
 {
+    private readonly Lazy<ILookup<Type, MemberRule>> rules;
+
+    public ValidationRulesSchemaFilter(IServiceScopeFactory scopes, IApiDescriptionGroupCollectionProvider api, IOptions<Microsoft.AspNetCore.Mvc.JsonOptions> json) =>
+        rules = new Lazy<ILookup<Type, MemberRule>>(() =>
+        {
+            var options = new JsonSerializerOptions(json.Value.JsonSerializerOptions);
+            options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+            // The validators outlive the scope only as descriptions; none is run.
+            using var scope = scopes.CreateScope();
+            return RequestMemberRules.Build(api.ApiDescriptionGroups.Items.SelectMany(g => g.Items), scope.ServiceProvider, options);
+        });
+
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.MemberInfo is not null || context.ParameterInfo is not null)
@@ -24,83 +40,55 @@ public sealed class ValidationRulesSchemaFilter(IServiceScopeFactory scopes, IOp
             return;
         }
 
-        var naming = json.Value.JsonSerializerOptions.PropertyNamingPolicy;
-        using var scope = scopes.CreateScope();
-        foreach (var validated in ValidatedTypesFor(context.Type))
+        foreach (var rule in rules.Value[context.Type].Where(r => !r.Rule.Conditional))
         {
-            if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(validated)) is not IValidator validator)
+            if (!concrete.Properties.TryGetValue(rule.JsonName, out var property))
             {
                 continue;
             }
 
-            foreach (var rule in validator.CreateDescriptor().Rules)
+            var target = property as OpenApiSchema;
+            for (var depth = 0; depth < rule.ItemsDepth; depth++)
             {
-                if (rule.PropertyName is not { } name || name.Contains('.', StringComparison.Ordinal) || IsCollectionRule(rule)
-                    || context.Type.GetProperty(name, Member) is not { } target || validated.GetProperty(name, Member) is not { } source
-                    || Underlying(target.PropertyType) != Underlying(source.PropertyType)
-                    || (naming?.ConvertName(target.Name) ?? target.Name) is not { } jsonName
-                    || !concrete.Properties.TryGetValue(jsonName, out var property))
-                {
-                    continue;
-                }
-
-                foreach (var component in rule.Components.Where(c => !c.HasCondition && !c.HasAsyncCondition))
-                {
-                    Apply(concrete, jsonName, property as OpenApiSchema, component.Validator);
-                }
+                target = target?.Items as OpenApiSchema;
             }
+
+            // The body must carry a member it requires; an item is always there once the list is.
+            Apply(rule.ItemsDepth == 0 ? concrete : null, rule.JsonName, target, rule.Rule.Component.Validator);
         }
     }
 
-    // The validators name members as JSON does (camelCase), the types as C# does.
-    private const System.Reflection.BindingFlags Member =
-        System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase;
-
-    /// <summary>The type itself, or the Command/Query validated beside a Request nested in a use-case class.</summary>
-    private static IEnumerable<Type> ValidatedTypesFor(Type type)
-    {
-        yield return type;
-        if (type.DeclaringType is not { } useCase)
-        {
-            yield break;
-        }
-
-        foreach (var nested in useCase.GetNestedTypes())
-        {
-            for (var b = nested.BaseType; b is not null; b = b.BaseType)
-            {
-                if (b.IsGenericType && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>) && b.GetGenericArguments()[0] is { } validated
-                    && validated != type && !validated.IsInterface)
-                {
-                    yield return validated;
-                }
-            }
-        }
-    }
-
-    private static bool IsCollectionRule(IValidationRule rule) =>
-        rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
-
-    private static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
-
-    private static void Apply(OpenApiSchema owner, string name, OpenApiSchema? property, IPropertyValidator validator)
+    private static void Apply(OpenApiSchema? owner, string name, OpenApiSchema? property, IPropertyValidator validator)
     {
         var isString = property?.Type?.HasFlag(JsonSchemaType.String) == true;
         var isArray = property?.Type?.HasFlag(JsonSchemaType.Array) == true;
+        var isObject = property?.Type?.HasFlag(JsonSchemaType.Object) == true;
         var isNumber = property?.Type is { } t && (t.HasFlag(JsonSchemaType.Integer) || t.HasFlag(JsonSchemaType.Number));
         switch (validator)
         {
             case INotEmptyValidator:
                 MustSend(owner, name, property);
-                if (isString)
+                // A uuid is a string in the schema, and never an empty one: NotEmpty refuses the all-zero id, which no keyword says.
+                if (isString && property!.Format != "uuid")
                 {
-                    property!.MinLength = Math.Max(property.MinLength ?? 0, 1);
+                    property.MinLength = Math.Max(property.MinLength ?? 0, 1);
                 }
                 else if (isArray)
                 {
                     property!.MinItems = Math.Max(property.MinItems ?? 0, 1);
                 }
+                else if (isObject && property!.AdditionalProperties is not null)
+                {
+                    // A dictionary: NotEmpty wants one entry.
+                    property.MinProperties = Math.Max(property.MinProperties ?? 0, 1);
+                }
 
+                break;
+            case IMaximumItemsValidator items when isArray:
+                property!.MaxItems = items.Max;
+                break;
+            case IAbsoluteUrlValidator when isString:
+                property!.Format = "uri";
                 break;
             case INotNullValidator:
                 MustSend(owner, name, property);
@@ -117,8 +105,8 @@ public sealed class ValidationRulesSchemaFilter(IServiceScopeFactory scopes, IOp
                 }
 
                 break;
-            case IRegularExpressionValidator regex when isString:
-                property!.Pattern = regex.Expression;
+            case IRegularExpressionValidator regex when isString && EcmaPattern.From(regex.Expression) is { } pattern:
+                property!.Pattern = pattern;
                 break;
             case IEmailValidator when isString:
                 property!.Format = "email";
@@ -169,14 +157,14 @@ public sealed class ValidationRulesSchemaFilter(IServiceScopeFactory scopes, IOp
     };
 
     /// <summary>The validator refuses a missing member and a null alike.</summary>
-    private static void MustSend(OpenApiSchema owner, string name, OpenApiSchema? property)
+    private static void MustSend(OpenApiSchema? owner, string name, OpenApiSchema? property)
     {
         if (property?.Type is { } type)
         {
             property.Type = type & ~JsonSchemaType.Null;
         }
 
-        if (owner.Extensions?.TryGetValue(NullabilitySchemaFilter.RequestRequiredExtension, out var extension) == true
+        if (owner?.Extensions?.TryGetValue(NullabilitySchemaFilter.RequestRequiredExtension, out var extension) == true
             && extension is JsonNodeExtension { Node: JsonArray names } && !names.Any(n => n?.GetValue<string>() == name))
         {
             names.Add(JsonValue.Create(name));

@@ -36,7 +36,7 @@ public static class RecordDiagnosis
         public Validator()
         {
             RuleFor(c => c.Kind).IsInEnum();
-            RuleFor(c => c.Respondents).NotEmpty().Must(r => r is null || r.Count <= 30)
+            RuleFor(c => c.Respondents).NotEmpty().MaximumItems(30)
                 .WithMessage(_ => new Text("A diagnosis has 1 to 30 respondents.", "Diagnoza ma od 1 do 30 respondentów.").ToString());
             RuleForEach(c => c.Respondents).ChildRules(r =>
             {
@@ -45,7 +45,7 @@ public static class RecordDiagnosis
                 r.RuleFor(x => x.Answers).NotEmpty();
                 r.RuleForEach(x => x.Answers).Must(a => a.Value is null or (>= MaturityFramework.MinScore and <= MaturityFramework.MaxScore))
                     .WithMessage(_ => new Text("Each answer is 1–5, or null for n/a.", "Każda odpowiedź to 1–5 albo null (nie dotyczy).").ToString());
-            }).When(c => c.Respondents is { Count: <= 30 });
+            }).WhenWithinCount(c => c.Respondents, 30);
         }
     }
 

@@ -32,7 +32,8 @@ public static class AssignEngagement
             RuleFor(c => c.RecruitmentId).NotEmpty();
             RuleFor(c => c.AdvisorId).NotEmpty();
             RuleFor(c => c.Teryt).NotEmpty().Matches("^([0-9]{2}|[0-9]{4}|[0-9]{7})$");
-            RuleFor(c => c.HoursBudget).InclusiveBetween(1, 500).Must(h => h % 0.25m == 0).When(c => c.HoursBudget is not null)
+            RuleFor(c => c.HoursBudget).InclusiveBetween(1, 500);
+            RuleFor(c => c.HoursBudget).Must(h => h % 0.25m == 0).When(c => c.HoursBudget is not null)
                 .WithMessage(_ => new Text("Hours are whole quarters between 1 and 500.", "Godziny podaje się w pełnych kwadransach, od 1 do 500.").ToString());
         }
     }

@@ -27,8 +27,8 @@ public static class AddPlanGoal
                 .WithMessage(_ => new Text("Link the goal to at least one maturity area.", "Powiąż cel z co najmniej jednym obszarem dojrzałości.").ToString());
             RuleForEach(c => c.Areas).Must(PlanRules.IsArea)
                 .WithMessage(_ => new Text("Not an area of the maturity framework.", "To nie jest obszar modelu dojrzałości.").ToString());
-            RuleFor(c => c.GuidelineAnchors).Must(a => a is null || a.Count <= 20);
-            RuleFor(c => c.Actions).Must(a => a is null || a.Count <= 50);
+            RuleFor(c => c.GuidelineAnchors).MaximumItems(20);
+            RuleFor(c => c.Actions).MaximumItems(50);
             RuleForEach(c => c.Actions).ChildRules(a =>
             {
                 a.RuleFor(x => x.Title).NotEmpty().MaximumLength(PlanAction.TitleMaxLength);

@@ -36,12 +36,12 @@ public static class LogSession
             RuleFor(c => c.Hours).InclusiveBetween((decimal)MinHours, (decimal)MaxHours).Must(h => h % 0.25m == 0)
                 .WithMessage(_ => new Text("A session lasts whole quarters of an hour, from 0.25 to 12 hours.", "Sesja trwa pełne kwadranse, od 0,25 do 12 godzin.").ToString());
             RuleFor(c => c.Mode).IsInEnum();
-            RuleFor(c => c.Attendees).NotEmpty().Must(a => a is null || a.Count <= 50);
+            RuleFor(c => c.Attendees).NotEmpty().MaximumItems(50);
             RuleForEach(c => c.Attendees).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.Topics).NotEmpty().Must(t => t is null || t.Count <= 30);
+            RuleFor(c => c.Topics).NotEmpty().MaximumItems(30);
             RuleForEach(c => c.Topics).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Notes).MaximumLength(10_000);
-            RuleFor(c => c.FollowUps).Must(f => f is null || f.Count <= 30);
+            RuleFor(c => c.FollowUps).MaximumItems(30);
             RuleForEach(c => c.FollowUps).NotEmpty().MaximumLength(500);
         }
     }

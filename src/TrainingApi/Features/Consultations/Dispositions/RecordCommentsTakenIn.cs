@@ -28,17 +28,17 @@ public static class RecordCommentsTakenIn
         public Validator()
         {
             RuleFor(c => c.VersionId).NotEmpty();
-            RuleFor(c => c.Items).NotEmpty().Must(i => i is null || i.Count <= BulkCommentChanges.MaxItems)
+            RuleFor(c => c.Items).NotEmpty().MaximumItems(BulkCommentChanges.MaxItems)
                 .WithMessage(_ => BulkCommentChanges.TooManyItems.ToString());
             RuleForEach(c => c.Items).ChildRules(item =>
             {
                 item.RuleFor(x => x.CommentId).NotEmpty();
                 item.RuleFor(x => x.IfMatch).Must(t => BulkCommentChanges.TryParseETag(t, out _)).WithMessage(_ => BulkCommentChanges.NotAnETag.ToString());
-            }).When(c => c.Items is { Count: <= BulkCommentChanges.MaxItems });
+            }).WhenWithinCount(c => c.Items, BulkCommentChanges.MaxItems);
             RuleForEach(c => c.Items).NotNull();
             RuleForEach(c => c.Items).Must((c, item, _) => item is null || c.Items.Count(x => x?.CommentId == item.CommentId) == 1)
                 .WithMessage(_ => BulkCommentChanges.DuplicateItem.ToString())
-                .When(c => c.Items is { Count: <= BulkCommentChanges.MaxItems });
+                .WhenWithinCount(c => c.Items, BulkCommentChanges.MaxItems);
         }
     }
 

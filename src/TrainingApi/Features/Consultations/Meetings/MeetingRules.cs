@@ -6,6 +6,7 @@ using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Features.Consultations.Rounds;
+using TrainingApi.Common.OpenApi;
 
 namespace TrainingApi.Features.Consultations.Meetings;
 
@@ -44,16 +45,14 @@ public static class MeetingRules
         {
             RuleFor(c => c.Details.DurationMinutes).InclusiveBetween(MinDurationMinutes, MaxDurationMinutes).OverridePropertyName("durationMinutes");
             RuleFor(c => c.Details.Place).MaximumLength(ConsultationMeeting.PlaceMaxLength).OverridePropertyName("place");
-            RuleFor(c => c.Details.OnlineLink).MaximumLength(2000)
-                .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
-                .When(c => c.Details.OnlineLink is not null)
+            RuleFor(c => c.Details.OnlineLink).MaximumLength(2000).HttpsUrl()
                 .WithMessage(_ => new Text("The online link must be an https:// address.", "Link do spotkania online musi być adresem https://.").ToString())
                 .OverridePropertyName("onlineLink");
             RuleFor(c => c.Details.Place).NotEmpty().When(c => c.Details.OnlineLink is null)
                 .WithMessage(_ => new Text("Give the place, the online link, or both.", "Podaj miejsce, link do spotkania online albo oba.").ToString())
                 .OverridePropertyName("place");
             RuleFor(c => c.Details.Organiser).NotEmpty().MaximumLength(ConsultationMeeting.OrganiserMaxLength).OverridePropertyName("organiser");
-            RuleFor(c => c.Details.OrganisationsPresent).Must(o => o.Count <= 100).OverridePropertyName("organisationsPresent");
+            RuleFor(c => c.Details.OrganisationsPresent).MaximumItems(100).OverridePropertyName("organisationsPresent");
             RuleFor(c => c.Details.AttendeeCount).InclusiveBetween(0, 10_000).OverridePropertyName("attendeeCount");
             RuleFor(c => c.Details.Minutes).MaximumLength(ConsultationMeeting.MinutesMaxLength).OverridePropertyName("minutes");
         }

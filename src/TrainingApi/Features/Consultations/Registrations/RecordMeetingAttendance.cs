@@ -25,7 +25,7 @@ public static class RecordMeetingAttendance
     {
         public Validator()
         {
-            RuleFor(c => c.Present).NotNull().Must(p => p is null || p.Count <= OpenMeetingRegistration.MaxCapacity);
+            RuleFor(c => c.Present).NotNull().MaximumItems(OpenMeetingRegistration.MaxCapacity);
             RuleFor(c => c.Present).Must(p => p is null || p.Distinct().Count() == p.Count)
                 .WithMessage(_ => new Text("Name each representative once.", "Każdego przedstawiciela podaj raz.").ToString());
         }

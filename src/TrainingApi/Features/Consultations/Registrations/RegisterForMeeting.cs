@@ -26,7 +26,7 @@ public static class RegisterForMeeting
     {
         public Validator()
         {
-            RuleFor(c => c.Representatives).NotEmpty().Must(r => r is null || r.Count <= MeetingRegistration.MaxRepresentatives)
+            RuleFor(c => c.Representatives).NotEmpty().MaximumItems(MeetingRegistration.MaxRepresentatives)
                 .WithMessage(_ => new Text($"Register 1 to {MeetingRegistration.MaxRepresentatives} representatives at a time.",
                     $"Zarejestruj od 1 do {MeetingRegistration.MaxRepresentatives} przedstawicieli naraz.").ToString());
             RuleForEach(c => c.Representatives).ChildRules(p =>

@@ -34,11 +34,11 @@ public static class SubmitComments
         public Validator()
         {
             RuleFor(c => c.ExternalReference).MaximumLength(Submission.ExternalReferenceMaxLength);
-            RuleFor(c => c.Comments).NotEmpty().Must(c => c is null || c.Count <= Submission.MaxComments)
+            RuleFor(c => c.Comments).NotEmpty().MaximumItems(Submission.MaxComments)
                 .WithMessage(_ => new Text($"A submission holds 1 to {Submission.MaxComments} comments; send more in further submissions.",
                     $"Zgłoszenie zawiera od 1 do {Submission.MaxComments} uwag; więcej wyślij w kolejnych zgłoszeniach.").ToString());
             // A null in the list would pass the child rules (they skip nulls) and fail in the handler.
-            RuleForEach(c => c.Comments).NotNull().When(c => c.Comments is { Count: <= Submission.MaxComments });
+            RuleForEach(c => c.Comments).NotNull().WhenWithinCount(c => c.Comments, Submission.MaxComments);
             RuleForEach(c => c.Comments).ChildRules(comment =>
             {
                 comment.RuleFor(x => x.Anchor).MaximumLength(100);
@@ -46,9 +46,9 @@ public static class SubmitComments
                 comment.RuleFor(x => x.Quote).MaximumLength(Comment.QuoteMaxLength);
                 comment.RuleFor(x => x.ProposedChange).MaximumLength(Comment.ProposedChangeMaxLength);
                 comment.RuleFor(x => x.Justification).MaximumLength(Comment.JustificationMaxLength);
-                comment.RuleFor(x => x.MemberJst).Matches("^([0-9]{2}|[0-9]{4}|[0-9]{7})$").When(x => x.MemberJst is not null)
+                comment.RuleFor(x => x.MemberJst).Matches("^([0-9]{2}|[0-9]{4}|[0-9]{7})$")
                     .WithMessage(_ => new Text("A TERYT code has 2, 4 or 7 digits.", "Kod TERYT ma 2, 4 lub 7 cyfr.").ToString());
-            }).When(c => c.Comments is { Count: <= Submission.MaxComments });
+            }).WhenWithinCount(c => c.Comments, Submission.MaxComments);
         }
     }
 

@@ -38,10 +38,21 @@ public sealed partial class LegalAct : IVersioned
             return null;
         }
 
-        var match = CitationPattern().Match(citation.Trim());
+        var match = CitationRegex().Match(citation);
         return match.Success ? $"Dz.U. {match.Groups["year"].Value} poz. {int.Parse(match.Groups["item"].Value, System.Globalization.CultureInfo.InvariantCulture)}" : null;
     }
 
-    [GeneratedRegex(@"^Dz\.\s*U\.\s*(z\s*)?(?<year>(19|20)\d{2})(\s*r\.)?\s*poz\.\s*(?<item>\d{1,5})$", RegexOptions.IgnoreCase)]
-    private static partial Regex CitationPattern();
+    /// <summary>
+    /// What <see cref="NormaliseCitation"/> accepts, spelt so that .NET and ECMA-262 read it alike, as the contract states it
+    /// (<c>pattern</c>): white space as <see cref="string.Trim()"/> and .NET's <c>\s</c> know it, listed; ASCII digits (a year or
+    /// item in other digits would not parse); each letter in both cases instead of an ignore-case option.
+    /// </summary>
+    public const string CitationPattern =
+        "^" + Space + "*[Dd][Zz]\\." + Space + "*[Uu]\\." + Space + "*([Zz]" + Space + "*)?(?<year>(19|20)[0-9]{2})(" + Space + "*[Rr]\\.)?"
+        + Space + "*[Pp][Oo][Zz]\\." + Space + "*(?<item>[0-9]{1,5})" + Space + "*$";
+
+    private const string Space = @"[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+
+    [GeneratedRegex(CitationPattern)]
+    private static partial Regex CitationRegex();
 }

@@ -23,7 +23,7 @@ public static class RecordAmendment
     {
         public Validator()
         {
-            RuleFor(c => c.AmendingCitation).Must(c => c is null || LegalAct.NormaliseCitation(c) is not null)
+            RuleFor(c => c.AmendingCitation).Matches(LegalAct.CitationPattern)
                 .WithMessage(_ => new Text("Cite the amending act as in the Journal of Laws, e.g. “Dz.U. 2024 poz. 854”.", "Podaj akt zmieniający jak w Dzienniku Ustaw, np. „Dz.U. 2024 poz. 854”.").ToString());
             RuleFor(c => c.AmendedOn).InclusiveBetween(new DateOnly(1918, 1, 1), new DateOnly(2100, 1, 1));
             RuleFor(c => c.Note).MaximumLength(LegalActAmendment.NoteMaxLength);

@@ -20,7 +20,7 @@ public static class RegisterLegalAct
     {
         public Validator()
         {
-            RuleFor(c => c.Citation).NotEmpty().Must(c => LegalAct.NormaliseCitation(c) is not null)
+            RuleFor(c => c.Citation).NotEmpty().Matches(LegalAct.CitationPattern)
                 .WithMessage(_ => new Text("Cite the act as in the Journal of Laws, e.g. “Dz.U. 2023 poz. 1234”.", "Podaj akt jak w Dzienniku Ustaw, np. „Dz.U. 2023 poz. 1234”.").ToString());
             RuleFor(c => c.Title).NotEmpty().MaximumLength(LegalAct.TitleMaxLength);
             RuleFor(c => c.PublishedOn).InclusiveBetween(new DateOnly(1918, 1, 1), new DateOnly(2100, 1, 1));

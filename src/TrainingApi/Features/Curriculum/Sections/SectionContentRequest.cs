@@ -4,6 +4,7 @@ using FluentValidation;
 using TrainingApi.Common.Localization;
 using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.Curriculum.LegalActs;
+using TrainingApi.Common.OpenApi;
 
 namespace TrainingApi.Features.Curriculum.Sections;
 
@@ -62,20 +63,20 @@ public sealed class SectionContentValidator : AbstractValidator<ISectionContentC
         RuleFor(c => c.Hours).GreaterThan(0).LessThanOrEqualTo(Section.MaxHours)
             .Must(h => h is null || h % 0.25m == 0).WithMessage(_ => new Text("Give hours in quarters of an hour (e.g. 1.5).", "Podaj godziny z dokładnością do kwadransa (np. 1,5).").ToString());
         RuleForEach(c => c.Authors).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Authors).Must(a => a is null || a.Count <= 20);
+        RuleFor(c => c.Authors).MaximumItems(20);
         RuleForEach(c => c.DeliveryForms).IsInEnum();
         RuleForEach(c => c.TargetRoles).IsInEnum();
-        RuleFor(c => c.LegalActs).Must(a => a is null || a.Count <= MaxListItems);
-        RuleForEach(c => c.LegalActs).Must(citation => LegalAct.NormaliseCitation(citation) is not null)
+        RuleFor(c => c.LegalActs).MaximumItems(MaxListItems);
+        RuleForEach(c => c.LegalActs).NotNull().Matches(LegalAct.CitationPattern)
             .WithMessage(_ => new Text("Cite an act as in the Journal of Laws, e.g. “Dz.U. 2023 poz. 1234”.", "Podaj akt jak w Dzienniku Ustaw, np. „Dz.U. 2023 poz. 1234”.").ToString());
-        When(c => c.LearningOutcomes is not null, () =>
+        RuleFor(c => c.LearningOutcomes).ChildRules(outcomes =>
         {
-            RuleFor(c => c.LearningOutcomes!.Knowledge).Must(l => l is null || l.Count <= MaxListItems).OverridePropertyName("learningOutcomes.knowledge");
-            RuleFor(c => c.LearningOutcomes!.Skills).Must(l => l is null || l.Count <= MaxListItems).OverridePropertyName("learningOutcomes.skills");
-            RuleFor(c => c.LearningOutcomes!.SocialCompetences).Must(l => l is null || l.Count <= MaxListItems).OverridePropertyName("learningOutcomes.socialCompetences");
-            RuleForEach(c => c.LearningOutcomes!.Knowledge).NotEmpty().MaximumLength(MaxItemLength).OverridePropertyName("learningOutcomes.knowledge");
-            RuleForEach(c => c.LearningOutcomes!.Skills).NotEmpty().MaximumLength(MaxItemLength).OverridePropertyName("learningOutcomes.skills");
-            RuleForEach(c => c.LearningOutcomes!.SocialCompetences).NotEmpty().MaximumLength(MaxItemLength).OverridePropertyName("learningOutcomes.socialCompetences");
+            outcomes.RuleFor(o => o!.Knowledge).MaximumItems(MaxListItems);
+            outcomes.RuleFor(o => o!.Skills).MaximumItems(MaxListItems);
+            outcomes.RuleFor(o => o!.SocialCompetences).MaximumItems(MaxListItems);
+            outcomes.RuleForEach(o => o!.Knowledge).NotEmpty().MaximumLength(MaxItemLength);
+            outcomes.RuleForEach(o => o!.Skills).NotEmpty().MaximumLength(MaxItemLength);
+            outcomes.RuleForEach(o => o!.SocialCompetences).NotEmpty().MaximumLength(MaxItemLength);
         });
     }
 }

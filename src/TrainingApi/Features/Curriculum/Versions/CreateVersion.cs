@@ -23,7 +23,7 @@ public static class CreateVersion
     {
         public Validator()
         {
-            RuleFor(c => c.Label).NotEmpty().MaximumLength(ProgrammeVersion.LabelMaxLength).Matches(@"^\d{1,3}\.\d{1,3}$")
+            RuleFor(c => c.Label).NotEmpty().MaximumLength(ProgrammeVersion.LabelMaxLength).Matches(@"^[0-9]{1,3}\.[0-9]{1,3}$")
                 .WithMessage(_ => new Text("Write the label as major.minor, e.g. 1.0 or 1.1.", "Zapisz oznaczenie jako główna.poboczna, np. 1.0 albo 1.1.").ToString());
             RuleFor(c => c.Notes).MaximumLength(ProgrammeVersion.NotesMaxLength);
             RuleFor(c => c.UpdateReason).IsInEnum();

@@ -28,11 +28,12 @@ public static class AdoptRelease
         {
             RuleFor(c => c.Project).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Call).NotEmpty().MaximumLength(Adoption.CallMaxLength);
-            RuleFor(c => c.Contact).NotNull();
-            RuleFor(c => c.Contact.Name).NotEmpty().MaximumLength(200).When(c => c.Contact is not null).OverridePropertyName("contact.name");
-            RuleFor(c => c.Contact.Email).NotEmpty().EmailAddress().MaximumLength(254).When(c => c.Contact is not null).OverridePropertyName("contact.email");
-            RuleFor(c => c.Contact.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$").When(c => c.Contact?.Phone is not null)
-                .OverridePropertyName("contact.phone");
+            RuleFor(c => c.Contact).NotNull().ChildRules(contact =>
+            {
+                contact.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+                contact.RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
+                contact.RuleFor(x => x.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$");
+            });
         }
     }
 

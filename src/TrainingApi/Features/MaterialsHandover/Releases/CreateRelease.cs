@@ -42,7 +42,7 @@ public static class CreateRelease
             RuleFor(c => c.Notes).NotEmpty().MaximumLength(Release.NotesMaxLength)
                 .WithMessage(_ => new Text("Release notes say why this release was made (up to 10,000 characters).", "Informacje o wydaniu mówią, dlaczego je przygotowano (do 10 000 znaków).").ToString());
             RuleFor(c => c.Licence).MaximumLength(50);
-            RuleFor(c => c.Language).Matches("^[a-z]{2}$").When(c => c.Language is not null);
+            RuleFor(c => c.Language).Matches("^[a-z]{2}$");
         }
     }
 

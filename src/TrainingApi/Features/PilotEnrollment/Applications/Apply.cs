@@ -33,21 +33,23 @@ public static class Apply
     {
         public Validator()
         {
-            RuleFor(c => c.Participants).NotEmpty().Must(p => p is null || p.Count <= 3)
+            RuleFor(c => c.Participants).NotEmpty().MaximumItems(3)
                 .WithMessage(_ => new Text("A JST sends one to three participants.", "JST zgłasza od jednego do trzech uczestników.").ToString());
             RuleForEach(c => c.Participants).ChildRules(p =>
             {
                 p.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
                 p.RuleFor(x => x.Position).NotEmpty().MaximumLength(200);
                 p.RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
-                p.RuleFor(x => x.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$").When(x => x.Phone is not null);
+                p.RuleFor(x => x.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$");
             });
             RuleFor(c => c.Participants).Must(p => p is null || p.Any(x => x?.Email is null) || p.Select(x => x.Email.Trim().ToLowerInvariant()).Distinct().Count() == p.Count)
                 .WithMessage(_ => new Text("Each participant needs their own e-mail address.", "Każdy uczestnik musi mieć własny adres e-mail.").ToString());
             RuleFor(c => c.RodoClauseVersion).NotEmpty().MaximumLength(50);
-            RuleFor(c => c.Questionnaire).NotNull();
-            RuleFor(c => c.Questionnaire!.SchoolsRun).InclusiveBetween(0, 2000).When(c => c.Questionnaire is not null).OverridePropertyName("questionnaire.schoolsRun");
-            RuleFor(c => c.Questionnaire!.Motivation).MaximumLength(2000).When(c => c.Questionnaire is not null).OverridePropertyName("questionnaire.motivation");
+            RuleFor(c => c.Questionnaire).NotNull().ChildRules(q =>
+            {
+                q.RuleFor(x => x.SchoolsRun).InclusiveBetween(0, 2000);
+                q.RuleFor(x => x.Motivation).MaximumLength(2000);
+            });
         }
     }
 

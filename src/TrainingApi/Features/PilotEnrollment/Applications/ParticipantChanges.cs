@@ -87,7 +87,7 @@ public sealed class ParticipantChanges(TrainingDb db, Access access, TimeProvide
             RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
             RuleFor(x => x.Position).NotEmpty().MaximumLength(200);
             RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
-            RuleFor(x => x.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$").When(x => x.Phone is not null);
+            RuleFor(x => x.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()-]{6,30}$");
         }
     }
 }

@@ -26,7 +26,7 @@ public static class CreateCohort
         public Validator()
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.ApplicationIds).NotEmpty().Must(ids => ids is null || (ids.Count <= 100 && ids.Distinct().Count() == ids.Count));
+            RuleFor(c => c.ApplicationIds).NotEmpty().MaximumItems(100).Must(ids => ids is null || ids.Distinct().Count() == ids.Count);
         }
     }
 

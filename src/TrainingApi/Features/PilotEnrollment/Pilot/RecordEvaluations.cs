@@ -24,7 +24,7 @@ public static class RecordEvaluations
     {
         public Validator()
         {
-            RuleFor(c => c.Responses).NotEmpty().Must(r => r is null || r.Count <= 1000);
+            RuleFor(c => c.Responses).NotEmpty().MaximumItems(1000);
             RuleForEach(c => c.Responses).ChildRules(r =>
             {
                 r.RuleFor(x => x.ModuleAnchor).NotEmpty().MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$");

@@ -30,8 +30,8 @@ public static class ScheduleSession
             RuleFor(c => c.Mode).IsInEnum();
             RuleFor(c => c.Trainer).NotEmpty().MaximumLength(200);
             RuleFor(c => c.Place).MaximumLength(300);
-            RuleFor(c => c.Link).MaximumLength(500).Must(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
-                .When(c => c.Link is not null).WithMessage(_ => new Common.Localization.Text("The link must be an https address.", "Link musi być adresem https.").ToString());
+            RuleFor(c => c.Link).MaximumLength(500).HttpsUrl()
+                .WithMessage(_ => new Common.Localization.Text("The link must be an https address.", "Link musi być adresem https.").ToString());
         }
     }
 
