@@ -101,9 +101,9 @@ public sealed class TypedProblemsOperationFilter : IOperationFilter
 }
 
 /// <summary>
-/// ProblemDetails names every typed refusal of the document in a discriminator on <c>code</c>, so that a generated client builds the
-/// typed problem for its code and a plain ProblemDetails for any other code or none (OpenAPI 3.1.1 leaves an absent discriminating
-/// value to the reader, and Kiota and NSwag both fall back to the base type).
+/// ProblemDetails names every typed refusal of the document in a discriminator on <c>code</c> (which every problem carries, see
+/// ProblemDetailsSetup), so that a generated client builds the typed problem for its code and a plain ProblemDetails for any other
+/// (Kiota and NSwag both fall back to the base type for a value the mapping does not name).
 /// </summary>
 public sealed class TypedProblemsDocumentFilter : IDocumentFilter
 {
