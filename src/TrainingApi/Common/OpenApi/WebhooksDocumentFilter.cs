@@ -1,5 +1,4 @@
 using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using TrainingApi.Common.Events;
 
@@ -31,15 +30,8 @@ public sealed class WebhooksDocumentFilter(EventCatalogue catalogue) : IDocument
         string.Concat(type.Type.Split('.', '-').Select(part => char.ToUpperInvariant(part[0]) + part[1..])) + "EventV" +
         type.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The committed JSON Schema, read as an OpenAPI 3.1 schema; its <c>$schema</c> and <c>$id</c> belong to the file only.</summary>
-    private static OpenApiSchema Schema(EventTypeInfo type, OpenApiDocument document)
-    {
-        var json = EventSchemas.For(type);
-        json.Remove("$schema");
-        json.Remove("$id");
-        return OpenApiModelFactory.Parse<OpenApiSchema>(json.ToJsonString(), OpenApiSpecVersion.OpenApi3_1, document, out _, "json")
-               ?? throw new InvalidOperationException($"The schema of {type.Type} could not be read.");
-    }
+    private static OpenApiSchema Schema(EventTypeInfo type, OpenApiDocument document) =>
+        JsonSchemaComponents.Read(EventSchemas.For(type), document, type.Type);
 
     private static OpenApiOperation Delivery(EventTypeInfo type, string schemaId, OpenApiDocument document) => new()
     {
