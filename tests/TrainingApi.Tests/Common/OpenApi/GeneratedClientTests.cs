@@ -120,13 +120,15 @@ public sealed class GeneratedClientTests(ConsultationsFactory api) : IClassFixtu
             Assert.Contains(rows, r => (string?)r["Stanowisko"] == "częściowo uwzględniona");
         }
 
-        // The public catalogue: the latest release, typed, and its ZIP.
+        // The public catalogue: the latest release, typed, its release.json, typed, and its ZIP.
         var (version, _, _) = await releases.TestedVersionAsync(modules: 1, units: 1);
         var release = await releases.PublishAsync((await releases.DraftAsync(version.Id, "3.1.0")).Id);
         var latest = await anonymous.Api.V1.Catalogue.Releases.Latest.GetAsync();
         Assert.NotNull(latest);
         Assert.Equal((release.Id, "3.1.0", true), (latest.Id!.Value, latest.SemanticVersion, latest.Latest));
         Assert.Contains(latest.Files!, f => f.Format == "zip");
+        var document = await anonymous.Api.V1.Catalogue.Releases[release.Id].Files.Json.GetAsync();
+        Assert.Equal((release.Id, "3.1.0"), (document?.ReleaseId, document?.SemanticVersion));
         await using (var zip = await anonymous.Api.V1.Catalogue.Releases[release.Id].Files["zip"].GetAsync())
         {
             using var archive = new ZipArchive(zip!, ZipArchiveMode.Read);
