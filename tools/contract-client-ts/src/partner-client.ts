@@ -17,7 +17,7 @@ export class ProblemError extends Error {
 function refused(response: Response, problem: Problem | undefined): never {
   // A refusal without a problem body (a proxy's, say) still becomes one, as the contract's schema has it.
   throw new ProblemError(response.status, problem ?? {
-    type: "about:blank", title: response.statusText, status: response.status, instance: new URL(response.url).pathname, traceId: "",
+    type: "about:blank", title: response.statusText, status: response.status, instance: new URL(response.url).pathname, traceId: "", code: "about:blank",
   });
 }
 

@@ -9,9 +9,16 @@ namespace TrainingApi.Common.OpenApi;
 /// Schema is committed under api-spec/ beside the contract. A slice registers it; Common writes and checks it.
 /// </summary>
 /// <param name="Path">Relative to api-spec/, e.g. "releases/release.v1.schema.json".</param>
-public sealed record DocumentSchema(string Path, string Id, string Title, string Description, Type Type, JsonSerializerOptions Options)
+/// <param name="Example">An instance for the contract's example where an operation serves the document (<c>ProducesJsonDocument</c>).</param>
+public sealed record DocumentSchema(string Path, string Id, string Title, string Description, Type Type, JsonSerializerOptions Options, object? Example = null)
 {
-    public string Render()
+    /// <summary>The schema's name among the contract's components: the document's type (<c>ReleaseDocument</c>).</summary>
+    public string ComponentId => SchemaIds.For(Type);
+
+    public string Render() =>
+        Schema().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+
+    public JsonObject Schema()
     {
         var schema = JsonSchemaExporter.GetJsonSchemaAsNode(Options, Type, new JsonSchemaExporterOptions
         {
@@ -33,7 +40,7 @@ public sealed record DocumentSchema(string Path, string Id, string Title, string
             root[key] = value?.DeepClone();
         }
 
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return root;
     }
 }
 

@@ -67,6 +67,7 @@ public sealed partial class ExamplesOperationFilter(IOptions<Microsoft.AspNetCor
                 : kind.Title.En,
             ["instance"] = instance,
             ["traceId"] = "4bf92f3577b34da6a3ce929d0e0e4736",
+            ["code"] = kind.Slug,
         };
         if (kind == ProblemKind.ValidationFailed)
         {

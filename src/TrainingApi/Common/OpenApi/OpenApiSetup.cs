@@ -46,6 +46,7 @@ public static class OpenApiSetup
             // Security and the platform's problems first, so the problems they add get examples too.
             o.OperationFilter<SecurityOperationFilter>();
             o.OperationFilter<PlatformProblemsOperationFilter>();
+            o.OperationFilter<TypedProblemsOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
@@ -57,6 +58,8 @@ public static class OpenApiSetup
             o.SchemaFilter<ValidationRulesSchemaFilter>();
             o.SchemaFilter<ProblemSchemaFilter>();
             o.DocumentFilter<RequestRequiredDocumentFilter>();
+            o.DocumentFilter<TypedProblemsDocumentFilter>();
+            o.DocumentFilter<WebhooksDocumentFilter>();
             // Last: it declares headers on the responses all the others added.
             o.OperationFilter<ResponseHeadersOperationFilter>();
             // Nested request/response records (CreateProgramme.Request) would otherwise all be called "Request".

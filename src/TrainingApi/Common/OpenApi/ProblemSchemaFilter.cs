@@ -8,8 +8,8 @@ namespace TrainingApi.Common.OpenApi;
 /// <summary>
 /// Describes the RFC 9457 problem as <see cref="ProblemDetailsSetup"/> and <see cref="ProblemExceptionHandler"/> write it,
 /// instead of the framework's all-nullable <see cref="ProblemDetails"/>: every problem goes through the problem details
-/// service, which fills type, title, status, instance and traceId; detail, a stable code and the validation errors map
-/// are there when they apply, and a few problems add further members (named in the operation's description).
+/// service, which fills type, title, status, instance, code and traceId; detail and the validation errors map are there when
+/// they apply, and the typed refusals add further members (their own schemas, see <see cref="TypedProblemsOperationFilter"/>).
 /// </summary>
 public sealed class ProblemSchemaFilter : ISchemaFilter
 {
@@ -21,7 +21,7 @@ public sealed class ProblemSchemaFilter : ISchemaFilter
             return;
         }
 
-        concrete.Description = "An RFC 9457 problem. Switch on `type` (and `code` where present), never on the text.";
+        concrete.Description = "An RFC 9457 problem. Switch on `type` or `code`, never on the text.";
         concrete.Properties = new Dictionary<string, IOpenApiSchema>
         {
             ["type"] = String($"The kind of problem, a stable URI under {ProblemKind.BaseUri}.", "uri"),
@@ -37,7 +37,8 @@ public sealed class ProblemSchemaFilter : ISchemaFilter
             ["detail"] = String("What went wrong in this occurrence, in the language asked for."),
             ["instance"] = String("The path of the request.", "uri-reference"),
             ["traceId"] = String("The trace id of the request in the logs: quote it when reporting a problem."),
-            ["code"] = String("A stable code of the specific refusal, for the problems that have one."),
+            ["code"] = String("A stable code: the specific refusal (`round-not-open`), or where there is none the kind (the last segment of `type`). " +
+                              "The typed problems are discriminated by it."),
             ["errors"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
@@ -45,7 +46,7 @@ public sealed class ProblemSchemaFilter : ISchemaFilter
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
             },
         };
-        concrete.Required = new SortedSet<string>(StringComparer.Ordinal) { "instance", "status", "title", "traceId", "type" };
+        concrete.Required = new SortedSet<string>(StringComparer.Ordinal) { "code", "instance", "status", "title", "traceId", "type" };
         concrete.AdditionalPropertiesAllowed = true;
         concrete.AdditionalProperties = null;
     }

@@ -31,6 +31,13 @@ public static class ProblemDetailsSetup
                 }
             }
 
+            // Every problem has a code, so that a client can always switch on it (and a generated client can pick the typed problem
+            // by it, see Common/OpenApi/TypedProblems): the specific refusal's, or else the kind's.
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                problem.Extensions["code"] = problem.Type[ProblemKind.BaseUri.Length..];
+            }
+
             problem.Instance ??= ctx.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString()
                 ?? ctx.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString()

@@ -16,11 +16,15 @@ public class ProblemException(ProblemKind kind, Text detail, IReadOnlyDictionary
 
     /// <summary>Sent as Retry-After (the exception handler clears headers set before the throw).</summary>
     public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>The typed refusal this problem is, when it carries members beyond <c>code</c> and <c>errors</c>.</summary>
+    public ProblemShape? Shape { get; init; }
 }
 
 /// <summary>
 /// Shorthands for the refusals every slice needs, with bilingual details. Each kind takes an optional detail (the kind's title
-/// otherwise), an optional stable <c>code</c> clients switch on, and further members after it, in that order on the wire.
+/// otherwise) and an optional stable <c>code</c> clients switch on. A refusal with further members is a <see cref="ProblemShape{TMembers}"/>,
+/// so that the contract describes every member it sends.
 /// </summary>
 public static class Problem
 {
@@ -33,18 +37,18 @@ public static class Problem
         new($"No {resource.En} with id '{id}' exists, or you may not see it.",
             $"Nie istnieje {resource.Pl} o identyfikatorze '{id}' albo nie masz do niego dostępu."));
 
-    public static ProblemException NotFound(Text? detail = null, string? code = null, IEnumerable<(string Key, object? Value)>? more = null) =>
-        Of(ProblemKind.NotFound, detail, code, more);
+    public static ProblemException NotFound(Text? detail = null, string? code = null) =>
+        Of(ProblemKind.NotFound, detail, code);
 
-    public static ProblemException Forbidden(Text? detail = null, string? code = null, IEnumerable<(string Key, object? Value)>? more = null) =>
-        Of(ProblemKind.Forbidden, detail, code, more);
+    public static ProblemException Forbidden(Text? detail = null, string? code = null) =>
+        Of(ProblemKind.Forbidden, detail, code);
 
-    public static ProblemException Conflict(Text? detail = null, string? code = null, IEnumerable<(string Key, object? Value)>? more = null,
+    public static ProblemException Conflict(Text? detail = null, string? code = null,
         int? retryAfterSeconds = null) =>
-        new(ProblemKind.Conflict, detail ?? ProblemKind.Conflict.Title, Extensions(code, more)) { RetryAfterSeconds = retryAfterSeconds };
+        new(ProblemKind.Conflict, detail ?? ProblemKind.Conflict.Title, Extensions(code)) { RetryAfterSeconds = retryAfterSeconds };
 
-    public static ProblemException Unprocessable(Text? detail = null, string? code = null, IEnumerable<(string Key, object? Value)>? more = null) =>
-        Of(ProblemKind.UnprocessableContent, detail, code, more);
+    public static ProblemException Unprocessable(Text? detail = null, string? code = null) =>
+        Of(ProblemKind.UnprocessableContent, detail, code);
 
     public static ProblemException TooManyRequests(int retryAfterSeconds) => new(ProblemKind.TooManyRequests,
         new($"You sent more requests than your limit allows. Retry in {retryAfterSeconds} s.",
@@ -65,22 +69,9 @@ public static class Problem
         new(ProblemKind.ValidationFailed, message,
             new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message.ToString()] } });
 
-    private static ProblemException Of(ProblemKind kind, Text? detail, string? code, IEnumerable<(string Key, object? Value)>? more) =>
-        new(kind, detail ?? kind.Title, Extensions(code, more));
+    private static ProblemException Of(ProblemKind kind, Text? detail, string? code) =>
+        new(kind, detail ?? kind.Title, Extensions(code));
 
-    private static Dictionary<string, object?>? Extensions(string? code, IEnumerable<(string Key, object? Value)>? more)
-    {
-        var extensions = new Dictionary<string, object?>();
-        if (code is not null)
-        {
-            extensions["code"] = code;
-        }
-
-        foreach (var (key, value) in more ?? [])
-        {
-            extensions.Add(key, value);
-        }
-
-        return extensions.Count == 0 ? null : extensions;
-    }
+    private static Dictionary<string, object?>? Extensions(string? code) =>
+        code is null ? null : new Dictionary<string, object?> { ["code"] = code };
 }

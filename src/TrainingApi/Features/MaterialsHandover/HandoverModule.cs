@@ -20,6 +20,12 @@ public static class HandoverModule
     public static readonly Text HandoverNoun = new("handover", "przekazanie");
     public static readonly Text AdoptionNoun = new("adoption", "wskazanie wydania");
 
+    /// <summary>release.json: its JSON Schema is committed under api-spec/releases/ and is the schema of the JSON downloads of a release.</summary>
+    public static readonly DocumentSchema ReleaseJsonSchema = new("releases/release.v1.schema.json", ReleaseDocument.SchemaId, "release.json",
+        "A published release of the training programme: the programme and advisory guidelines with their accessibility statement, the " +
+        "consultation reports, the pilot evaluation summary and the advisory outcomes. In every export of a release.",
+        typeof(ReleaseDocument), ReleaseJson.Options, ReleaseDocument.Example);
+
     /// <summary>Releases of one programme are published one at a time.</summary>
     public static AdvisoryLockKey ReleasePublicationLock(Guid programmeId) => new("release-publication", programmeId);
 
@@ -33,10 +39,7 @@ public static class HandoverModule
             .AddSingleton<CatalogueCache>()
             .AddHostedService<CatalogueChangeListener>()
             .AddScoped<Common.Startup.IDemoData, HandoverDemoData>()
-            .AddDocumentSchema(new DocumentSchema("releases/release.v1.schema.json", ReleaseDocument.SchemaId, "release.json",
-                "A published release of the training programme: the programme and advisory guidelines with their accessibility statement, the " +
-                "consultation reports, the pilot evaluation summary and the advisory outcomes. In every export of a release.",
-                typeof(ReleaseDocument), ReleaseJson.Options))
+            .AddDocumentSchema(ReleaseJsonSchema)
             .AddIntegrationEvent<ReleasePublished>()
             .AddIntegrationEvent<ReleaseSuperseded>(forMinistry: true)
             .AddIntegrationEvent<AdoptedReleaseAffected>(forMinistry: true)
@@ -53,6 +56,7 @@ public static class HandoverModule
         UpdateRelease.Map(releases);
         PublishRelease.Map(releases);
         GetReleaseFile.Map(releases);
+        GetReleaseFile.MapReleaseJson(releases);
         RecordHandover.Map(releases);
         AdoptRelease.Map(releases);
 
@@ -73,6 +77,7 @@ public static class HandoverModule
         GetLatestRelease.Map(catalogue);
         GetCatalogueRelease.Map(catalogue);
         GetCatalogueFile.Map(catalogue);
+        GetCatalogueFile.MapReleaseJson(catalogue);
         GetCataloguePage.Map(catalogue);
         ReleasesFeed.Map(catalogue);
         CountAdoptions.Map(catalogue);

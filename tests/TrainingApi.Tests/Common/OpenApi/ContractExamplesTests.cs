@@ -41,12 +41,12 @@ public sealed class ContractExamplesTests(ApiFactory api) : IClassFixture<ApiFac
         var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
         var schemas = document["components"]!["schemas"]!.AsObject();
 
-        // Answers: every member written is required. Problems: type, title, status, instance and traceId always.
+        // Answers: every member written is required. Problems: type, title, status, instance, code and traceId always.
         Assert.Equal(["anchor", "content", "disposedAt", "disposition", "duplicateOf", "etag", "id", "justification", "memberJst", "memberJstName",
             "organisationId", "position", "proposedChange", "quote", "response", "roundId", "status", "submissionId", "submittedAt", "takenIntoVersion",
             "updatedAt"],
             schemas["CommentView"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
-        Assert.Equal(["instance", "status", "title", "traceId", "type"], schemas["ProblemDetails"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["code", "instance", "status", "title", "traceId", "type"], schemas["ProblemDetails"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("string", schemas["ProblemDetails"]!["properties"]!["traceId"]!["type"]!.GetValue<string>());
 
         // A nullable record or enum is "the reference or null" (oneOf, the form every generator reads); a non-nullable one

@@ -89,12 +89,14 @@ public sealed class GeneratedClientTests(ConsultationsFactory api) : IClassFixtu
         Assert.Equal((CommentStatus.Disposed, Disposition.PartlyAccepted, "Dodano akapit o rolach."), (disposed.Status, disposed.Disposition, disposed.Response));
         Assert.Equal(CommentStatus.AwaitingDisposition, Assert.Single(page.Items, c => c.Id != first).Status);
 
-        // A refusal is a typed problem: the round closed (every comment disposed, so the report can be published after), the same batch under a new key is a 409 round-not-open.
+        // A refusal is a typed problem: the round closed (every comment disposed, so the report can be published after), the same batch under a
+        // new key is a 409 round-not-open, which the client builds as its own type (by `code`) with its members typed.
         (await consultations.DisposeAsync(sent.Comments[1].Id!.Value, "noted", "Długość wynika z zakresu.")).EnsureSuccessStatusCode();
         api.Clock.Now = round.ClosesAt.AddMinutes(1);
-        var closed = await Assert.ThrowsAsync<ProblemDetails>(() =>
+        var closed = await Assert.ThrowsAsync<RoundNotOpenProblem>(() =>
             submissions.PostAsync(Batch("ZMP/KONS/2026/002"), c => c.Headers.Add("Idempotency-Key", "zmp-kiota-002")));
         Assert.Equal((409, "https://trainingapi.ore.edu.pl/problems/conflict", "round-not-open"), (closed.Status, closed.Type, closed.Code));
+        Assert.Equal((round.OpensAt, round.ClosesAt), (closed.OpensAt, closed.ClosesAt));
         Assert.Equal(409, closed.ResponseStatusCode);
         Assert.False(string.IsNullOrEmpty(closed.TraceId));
 
@@ -118,22 +120,24 @@ public sealed class GeneratedClientTests(ConsultationsFactory api) : IClassFixtu
             Assert.Contains(rows, r => (string?)r["Stanowisko"] == "częściowo uwzględniona");
         }
 
-        // The public catalogue: the latest release, typed, and its ZIP.
+        // The public catalogue: the latest release, typed, its release.json, typed, and its ZIP.
         var (version, _, _) = await releases.TestedVersionAsync(modules: 1, units: 1);
         var release = await releases.PublishAsync((await releases.DraftAsync(version.Id, "3.1.0")).Id);
         var latest = await anonymous.Api.V1.Catalogue.Releases.Latest.GetAsync();
         Assert.NotNull(latest);
         Assert.Equal((release.Id, "3.1.0", true), (latest.Id!.Value, latest.SemanticVersion, latest.Latest));
         Assert.Contains(latest.Files!, f => f.Format == "zip");
+        var document = await anonymous.Api.V1.Catalogue.Releases[release.Id].Files.Json.GetAsync();
+        Assert.Equal((release.Id, "3.1.0"), (document?.ReleaseId, document?.SemanticVersion));
         await using (var zip = await anonymous.Api.V1.Catalogue.Releases[release.Id].Files["zip"].GetAsync())
         {
             using var archive = new ZipArchive(zip!, ZipArchiveMode.Read);
             Assert.NotEmpty(archive.Entries);
         }
 
-        // A 404 is a typed problem too.
+        // A 404 is a typed problem too: a plain ProblemDetails, its code the kind's.
         var missing = await Assert.ThrowsAsync<ProblemDetails>(() => anonymous.Api.V1.Catalogue.Releases[Guid.NewGuid()].Files["zip"].GetAsync());
-        Assert.Equal((404, "https://trainingapi.ore.edu.pl/problems/not-found"), (missing.Status, missing.Type));
+        Assert.Equal((404, "https://trainingapi.ore.edu.pl/problems/not-found", "not-found"), (missing.Status, missing.Type, missing.Code));
     }
 
     private static readonly Dictionary<string, ParsableFactory<IParsable>> Problems = new()

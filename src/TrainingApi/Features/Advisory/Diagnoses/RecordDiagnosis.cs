@@ -24,6 +24,13 @@ public enum RespondentRole
 
 public static class RecordDiagnosis
 {
+    /// <param name="Respondent">The respondent at fault, as a path in the body (<c>respondents[1]</c>).</param>
+    /// <param name="Missing">Statements of the framework left unanswered.</param>
+    /// <param name="Unknown">Answers to statements the framework does not have.</param>
+    public sealed record AnswersIncompleteMembers(string Respondent, IReadOnlyList<string> Missing, IReadOnlyList<string> Unknown);
+
+    public static readonly ProblemShape<AnswersIncompleteMembers> AnswersIncomplete = new("answers-incomplete");
+
     /// <param name="Answers">Every statement of the framework: 1–5, or null for n/a.</param>
     public sealed record RespondentRequest(RespondentRole Role, string? Label, IReadOnlyDictionary<string, int?>? Answers);
 
@@ -87,12 +94,12 @@ public static class RecordDiagnosis
                     continue;
                 }
 
-                throw Problem.Unprocessable(new Text(
+                throw AnswersIncomplete.Refuse(ProblemKind.UnprocessableContent, new Text(
                     $"Respondent {i + 1} (respondents[{i}]) must answer every statement of framework {framework.Version} (null for n/a)" +
                     (missing.Count > 0 ? $"; missing: {string.Join(", ", missing.Take(10))}" : "") + (unknown.Count > 0 ? $"; not in the framework: {string.Join(", ", unknown.Take(10))}" : "") + ".",
                     $"Respondent {i + 1} (respondents[{i}]) musi odpowiedzieć na każde stwierdzenie modelu {framework.Version} (null, gdy nie dotyczy)" +
                     (missing.Count > 0 ? $"; brak: {string.Join(", ", missing.Take(10))}" : "") + (unknown.Count > 0 ? $"; spoza modelu: {string.Join(", ", unknown.Take(10))}" : "") + "."),
-                    "answers-incomplete", [("respondent", $"respondents[{i}]"), ("missing", missing), ("unknown", unknown)]);
+                    new($"respondents[{i}]", missing, unknown));
             }
         }
     }
@@ -104,6 +111,7 @@ public static class RecordDiagnosis
                 return TypedResults.Created($"/api/v1/engagements/{engagementId}/diagnoses", created);
             })
             .WithName("RecordDiagnosis")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, AnswersIncomplete)
             .WithSummary("Record a digital-maturity diagnosis and get its scores")
             .WithDescription("`initial` in the diagnosis stage, `closing` in the closure stage (the latest of each kind counts). One or more " +
                              "respondents (e.g. the education department and school heads), each answering every statement of the current framework " +

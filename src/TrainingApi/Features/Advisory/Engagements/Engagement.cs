@@ -26,6 +26,12 @@ public enum EngagementStage
 /// </summary>
 public sealed class Engagement : IVersioned
 {
+    /// <param name="HoursAvailable">The hours left in the budget (with the extra hours approved).</param>
+    /// <param name="SessionDate">The date of the session that did not fit.</param>
+    public sealed record HoursBudgetExceededMembers(decimal HoursAvailable, DateTimeOffset SessionDate);
+
+    public static readonly ProblemShape<HoursBudgetExceededMembers> HoursBudgetExceeded = new("hours-budget-exceeded");
+
     private Engagement() { }
 
     public Engagement(Guid recruitmentId, string jstTeryt, string jstName, Guid advisorId, decimal hoursBudget, Guid? guidelinesVersionId, DateTimeOffset now)
@@ -109,12 +115,12 @@ public sealed class Engagement : IVersioned
         EnsureOpen();
         if (hours > HoursAvailable)
         {
-            throw Problem.Conflict(new Text(
+            throw HoursBudgetExceeded.Refuse(ProblemKind.Conflict, new Text(
                 $"The session ({hours} h) would pass the hours budget of {JstName}: {HoursBudget} h plus {ExtraHoursApproved} h approved, {HoursUsed} h used. " +
                 "The programme team can approve extra hours (POST …/extra-hours).",
                 $"Sesja ({hours} godz.) przekroczyłaby budżet godzin dla {JstName}: {HoursBudget} godz. i {ExtraHoursApproved} godz. dodatkowych, wykorzystano {HoursUsed} godz. " +
                 "Zespół projektu może zatwierdzić dodatkowe godziny (POST …/extra-hours)."),
-                "hours-budget-exceeded", [("hoursAvailable", HoursAvailable), ("sessionDate", sessionDate)]);
+                new(HoursAvailable, sessionDate));
         }
 
         HoursUsed += hours;

@@ -63,6 +63,7 @@ public static class AddPlanGoal
                 return TypedResults.Created($"/api/v1/engagements/{engagementId}/plan", created);
             })
             .WithName("AddPlanGoal")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, PlanRules.UnknownGuidelineAnchor)
             .WithSummary("Add a goal (with its actions) to a JST's development plan")
             .WithDescription("In the plan or support stage. Linked to maturity areas and to advisory-guideline sections (anchors of the engagement's " +
                              "guidelines version); actions have an owner, a deadline (a date in Warsaw) and may be assigned to the JST's coordinator.")

@@ -11,6 +11,11 @@ public sealed record ActionRequest(string Title, string Owner, bool OwnedByCoord
 
 public static class PlanRules
 {
+    /// <param name="Anchors">The anchors that are no section of the engagement's guidelines version.</param>
+    public sealed record UnknownGuidelineAnchorMembers(IReadOnlyList<string> Anchors);
+
+    public static readonly ProblemShape<UnknownGuidelineAnchorMembers> UnknownGuidelineAnchor = new("unknown-guideline-anchor");
+
     public static bool IsArea(string code) => MaturityFramework.Current.Areas.Any(a => a.Code == code);
 
     /// <summary>The plan is written in the plan stage and revised during support.</summary>
@@ -39,14 +44,14 @@ public static class PlanRules
         var unknown = anchors.Where(a => !known.Contains(a)).ToList();
         if (unknown.Count > 0)
         {
-            throw Problem.Unprocessable(new Text(
+            throw UnknownGuidelineAnchor.Refuse(ProblemKind.UnprocessableContent, new Text(
                 outline is null
                     ? "The engagement names no guidelines version, so its plan cannot link to guideline sections."
                     : $"Not advisory-guideline sections of version {outline.Label}: {string.Join(", ", unknown)}.",
                 outline is null
                     ? "Proces doradczy nie wskazuje wersji wytycznych, więc plan nie może odwoływać się do ich sekcji."
                     : $"To nie są sekcje wytycznych do doradztwa w wersji {outline.Label}: {string.Join(", ", unknown)}."),
-                "unknown-guideline-anchor", [("anchors", unknown)]);
+                new(unknown));
         }
     }
 }

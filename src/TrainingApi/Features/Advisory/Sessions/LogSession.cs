@@ -73,6 +73,7 @@ public static class LogSession
                 return TypedResults.Created($"/api/v1/engagements/{engagementId}/sessions", created);
             })
             .WithName("LogAdvisorySession")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, Engagement.HoursBudgetExceeded)
             .WithSummary("Log an advisory session and its hours")
             .WithDescription("Date (not in the future), hours in quarters of an hour from 0.25 to 12 (a session lasts at most 12 hours), mode, " +
                              "attendees and topics (both required, at least one each), notes, follow-ups. The hours count against the " +

@@ -18,6 +18,22 @@ public static class BulkCommentChanges
 {
     public const int MaxItems = 200;
 
+    /// <param name="Item">The item at fault, as a path in the body (<c>items[3]</c>).</param>
+    public sealed record ItemRef(string Item, Guid CommentId);
+
+    /// <param name="Item">The item at fault, as a path in the body (<c>items[3]</c>).</param>
+    /// <param name="Etag">The comment's current ETag: read it again, or send this in the item's <c>ifMatch</c>.</param>
+    public sealed record StaleItem(string Item, Guid CommentId, string Etag);
+
+    public sealed record UnknownCommentsMembers(IReadOnlyList<ItemRef> UnknownItems);
+
+    public sealed record StaleItemsMembers(IReadOnlyList<StaleItem> StaleItems);
+
+    public sealed record RefusedItemsMembers(IReadOnlyList<ItemRef> RefusedItems);
+
+    public static readonly ProblemShape<UnknownCommentsMembers> UnknownComments = new("unknown-comments");
+    public static readonly ProblemShape<StaleItemsMembers> StaleItems = new("stale-items");
+
     public static readonly Text TooManyItems = new(
         $"A batch holds 1 to {MaxItems} comments; send more in further batches.",
         $"Partia obejmuje od 1 do {MaxItems} uwag; pozostałe wyślij w kolejnych partiach.");
@@ -63,10 +79,10 @@ public static class BulkCommentChanges
         var missing = commentIds.Select((id, i) => (Index: i, Id: id)).Where(x => !found.ContainsKey(x.Id)).ToList();
         if (missing.Count > 0)
         {
-            throw Problem.Unprocessable(new Text(
+            throw UnknownComments.Refuse(ProblemKind.UnprocessableContent, new Text(
                 $"{missing.Count} item(s) name no comment of this round (first: items[{missing[0].Index}], {missing[0].Id}); nothing was changed.",
                 $"{missing.Count} pozycji nie wskazuje uwagi tych konsultacji (pierwsza: items[{missing[0].Index}], {missing[0].Id}); niczego nie zmieniono."),
-                "unknown-comments", [("unknownItems", missing.Select(m => new { item = $"items[{m.Index}]", commentId = m.Id }).ToList())]);
+                new([.. missing.Select(m => new ItemRef($"items[{m.Index}]", m.Id))]));
         }
 
         return [.. commentIds.Select(id => found[id])];
@@ -81,27 +97,23 @@ public static class BulkCommentChanges
         var stale = comments.Select((c, i) => (Index: i, Comment: c)).Where(x => expected[x.Index] is { } v && x.Comment.Version != v).ToList();
         if (stale.Count > 0)
         {
-            throw new ProblemException(ProblemKind.PreconditionFailed, new Text(
+            throw StaleItems.Refuse(ProblemKind.PreconditionFailed, new Text(
                     $"{stale.Count} comment(s) changed since you read them (first: items[{stale[0].Index}]); nothing was changed. Read them again " +
                     "(their current ETags are in staleItems) and resend the batch.",
                     $"{stale.Count} uwag zmieniło się od odczytu (pierwsza: items[{stale[0].Index}]); niczego nie zmieniono. Odczytaj je ponownie " +
                     "(aktualne ETagi są w staleItems) i wyślij partię jeszcze raz."),
-                new Dictionary<string, object?>
-                {
-                    ["code"] = "stale-items",
-                    ["staleItems"] = stale.Select(s => new { item = $"items[{s.Index}]", commentId = s.Comment.Id, etag = Common.Http.EntityTags.Format(s.Comment.Version) }).ToList(),
-                });
+                new([.. stale.Select(s => new StaleItem($"items[{s.Index}]", s.Comment.Id, Common.Http.EntityTags.Format(s.Comment.Version)))]));
         }
 
         await db.ExpectVersionsAsync(comments, expected, ct);
     }
 
     /// <summary>409 naming the items a rule of the comment refuses (the batch is refused whole).</summary>
-    public static void Refuse(IReadOnlyList<(int Index, Comment Comment)> refused, Text detail, string code)
+    public static void Refuse(IReadOnlyList<(int Index, Comment Comment)> refused, Text detail, ProblemShape<RefusedItemsMembers> shape)
     {
         if (refused.Count > 0)
         {
-            throw Problem.Conflict(detail, code, [("refusedItems", refused.Select(r => new { item = $"items[{r.Index}]", commentId = r.Comment.Id }).ToList())]);
+            throw shape.Refuse(ProblemKind.Conflict, detail, new([.. refused.Select(r => new ItemRef($"items[{r.Index}]", r.Comment.Id))]));
         }
     }
 }

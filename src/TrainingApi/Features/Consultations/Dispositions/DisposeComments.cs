@@ -1,3 +1,4 @@
+using TrainingApi.Common.Problems;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
@@ -19,6 +20,9 @@ namespace TrainingApi.Features.Consultations.Dispositions;
 /// </summary>
 public static class DisposeComments
 {
+    /// <summary>Items that would move a comment taken into a later version away from accepted (<c>refusedItems</c>).</summary>
+    public static readonly ProblemShape<BulkCommentChanges.RefusedItemsMembers> CommentTakenIn = new("comment-taken-in", membersAlwaysSent: false); // one comment's refusal (Comment) has no items
+
     /// <param name="IfMatch">The comment's ETag as read (the `etag` of a listed comment), or `*`.</param>
     public sealed record Item(Guid CommentId, string IfMatch, Disposition Disposition, string Response);
 
@@ -62,7 +66,7 @@ public static class DisposeComments
                     .Where(x => x.Comment.TakenIntoVersionId is not null && items[x.Index].Disposition is not (Disposition.Accepted or Disposition.PartlyAccepted))],
                 new Text("Some comments were taken into a later version already; they can only stay accepted or partly accepted. Nothing was changed.",
                     "Część uwag uwzględniono już w późniejszej wersji; mogą pozostać tylko uwzględnione lub częściowo uwzględnione. Niczego nie zmieniono."),
-                "comment-taken-in");
+                CommentTakenIn);
 
             var now = clock.UtcNowForDatabase();
             var submissionIds = comments.Select(c => c.SubmissionId).Distinct().ToList();
@@ -86,6 +90,9 @@ public static class DisposeComments
         rounds.MapPost("/{roundId:guid}/dispositions", async (Guid roundId, Request r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(roundId, r.Items), ct)))
             .WithName("DisposeConsultationComments")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, CommentTakenIn)
+            .ProducesTypedProblem(StatusCodes.Status412PreconditionFailed, BulkCommentChanges.StaleItems)
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, BulkCommentChanges.UnknownComments)
             .WithSummary("Give many comments of a round their dispositions at once")
             .WithDescription($"1 to {BulkCommentChanges.MaxItems} items, each a comment of this round named once, with the `ifMatch` it was read at " +
                              "(the comment's `etag` in GET …/comments, or `*`), a disposition and a response. **All or nothing**: if any comment changed " +

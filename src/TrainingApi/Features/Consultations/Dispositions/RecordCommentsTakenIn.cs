@@ -17,6 +17,9 @@ namespace TrainingApi.Features.Consultations.Dispositions;
 /// <summary>"Taken into version X" for many accepted comments of a round at once; all or nothing (<see cref="BulkCommentChanges"/>).</summary>
 public static class RecordCommentsTakenIn
 {
+    /// <summary>Items whose comments are not accepted or partly accepted (<c>refusedItems</c>).</summary>
+    public static readonly ProblemShape<BulkCommentChanges.RefusedItemsMembers> CommentNotAccepted = new("comment-not-accepted", membersAlwaysSent: false); // one comment's refusal (Comment) has no items
+
     public sealed record Item(Guid CommentId, string IfMatch);
 
     public sealed record Request(Guid VersionId, [property: Required] IReadOnlyList<Item> Items);
@@ -64,7 +67,7 @@ public static class RecordCommentsTakenIn
                 [.. comments.Select((c, i) => (Index: i, Comment: c)).Where(x => x.Comment.Disposition is not (Disposition.Accepted or Disposition.PartlyAccepted))],
                 new Text("Only accepted or partly accepted comments are taken into a version; the items in refusedItems are not. Nothing was changed.",
                     "W wersji uwzględnia się tylko uwagi uwzględnione lub częściowo uwzględnione; pozycje w refusedItems takie nie są. Niczego nie zmieniono."),
-                "comment-not-accepted");
+                CommentNotAccepted);
 
             var now = clock.UtcNowForDatabase();
             var submissionIds = comments.Select(c => c.SubmissionId).Distinct().ToList();
@@ -86,6 +89,9 @@ public static class RecordCommentsTakenIn
         rounds.MapPost("/{roundId:guid}/taken-into", async (Guid roundId, Request r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(roundId, r.VersionId, r.Items), ct)))
             .WithName("RecordConsultationCommentsTakenIn")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, CommentNotAccepted)
+            .ProducesTypedProblem(StatusCodes.Status412PreconditionFailed, BulkCommentChanges.StaleItems)
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, BulkCommentChanges.UnknownComments)
             .WithSummary("Record that many accepted comments were taken into a later version")
             .WithDescription($"1 to {BulkCommentChanges.MaxItems} comments of this round (each named once, with the `ifMatch` it was read at) taken " +
                              "into `versionId`, a later version of the same programme. All or nothing: a stale item is 412 `stale-items`, a comment " +

@@ -13,6 +13,11 @@ namespace TrainingApi.Features.Consultations.Meetings;
 /// </summary>
 public sealed class ConsultationMeeting : IVersioned
 {
+    /// <param name="Registered">The representatives registered already: the lowest capacity allowed.</param>
+    public sealed record CapacityBelowRegisteredMembers(int Registered);
+
+    public static readonly ProblemShape<CapacityBelowRegisteredMembers> CapacityBelowRegistered = new("capacity-below-registered");
+
     public const int PlaceMaxLength = 300;
     public const int OrganiserMaxLength = 300;
     public const int MinutesMaxLength = 50_000;
@@ -67,10 +72,9 @@ public sealed class ConsultationMeeting : IVersioned
     {
         if (capacity < registered)
         {
-            throw Problem.Conflict(new Text(
+            throw CapacityBelowRegistered.Refuse(ProblemKind.Conflict, new Text(
                 $"{registered} representatives are registered already; the capacity cannot be lower.",
-                $"Zarejestrowano już {registered} przedstawicieli; liczba miejsc nie może być mniejsza."), "capacity-below-registered",
-                [("registered", registered)]);
+                $"Zarejestrowano już {registered} przedstawicieli; liczba miejsc nie może być mniejsza."), new(registered));
         }
 
         RegistrationCapacity = capacity;

@@ -47,6 +47,7 @@ public static class OpenMeetingRegistration
                 return TypedResults.Ok(updated.Value);
             })
             .WithName("OpenConsultationMeetingRegistration")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, ConsultationMeeting.CapacityBelowRegistered)
             .WithSummary("Open sign-up for a meeting, or change its number of places")
             .WithDescription("Organisations may then register representatives (POST …/registrations) until the places are taken or the meeting " +
                              "starts. The capacity counts people and cannot go below those registered (409 `capacity-below-registered`). Requires If-Match.")

@@ -16,6 +16,11 @@ namespace TrainingApi.Features.Consultations.Registrations;
 /// <summary>The attendance record of a meeting, ticked off its sign-up list.</summary>
 public static class RecordMeetingAttendance
 {
+    /// <param name="UnknownRepresentatives">The ids named that are not on the meeting's sign-up list.</param>
+    public sealed record UnknownRepresentativesMembers(IReadOnlyList<Guid> UnknownRepresentatives);
+
+    public static readonly ProblemShape<UnknownRepresentativesMembers> UnknownRepresentatives = new("unknown-representatives");
+
     /// <param name="Present">The ids of the registered representatives who came; everyone else on the list did not.</param>
     public sealed record Request([property: Required] IReadOnlyList<Guid> Present);
 
@@ -51,9 +56,8 @@ public static class RecordMeetingAttendance
             var unknown = command.Present.Except(listed.Select(x => x.Person.Id)).ToList();
             if (unknown.Count > 0)
             {
-                throw Problem.Unprocessable(new Text($"{unknown.Count} of the people named are not on this meeting's sign-up list.",
-                    $"{unknown.Count} z podanych osób nie ma na liście zapisów na to spotkanie."), "unknown-representatives",
-                    [("unknownRepresentatives", unknown)]);
+                throw UnknownRepresentatives.Refuse(ProblemKind.UnprocessableContent, new Text($"{unknown.Count} of the people named are not on this meeting's sign-up list.",
+                    $"{unknown.Count} z podanych osób nie ma na liście zapisów na to spotkanie."), new(unknown));
             }
 
             var present = command.Present.ToHashSet();
@@ -73,6 +77,7 @@ public static class RecordMeetingAttendance
                 return TypedResults.Ok(updated.Value);
             })
             .WithName("RecordConsultationMeetingAttendance")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, UnknownRepresentatives)
             .WithSummary("Record who came, from the sign-up list")
             .WithDescription("`present` names the registered representatives (their ids in GET …/registrations) who came; the rest of the list did " +
                              "not. The meeting's attendance becomes their number and their organisations join those present (which the public read " +

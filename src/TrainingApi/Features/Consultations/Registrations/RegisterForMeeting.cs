@@ -15,6 +15,15 @@ namespace TrainingApi.Features.Consultations.Registrations;
 
 public static class RegisterForMeeting
 {
+    /// <param name="Representatives">The representatives registered already, as paths in the body (<c>representatives[0]</c>).</param>
+    public sealed record AlreadyRegisteredMembers(IReadOnlyList<string> Representatives);
+
+    /// <param name="PlacesLeft">The places still free (0 when none).</param>
+    public sealed record MeetingFullMembers(int PlacesLeft);
+
+    public static readonly ProblemShape<AlreadyRegisteredMembers> AlreadyRegistered = new("already-registered");
+    public static readonly ProblemShape<MeetingFullMembers> MeetingFull = new("meeting-full");
+
     public sealed record RepresentativeRequest(string Name, string Email, string? Phone, string? Position);
 
     /// <param name="OrganisationId">Only when the programme team registers an organisation's representatives.</param>
@@ -74,19 +83,17 @@ public static class RegisterForMeeting
             var taken = await db.Set<MeetingRepresentative>().Where(p => p.MeetingId == meeting.Id && emails.Contains(p.Email)).Select(p => p.Email).ToListAsync(ct);
             if (taken.Count > 0)
             {
-                throw Problem.Conflict(new Text($"{taken.Count} of these people are registered for this meeting already.",
-                    $"{taken.Count} z tych osób jest już zarejestrowanych na to spotkanie."), "already-registered",
-                    [("representatives", emails.Select((e, i) => (e, i)).Where(x => taken.Contains(x.e)).Select(x => $"representatives[{x.i}]").ToList())]);
+                throw AlreadyRegistered.Refuse(ProblemKind.Conflict, new Text($"{taken.Count} of these people are registered for this meeting already.",
+                    $"{taken.Count} z tych osób jest już zarejestrowanych na to spotkanie."), new([.. emails.Select((e, i) => (e, i)).Where(x => taken.Contains(x.e)).Select(x => $"representatives[{x.i}]")]));
             }
 
             var registered = await db.Set<MeetingRepresentative>().CountAsync(p => p.MeetingId == meeting.Id, ct);
             var left = capacity - registered;
             if (command.Representatives.Count > left)
             {
-                throw Problem.Conflict(new Text(
+                throw MeetingFull.Refuse(ProblemKind.Conflict, new Text(
                     $"The meeting has {Math.Max(0, left)} place(s) left; {command.Representatives.Count} were asked for.",
-                    $"Na spotkaniu zostało {Math.Max(0, left)} miejsc; zgłoszono {command.Representatives.Count} osób."), "meeting-full",
-                    [("placesLeft", Math.Max(0, left))]);
+                    $"Na spotkaniu zostało {Math.Max(0, left)} miejsc; zgłoszono {command.Representatives.Count} osób."), new(Math.Max(0, left)));
             }
 
             var registration = new MeetingRegistration(meeting.Id, organisationId,
@@ -132,6 +139,7 @@ public static class RegisterForMeeting
                 return TypedResults.Created($"/api/v1/consultation-meetings/{meetingId}/registrations/{created.Id}", created);
             })
             .WithName("RegisterForConsultationMeeting")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, AlreadyRegistered, MeetingFull)
             .WithSummary("Register an organisation's representatives for a meeting")
             .WithDescription($"1 to {MeetingRegistration.MaxRepresentatives} people, each taking one place. A partner system registers for its " +
                              "organisation, a coordinator for its JST, the team for any organisation (`organisationId`). All or none: not open → 409 " +

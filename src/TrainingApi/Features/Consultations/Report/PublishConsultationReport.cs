@@ -14,6 +14,11 @@ namespace TrainingApi.Features.Consultations.Report;
 
 public static class PublishConsultationReport
 {
+    /// <param name="Awaiting">How many comments of the round have no disposition yet.</param>
+    public sealed record CommentsAwaitingDispositionMembers(int Awaiting);
+
+    public static readonly ProblemShape<CommentsAwaitingDispositionMembers> CommentsAwaitingDisposition = new("comments-awaiting-disposition");
+
     public sealed record Command(Guid RoundId) : ICommand<RoundView>;
 
     public sealed class Handler(TrainingDb db, Caller caller, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, RoundView>
@@ -34,12 +39,12 @@ public static class PublishConsultationReport
             var awaiting = await db.Set<Comment>().CountAsync(c => c.RoundId == round.Id && c.Disposition == null, ct);
             if (awaiting > 0)
             {
-                throw Problem.Conflict(new Text(
+                throw CommentsAwaitingDisposition.Refuse(ProblemKind.Conflict, new Text(
                     $"{awaiting} of {comments} comments have no disposition yet; every comment is answered before the report is published " +
                     $"(GET /api/v1/consultation-rounds/{round.Id}/comments?status=awaiting-disposition).",
                     $"{awaiting} z {comments} uwag nie ma jeszcze stanowiska; przed publikacją zestawienia każda uwaga musi je otrzymać " +
                     $"(GET /api/v1/consultation-rounds/{round.Id}/comments?status=awaiting-disposition)."),
-                    "comments-awaiting-disposition", [("awaiting", awaiting)]);
+                    new(awaiting));
             }
 
             round.PublishReport(caller.Subject!, now);
@@ -54,6 +59,7 @@ public static class PublishConsultationReport
         rounds.MapPost("/{roundId:guid}/report/publication", async (Guid roundId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(roundId), ct)))
             .WithName("PublishConsultationReport")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, CommentsAwaitingDisposition)
             .WithSummary("Publish a round's consultation report")
             .WithDescription("After the round closes and once every comment has a disposition: the report becomes readable by anyone, " +
                              "dispositions are final, and subscribers get `consultation-report.published`. Publishing twice is a 409.")

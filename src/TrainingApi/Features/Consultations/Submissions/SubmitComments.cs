@@ -18,6 +18,34 @@ namespace TrainingApi.Features.Consultations.Submissions;
 
 public static class SubmitComments
 {
+    /// <param name="OpensAt">When the round takes comments from.</param>
+    /// <param name="ClosesAt">When it stops taking them.</param>
+    /// <param name="OpensAtWarsaw">The opening as a Warsaw date and time, for people.</param>
+    /// <param name="ClosesAtWarsaw">The closing as a Warsaw date and time, for people.</param>
+    public sealed record RoundNotOpenMembers(DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string OpensAtWarsaw, string ClosesAtWarsaw);
+
+    /// <param name="Comment">The comment, as a path in the body (<c>comments[2]</c>).</param>
+    /// <param name="Anchor">The anchor it names, which the consulted version does not have.</param>
+    public sealed record UnknownAnchor(string Comment, string Anchor);
+
+    /// <param name="Comment">The comment, as a path in the body (<c>comments[2]</c>).</param>
+    /// <param name="Teryt">The TERYT code it names, which is not in the register.</param>
+    public sealed record UnknownJst(string Comment, string Teryt);
+
+    /// <param name="UnknownAnchors">The comments at fault (the first 50).</param>
+    public sealed record UnknownAnchorMembers(IReadOnlyList<UnknownAnchor> UnknownAnchors);
+
+    /// <param name="UnknownJst">The comments at fault (the first 50).</param>
+    public sealed record UnknownTerytMembers(IReadOnlyList<UnknownJst> UnknownJst);
+
+    /// <param name="SubmissionId">The submission sent earlier with that reference.</param>
+    public sealed record ExternalReferenceUsedMembers(Guid SubmissionId);
+
+    public static readonly ProblemShape<RoundNotOpenMembers> RoundNotOpen = new("round-not-open");
+    public static readonly ProblemShape<UnknownAnchorMembers> UnknownAnchorRefusal = new("unknown-anchor");
+    public static readonly ProblemShape<UnknownTerytMembers> UnknownTeryt = new("unknown-teryt", membersAlwaysSent: false); // a single TERYT elsewhere (Apply, AssignEngagement) comes bare
+    public static readonly ProblemShape<ExternalReferenceUsedMembers> ExternalReferenceUsed = new("external-reference-used");
+
     /// <param name="Anchor">The section anchor in the consulted version; leave it out (null) for a general comment.</param>
     /// <param name="MemberJst">TERYT code of the member JST an association speaks for.</param>
     public sealed record CommentRequest(string? Anchor, string? Quote, string Content, string? ProposedChange, string? Justification, string? MemberJst);
@@ -156,10 +184,10 @@ public static class SubmitComments
             }
 
             round.EnsureNotPublished();
-            throw Problem.Conflict(new Text(
+            throw RoundNotOpen.Refuse(ProblemKind.Conflict, new Text(
                 $"Round '{round.Title}' takes comments {round.Window.En}; it is {Common.Http.QueryEnum.Name(status)} now.",
                 $"Konsultacje '{round.Title}' przyjmują uwagi {round.Window.Pl}; obecnie mają status {Common.Http.QueryEnum.Name(status)}."),
-                "round-not-open", [("opensAt", round.OpensAt), ("closesAt", round.ClosesAt), ("opensAtWarsaw", WarsawTime.Format(round.OpensAt)), ("closesAtWarsaw", WarsawTime.Format(round.ClosesAt))]);
+                new(round.OpensAt, round.ClosesAt, WarsawTime.Format(round.OpensAt), WarsawTime.Format(round.ClosesAt)));
         }
 
         /// <summary>Every bad anchor of the batch at once, each with the comment that names it, so a partner fixes them in one go.</summary>
@@ -175,14 +203,14 @@ public static class SubmitComments
             }
 
             var first = unknown[0];
-            throw Problem.Unprocessable(new Text(
+            throw UnknownAnchorRefusal.Refuse(ProblemKind.UnprocessableContent, new Text(
                 $"Comment {first.Index + 1} (comments[{first.Index}]) is anchored to '{first.Anchor}', which version {outline.Label} does not have" +
                 (unknown.Count > 1 ? $"; {unknown.Count - 1} more comment(s) too, listed in unknownAnchors." : ".") +
                 $" See GET /api/v1/versions/{outline.Id}/sections, or leave the anchor out for a general comment. Nothing was stored.",
                 $"Uwaga {first.Index + 1} (comments[{first.Index}]) dotyczy fragmentu '{first.Anchor}', którego nie ma w wersji {outline.Label}" +
                 (unknown.Count > 1 ? $"; podobnie {unknown.Count - 1} inne uwagi, wymienione w unknownAnchors." : ".") +
                 $" Zobacz GET /api/v1/versions/{outline.Id}/sections lub pomiń fragment w uwadze ogólnej. Nie zapisano żadnej uwagi."),
-                "unknown-anchor", [("unknownAnchors", unknown.Take(50).Select(u => new { comment = $"comments[{u.Index}]", anchor = u.Anchor }).ToList())]);
+                new([.. unknown.Take(50).Select(u => new UnknownAnchor($"comments[{u.Index}]", u.Anchor!))]));
         }
 
         private JstUnit?[] ResolveMemberJst(IReadOnlyList<CommentRequest> comments)
@@ -192,12 +220,12 @@ public static class SubmitComments
             if (unknown.Count > 0)
             {
                 var first = unknown[0];
-                throw Problem.Unprocessable(new Text(
+                throw UnknownTeryt.Refuse(ProblemKind.UnprocessableContent, new Text(
                     $"Comment {first.Index + 1} (comments[{first.Index}]) speaks for JST '{first.MemberJst}', which is not in the register (GUS TERC, 2024-01-01)" +
                     (unknown.Count > 1 ? $"; {unknown.Count - 1} more too." : ".") + " Nothing was stored.",
                     $"Uwaga {first.Index + 1} (comments[{first.Index}]) jest zgłaszana w imieniu JST '{first.MemberJst}', której nie ma w rejestrze (GUS TERC, 2024-01-01)" +
                     (unknown.Count > 1 ? $"; podobnie {unknown.Count - 1} inne." : ".") + " Nie zapisano żadnej uwagi."),
-                    "unknown-teryt", [("unknownJst", unknown.Take(50).Select(u => new { comment = $"comments[{u.Index}]", teryt = u.MemberJst }).ToList())]);
+                    new([.. unknown.Take(50).Select(u => new UnknownJst($"comments[{u.Index}]", u.MemberJst!))]));
             }
 
             return members;
@@ -214,12 +242,12 @@ public static class SubmitComments
                 .Where(s => s.OrganisationId == organisationId && s.ExternalReference == reference).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
             if (used is { } id)
             {
-                throw Problem.Conflict(new Text(
+                throw ExternalReferenceUsed.Refuse(ProblemKind.Conflict, new Text(
                     $"Your organisation already sent a submission with reference '{reference}' ({id}). Resending the same request? Use the same " +
                     "Idempotency-Key and you get the first answer back; a new submission needs a new reference.",
                     $"Twoja organizacja wysłała już zgłoszenie z identyfikatorem '{reference}' ({id}). Jeśli to ponowienie, użyj tego samego " +
                     "Idempotency-Key, a otrzymasz pierwszą odpowiedź; nowe zgłoszenie wymaga nowego identyfikatora."),
-                    "external-reference-used", [("submissionId", id)]);
+                    new(id));
             }
         }
 
@@ -256,6 +284,8 @@ public static class SubmitComments
                 return TypedResults.Created($"/api/v1/consultation-submissions/{created.Id}", created);
             })
             .WithName("SubmitConsultationComments")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, RoundNotOpen, ExternalReferenceUsed)
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, UnknownAnchorRefusal, UnknownTeryt)
             .WithSummary("Submit a batch of consultation comments")
             .WithDescription("1 to 500 comments in one request, all stored or none. A partner system sends its own `externalReference` " +
                              "(unique per organisation) and an `Idempotency-Key` (required): resending the same request with the same key answers " +

@@ -80,6 +80,7 @@ public static class AddSection
                 return TypedResults.Created($"/api/v1/versions/{versionId}/sections/{added.Value.Anchor}", added.Value);
             })
             .WithName("AddSection")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, SectionRules.UnknownParentAnchor, SectionRules.UnknownLegalAct)
             .WithSummary("Add a section to a draft version")
             .WithDescription("A module (top level), a unit (under a module), an advisory-guideline section or an annex. `position` is 0-based " +
                              "among its siblings (the end when left out). Markdown may not contain raw HTML other than <span lang=\"…\">, nor " +

@@ -74,6 +74,7 @@ public static class PatchSection
                     return TypedResults.Ok(updated.Value);
                 })
             .WithName("PatchSection")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, SectionRules.UnknownParentAnchor, SectionRules.UnknownLegalAct)
             .WithSummary("Change some members of a section of a draft (JSON Merge Patch)")
             .WithDescription("A JSON Merge Patch (RFC 7396, `Content-Type: application/merge-patch+json`; any other type → 415): a member " +
                              "left out keeps its value (nothing is cleared or moved), `null` clears a member that may be empty (hours, the lists; " +

@@ -9,6 +9,15 @@ namespace TrainingApi.Features.Curriculum.Sections;
 /// <summary>The rules about a section that depend on its kind or on other rows: hours, outcomes, parents, cited acts.</summary>
 public static class SectionRules
 {
+    /// <param name="Anchor">The parent anchor that names no section of the version.</param>
+    public sealed record UnknownParentAnchorMembers(string Anchor);
+
+    /// <param name="Citations">The citations not in the register of legal acts.</param>
+    public sealed record UnknownLegalActMembers(IReadOnlyList<string> Citations);
+
+    public static readonly ProblemShape<UnknownParentAnchorMembers> UnknownParentAnchor = new("unknown-parent-anchor");
+    public static readonly ProblemShape<UnknownLegalActMembers> UnknownLegalAct = new("unknown-legal-act");
+
     public static readonly Text SectionNoun = new("section", "sekcja");
 
     public static void EnsureContentFitsKind(SectionKind kind, SectionContent content, string anchor)
@@ -24,10 +33,10 @@ public static class SectionRules
 
     public static Section ResolveParent(IReadOnlyCollection<Section> sections, string? parentAnchor, string versionLabel)
     {
-        return sections.FirstOrDefault(s => s.Anchor == parentAnchor) ?? throw Problem.Unprocessable(new Text(
+        return sections.FirstOrDefault(s => s.Anchor == parentAnchor) ?? throw UnknownParentAnchor.Refuse(ProblemKind.UnprocessableContent, new Text(
             $"Version {versionLabel} has no section with anchor '{parentAnchor}' to be the parent. Add the parent first, or leave parentAnchor out for the top level.",
             $"Wersja {versionLabel} nie ma sekcji o kotwicy '{parentAnchor}', która mogłaby być rodzicem. Najpierw dodaj rodzica albo pomiń parentAnchor dla najwyższego poziomu."),
-            "unknown-parent-anchor", [("anchor", parentAnchor)]);
+            new(parentAnchor ?? ""));
     }
 
     /// <summary>Puts the section at the 0-based position among its siblings (the end when null) and renumbers them.</summary>
@@ -60,10 +69,10 @@ public static class SectionRules
         var missing = wanted.Except(found.Select(f => f.Citation)).ToList();
         if (missing.Count > 0)
         {
-            throw Problem.Unprocessable(new Text(
+            throw UnknownLegalAct.Refuse(ProblemKind.UnprocessableContent, new Text(
                 $"Not in the register of legal acts: {string.Join(", ", missing)}. Add them first (POST /api/v1/legal-acts).",
                 $"Brak w rejestrze aktów prawnych: {string.Join(", ", missing)}. Najpierw je dodaj (POST /api/v1/legal-acts)."),
-                "unknown-legal-act", [("citations", missing)]);
+                new(missing));
         }
 
         return [.. found.Select(f => f.Id)];

@@ -121,6 +121,7 @@ public static class UpdateSection
                 return TypedResults.Ok(updated.Value);
             })
             .WithName("UpdateSection")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, SectionRules.UnknownParentAnchor, SectionRules.UnknownLegalAct)
             .WithSummary("Change or move a section of a draft")
             .WithDescription("Replaces the section's content; a different parentAnchor or position moves it (never under itself). " +
                              "Editing clears its review-needed flag. A version past draft is frozen: 409, create a new draft from it. " +

@@ -58,10 +58,10 @@ public static class CreateVersion
                     CurriculumModule.VersionNoun, basedOn, cancellationToken);
                 if (command.UpdateReason is not null && !await evidence.WasTestedAsync(source, cancellationToken))
                 {
-                    throw Problem.Unprocessable(new Text(
+                    throw TestedEvidence.PredecessorNotTested.Refuse(ProblemKind.UnprocessableContent, new Text(
                         $"Version {source.Label} is {ProgrammeVersion.StatusName(source.Status)}: the update path starts from a tested version. Without one, take the full path (leave updateReason out).",
                         $"Wersja {source.Label} ma status {ProgrammeVersion.StatusName(source.Status)}: ścieżka aktualizacji zaczyna się od wersji przetestowanej. Bez niej wybierz pełną ścieżkę (pomiń updateReason)."),
-                        "predecessor-not-tested", [("predecessorId", source.Id)]);
+                        new(source.Id));
                 }
 
                 await CopySectionsAsync(source.Id, version.Id, now, cancellationToken);
@@ -101,6 +101,7 @@ public static class CreateVersion
                 return TypedResults.Created($"/api/v1/versions/{created.Value.Id}", created.Value);
             })
             .WithName("CreateVersion")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, TestedEvidence.PredecessorNotTested)
             .WithSummary("Create a draft version")
             .WithDescription("Empty, or a copy of any version of the same programme (basedOnVersionId) keeping its anchors, tree, " +
                              "citations and review flags: the way to change a version whose content is frozen. With `updateReason` " +

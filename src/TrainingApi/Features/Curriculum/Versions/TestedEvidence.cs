@@ -16,6 +16,15 @@ public sealed record Evidence(Guid? RecruitmentId, Guid VersionId);
 /// </summary>
 public sealed class TestedEvidence(TrainingDb db, PilotEvidence pilots)
 {
+    /// <param name="PredecessorId">The version the update path starts from, which was not tested.</param>
+    public sealed record PredecessorNotTestedMembers(Guid PredecessorId);
+
+    /// <param name="Pilots">The pilots (recruitments) of the version, none with completions and evaluations recorded.</param>
+    public sealed record NoPilotEvidenceMembers(IReadOnlyList<PilotOfVersion> Pilots);
+
+    public static readonly ProblemShape<PredecessorNotTestedMembers> PredecessorNotTested = new("predecessor-not-tested");
+    public static readonly ProblemShape<NoPilotEvidenceMembers> NoPilotEvidence = new("no-pilot-evidence");
+
     public async Task<Evidence> RequireAsync(ProgrammeVersion version, CancellationToken ct)
     {
         if (version.Path == VersionPath.Update)
@@ -23,10 +32,10 @@ public sealed class TestedEvidence(TrainingDb db, PilotEvidence pilots)
             var predecessor = await db.Set<ProgrammeVersion>().AsNoTracking().FirstAsync(v => v.Id == version.BasedOnVersionId, ct);
             if (!await WasTestedAsync(predecessor, ct))
             {
-                throw Problem.Conflict(new Text(
+                throw PredecessorNotTested.Refuse(ProblemKind.Conflict, new Text(
                     $"Version {version.Label} is an update of {predecessor.Label}, which was never tested: the update path carries a tested predecessor's evidence.",
                     $"Wersja {version.Label} aktualizuje wersję {predecessor.Label}, która nie została przetestowana: ścieżka aktualizacji przenosi dowody przetestowanej poprzedniczki."),
-                    "predecessor-not-tested", [("predecessorId", predecessor.Id)]);
+                    new(predecessor.Id));
             }
 
             return new Evidence(predecessor.EvidenceRecruitmentId, predecessor.EvidenceVersionId ?? predecessor.Id);
@@ -39,10 +48,10 @@ public sealed class TestedEvidence(TrainingDb db, PilotEvidence pilots)
                 string.Join("; ", found.Select(p => $"{p.Title} — completed JST {p.CompletedJst}, evaluations {p.Evaluations}")) + ".";
             var seenPl = found.Count == 0 ? "Żaden pilotaż (nabór) jej nie wskazuje." : "Jej pilotaże: " +
                 string.Join("; ", found.Select(p => $"{p.Title} — JST, które ukończyły: {p.CompletedJst}, ewaluacji: {p.Evaluations}")) + ".";
-            throw Problem.Conflict(new Text(
+            throw NoPilotEvidence.Refuse(ProblemKind.Conflict, new Text(
                 $"Version {version.Label} cannot be tested without evidence: a pilot of this version with completions and evaluations recorded. {seen}",
                 $"Wersja {version.Label} nie może zostać przetestowana bez dowodów: pilotażu tej wersji z odnotowanym ukończeniem i ewaluacjami. {seenPl}"),
-                "no-pilot-evidence", [("pilots", found)]);
+                new(found));
         }
 
         return new Evidence(pilot.RecruitmentId, version.Id);

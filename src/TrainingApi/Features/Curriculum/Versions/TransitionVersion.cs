@@ -12,6 +12,11 @@ namespace TrainingApi.Features.Curriculum.Versions;
 
 public static class TransitionVersion
 {
+    /// <param name="BlockingFindings">The ids of the accessibility errors not waived.</param>
+    public sealed record AccessibilityErrorsMembers(IReadOnlyList<string> BlockingFindings);
+
+    public static readonly ProblemShape<AccessibilityErrorsMembers> AccessibilityErrors = new("accessibility-errors");
+
     public sealed record Request(VersionStatus To, string Reason);
 
     public sealed record Result(VersionView Version, TransitionView Transition, AccessibilitySummary? Accessibility);
@@ -66,12 +71,12 @@ public static class TransitionVersion
                 summary = report.Summary;
                 if (command.To == VersionStatus.Accessible && !summary.Passes)
                 {
-                    throw Problem.Conflict(new Text(
+                    throw AccessibilityErrors.Refuse(ProblemKind.Conflict, new Text(
                         $"The accessibility check found {summary.BlockingErrors} error(s) not waived. Waive each with a reason " +
                         $"(POST /api/v1/versions/{version.Id}/accessibility/waivers), or fix them in a new draft.",
                         $"Kontrola dostępności wykazała {summary.BlockingErrors} nieuchylonych błędów. Uchyl każdy z uzasadnieniem " +
                         $"(POST /api/v1/versions/{version.Id}/accessibility/waivers) albo popraw je w nowej wersji roboczej."),
-                        "accessibility-errors", [("blockingFindings", report.Blocking.Select(f => f.Id).ToList())]);
+                        new([.. report.Blocking.Select(f => f.Id)]));
                 }
             }
 
@@ -98,6 +103,7 @@ public static class TransitionVersion
         versions.MapPost("/{versionId:guid}/transitions", async (Guid versionId, Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(versionId, request.To, request.Reason), ct)))
             .WithName("TransitionVersion")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, AccessibilityErrors, TestedEvidence.PredecessorNotTested, TestedEvidence.NoPilotEvidence)
             .WithSummary("Move a version on in its workflow")
             .WithDescription("Full path: draft → in-review (authors or team) → accessible → in-consultation → revised → in-pilot → tested (team). " +
                              "Update path (a version created with `updateReason` from a tested predecessor): draft → in-review → accessible → " +

@@ -14,6 +14,11 @@ namespace TrainingApi.Features.MaterialsHandover.Adoptions;
 
 public static class AdoptRelease
 {
+    /// <param name="SupersededById">The release that superseded it.</param>
+    public sealed record ReleaseSupersededMembers(Guid SupersededById);
+
+    public static readonly ProblemShape<ReleaseSupersededMembers> ReleaseSuperseded = new("release-superseded");
+
     /// <param name="Project">Where the JST uses the materials, e.g. its project in the 2025–2028 competitive call.</param>
     /// <param name="Call">The competitive call (or other programme) the project is in; adoptions are counted per call.</param>
     /// <param name="Contact">Whom to tell when the release is superseded or a legal act it cites is amended (personal data).</param>
@@ -45,10 +50,10 @@ public static class AdoptRelease
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, command.ReleaseId);
             if (release.Status == ReleaseStatus.Superseded)
             {
-                throw Problem.Conflict(new Text(
+                throw ReleaseSuperseded.Refuse(ProblemKind.Conflict, new Text(
                     $"Release {release.SemanticVersion} has been superseded; adopt the latest one (GET /api/v1/catalogue/releases/latest).",
                     $"Wydanie {release.SemanticVersion} zostało zastąpione; wskaż najnowsze (GET /api/v1/catalogue/releases/latest)."),
-                    "release-superseded", [("supersededById", release.SupersededById)]);
+                    new(release.SupersededById!.Value));
             }
 
             var jst = JstOf(command.Teryt);
@@ -93,6 +98,7 @@ public static class AdoptRelease
                 return TypedResults.Created($"/api/v1/adoptions/{created.Id}", created);
             })
             .WithName("AdoptRelease")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, ReleaseSuperseded)
             .WithSummary("Record that a JST uses a published release")
             .WithDescription("By the JST's coordinator (or by the programme team for a JST named by `teryt`), for the latest release: the project, the competitive call it is in, and a contact " +
                              "person (personal data: in the RODO export and erasure, never in events). When the release is superseded or a legal " +

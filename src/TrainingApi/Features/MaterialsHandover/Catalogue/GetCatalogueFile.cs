@@ -50,4 +50,26 @@ public static class GetCatalogueFile
             .ProducesFile(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// release.json as its own operation, typed by its published schema: the same bytes and headers as <c>files/{format}</c> with
+    /// <c>json</c> (this literal route takes precedence), which keeps one body type per operation for generated clients.
+    /// </summary>
+    public static void MapReleaseJson(RouteGroupBuilder catalogue) =>
+        catalogue.MapMethods("/releases/{releaseId:guid}/files/json", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
+                Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var (file, publishedAt) = await mediator.Send(new Query(releaseId, ExportFormat.Json), ct);
+                http.Response.Headers.CacheControl = Immutable;
+                return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt);
+            })
+            .WithName("GetCatalogueReleaseJson")
+            .WithSummary("Download a published release's release.json (public)")
+            .WithDescription("release.json as stored at publication (the schema is also api-spec/releases/release.v1.schema.json). The same answer " +
+                             "as `files/json` of GetCatalogueFile: ETag its SHA-256, Last-Modified the publication time, cacheable for a year.")
+            .AllowAnonymous()
+            .CachedWhenAnonymous(CatalogueCache.Tag)
+            .SupportsIfNoneMatch(lastModified: true)
+            .ProducesJsonDocument(StatusCodes.Status200OK, HandoverModule.ReleaseJsonSchema)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -17,6 +17,11 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 
 public static class CreateRelease
 {
+    /// <param name="PilotRecruitmentId">The pilot the version rests on: the only one a release of it may carry.</param>
+    public sealed record PilotNotOfVersionMembers(Guid PilotRecruitmentId);
+
+    public static readonly ProblemShape<PilotNotOfVersionMembers> PilotNotOfVersion = new("pilot-not-of-version");
+
     /// <param name="SemanticVersion">major.minor.patch, higher than every earlier release of the programme.</param>
     /// <param name="PilotRecruitmentId">
     /// Only for a version tested before pilots named versions: the pilot whose evaluation summary and advisory outcomes the release carries.
@@ -69,10 +74,10 @@ public static class CreateRelease
             var evidence = version.Lineage.PilotRecruitmentId;
             if (evidence is not null && command.PilotRecruitmentId is { } named && named != evidence)
             {
-                throw Problem.Unprocessable(new Text(
+                throw PilotNotOfVersion.Refuse(ProblemKind.UnprocessableContent, new Text(
                     $"Version {version.Label} rests on the pilot {evidence} (of version {version.Lineage.TestedVersionLabel}); a release carries that evidence, not another pilot's. Leave pilotRecruitmentId out.",
                     $"Wersja {version.Label} opiera się na pilotażu {evidence} (wersji {version.Lineage.TestedVersionLabel}); wydanie przenosi te dowody, nie innego pilotażu. Pomiń pilotRecruitmentId."),
-                    "pilot-not-of-version", [("pilotRecruitmentId", evidence)]);
+                    new(evidence.Value));
             }
 
             var pilotId = evidence ?? command.PilotRecruitmentId;
@@ -119,6 +124,7 @@ public static class CreateRelease
                 return TypedResults.Created($"/api/v1/releases/{created.Id}", created);
             })
             .WithName("CreateRelease")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, PilotNotOfVersion)
             .WithSummary("Build a release (draft) from a tested programme version")
             .WithDescription("Takes a snapshot of the version's programme and guidelines with its accessibility statement, the published " +
                              "consultation reports of the programme and the evidence the version rests on: the evaluation summary and advisory " +

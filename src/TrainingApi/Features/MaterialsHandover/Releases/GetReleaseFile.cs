@@ -49,4 +49,23 @@ public static class GetReleaseFile
             .ProducesFile(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// release.json as its own operation, typed by its published schema: the same answer as <c>files/{format}</c> with <c>json</c>
+    /// (this literal route takes precedence), which keeps one body type per operation for generated clients.
+    /// </summary>
+    public static void MapReleaseJson(RouteGroupBuilder releases) =>
+        releases.MapMethods("/{releaseId:guid}/files/json", Downloads.GetAndHead, async (Guid releaseId, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new Query(releaseId, ExportFormat.Json), ct);
+                return ConditionalGet.Download(file.Bytes, file.MediaType, file.FileName, $"\"{file.Sha256}\"");
+            })
+            .WithName("GetReleaseJson")
+            .WithSummary("Download a release's release.json (drafts: a preview)")
+            .WithDescription("release.json of the release (the schema is also api-spec/releases/release.v1.schema.json); for a draft built on " +
+                             "request, byte for byte what publication will store. The same answer as `files/json` of GetReleaseFile.")
+            .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Ministry)
+            .SupportsIfNoneMatch()
+            .ProducesJsonDocument(StatusCodes.Status200OK, HandoverModule.ReleaseJsonSchema)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

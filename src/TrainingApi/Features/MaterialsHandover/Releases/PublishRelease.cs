@@ -16,6 +16,11 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 
 public static class PublishRelease
 {
+    /// <param name="UnrepairableFindings">The ids of the waived findings no waiver can make accessible.</param>
+    public sealed record AccessibilityUnrepairableMembers(IReadOnlyList<string> UnrepairableFindings);
+
+    public static readonly ProblemShape<AccessibilityUnrepairableMembers> AccessibilityUnrepairable = new("accessibility-unrepairable");
+
     public sealed record Command(Guid ReleaseId) : ICommand<ReleaseView>;
 
     /// <summary>
@@ -72,12 +77,12 @@ public static class PublishRelease
         var unrepairable = (document.Accessibility.Waived ?? []).Where(w => AccessibilityRules.Unrepairable.Contains(w.Rule)).Select(w => w.FindingId).ToList();
         if (unrepairable.Count > 0)
         {
-            throw Problem.Conflict(new Text(
+            throw AccessibilityUnrepairable.Refuse(ProblemKind.Conflict, new Text(
                 $"The release carries {unrepairable.Count} waived accessibility error(s) that no waiver can make accessible (missing alt text, empty link or " +
                 "heading, empty table header, image the package cannot hold); fix them in a new version and build a new release from it.",
                 $"Wydanie zawiera uchylone błędy dostępności ({unrepairable.Count}), których żadne uchylenie nie czyni dostępnymi (brak tekstu " +
                 "alternatywnego, pusty link lub nagłówek, pusty nagłówek tabeli, obraz spoza pakietu); popraw je w nowej wersji i zbuduj z niej nowe wydanie."),
-                "accessibility-unrepairable", [("unrepairableFindings", unrepairable)]);
+                new(unrepairable));
         }
     }
 
@@ -92,6 +97,7 @@ public static class PublishRelease
                 return TypedResults.Ok(published);
             })
             .WithName("PublishRelease")
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, AccessibilityUnrepairable)
             .WithSummary("Publish a release: immutable, latest, in the public catalogue")
             .WithDescription("Builds the JSON, the ZIP bundle and the IMS Common Cartridge once and stores them with their SHA-256; the previous " +
                              "latest release of the programme is superseded (`release.superseded`, `adopted-release.affected` naming the JST " +

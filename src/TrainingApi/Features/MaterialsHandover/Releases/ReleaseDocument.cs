@@ -54,4 +54,14 @@ public sealed record ReleaseDocument(
     PilotAdvisoryReport? AdvisoryOutcomes, ReleaseEvidence? Evidence = null)
 {
     public const string SchemaId = "https://trainingapi.ore.edu.pl/schemas/release.v1.json";
+
+    /// <summary>A release without sections, consultation or pilot yet, for the contract's example of release.json.</summary>
+    public static readonly ReleaseDocument Example = new(
+        SchemaId, Guid.Parse("01936b30-5000-7000-8000-000000000001"), "1.0.0", "Pierwsze wydanie", ["Program przetestowany w pilotażu."],
+        "Wydanie obejmuje program i wytyczne do doradztwa.", "CC BY 4.0", "pl", new DateTimeOffset(2026, 6, 30, 10, 0, 0, TimeSpan.Zero),
+        new ReleaseProgramme(Guid.Parse("01936b30-0000-7000-8000-000000000001"), "Zarządzanie cyfryzacją szkół w JST", null,
+            Guid.Parse("01936b30-0000-7000-8000-000000000002"), "1.0"),
+        new AccessibilityStatement("WCAG 2.1 AA", new AccessibilitySummary(0, 0, 0, 0), 0, "Deklaracja dostępności.", "compliant-as-checked", [],
+            new DateOnly(2026, 6, 30), "Automatyczna kontrola treści.", "Zespół programu: program@example.org"),
+        [], [], [], null, null);
 }

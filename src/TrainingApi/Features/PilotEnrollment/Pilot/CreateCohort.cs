@@ -15,6 +15,11 @@ namespace TrainingApi.Features.PilotEnrollment.Pilot;
 
 public static class CreateCohort
 {
+    /// <param name="ApplicationIds">The applications that are not accepted or confirmed applications of this recruitment.</param>
+    public sealed record ApplicationsNotInPilotMembers(IReadOnlyList<Guid> ApplicationIds);
+
+    public static readonly ProblemShape<ApplicationsNotInPilotMembers> ApplicationsNotInPilot = new("applications-not-in-pilot");
+
     public sealed record Request(string Name, [property: Required] IReadOnlyList<Guid> ApplicationIds);
 
     public sealed record CohortView(Guid Id, Guid RecruitmentId, string Name, IReadOnlyList<Guid> ApplicationIds, int Participants);
@@ -48,10 +53,10 @@ public static class CreateCohort
             var unusable = ids.Except(applications.Select(a => a.Id)).ToList();
             if (unusable.Count > 0)
             {
-                throw Problem.Unprocessable(new Text(
+                throw ApplicationsNotInPilot.Refuse(ProblemKind.UnprocessableContent, new Text(
                     "Only accepted or confirmed applications of this recruitment can form a cohort: " + string.Join(", ", unusable),
                     "Grupę mogą tworzyć tylko przyjęte lub potwierdzone zgłoszenia z tego naboru: " + string.Join(", ", unusable)),
-                    "applications-not-in-pilot", [("applicationIds", unusable)]);
+                    new(unusable));
             }
 
             var taken = await db.Set<CohortApplication>().Where(c => ids.Contains(c.ApplicationId)).Select(c => c.ApplicationId).ToListAsync(cancellationToken);
@@ -77,6 +82,7 @@ public static class CreateCohort
             })
             .WithTags(PilotEnrollmentModule.Tag)
             .WithName("CreateCohort")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, ApplicationsNotInPilot)
             .WithSummary("Form a training cohort from accepted JST")
             .WithDescription("The participants of the given accepted or confirmed applications train together; an application belongs to one cohort.")
             .RequireRoles(Roles.ProgrammeTeam)

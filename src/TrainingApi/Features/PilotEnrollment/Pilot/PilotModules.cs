@@ -14,6 +14,12 @@ namespace TrainingApi.Features.PilotEnrollment.Pilot;
 /// </summary>
 public sealed class PilotModules(TrainingDb db, VersionOutlines versions)
 {
+    /// <param name="UnknownAnchors">The anchors that are no module of the version.</param>
+    /// <param name="VersionId">The programme version the pilot tests.</param>
+    public sealed record AnchorNotInVersionMembers(IReadOnlyList<string> UnknownAnchors, Guid VersionId);
+
+    public static readonly ProblemShape<AnchorNotInVersionMembers> AnchorNotInVersion = new("anchor-not-in-version");
+
     public async Task EnsureModulesAsync(Guid cohortId, IEnumerable<string> anchors, CancellationToken ct)
     {
         var versionId = await db.Set<Cohort>().AsNoTracking().Where(c => c.Id == cohortId)
@@ -27,10 +33,10 @@ public sealed class PilotModules(TrainingDb db, VersionOutlines versions)
         var unknown = anchors.Distinct(StringComparer.Ordinal).Where(a => !modules.Contains(a)).ToList();
         if (unknown.Count > 0)
         {
-            throw Problem.Unprocessable(new Text(
+            throw AnchorNotInVersion.Refuse(ProblemKind.UnprocessableContent, new Text(
                 $"The pilot tests version {outline.Label}, which has no module {string.Join(", ", unknown)}. Its modules: {string.Join(", ", modules)}.",
                 $"Pilotaż testuje wersję {outline.Label}, która nie ma modułu {string.Join(", ", unknown)}. Jej moduły: {string.Join(", ", modules)}."),
-                "anchor-not-in-version", [("unknownAnchors", unknown), ("versionId", id)]);
+                new(unknown, id));
         }
     }
 }

@@ -62,6 +62,7 @@ public static class RecordEvaluations
         cohorts.MapPost("/{cohortId:guid}/evaluations", async (Guid cohortId, Request request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/cohorts/{cohortId}/evaluations", await mediator.Send(new Command(cohortId, request.Responses), ct)))
             .WithName("RecordEvaluations")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, PilotModules.AnchorNotInVersion)
             .WithSummary("Record module evaluations of a cohort")
             .WithDescription("Anonymous responses per module of the version the pilot tests: knowledge test before and after (0–100), satisfaction " +
                              "(1–5), a comment. A module anchor that is not in that version is 422 `anchor-not-in-version` (nothing is recorded). " +

@@ -62,6 +62,7 @@ public static class ScheduleSession
                 return TypedResults.Created($"/api/v1/sessions/{session.Id}", session);
             })
             .WithName("ScheduleSession")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, PilotModules.AnchorNotInVersion)
             .WithSummary("Schedule a training session of a cohort")
             .WithDescription("On one module of the version the pilot tests, by its stable anchor (e.g. modul-3), with date, duration (15 min – 8 h), mode " +
                              "and trainer. An anchor that is not a module of that version is 422 `anchor-not-in-version`.")

@@ -14,6 +14,11 @@ namespace TrainingApi.Features.PilotEnrollment.Recruitments;
 
 public static class AllocatePlaces
 {
+    /// <param name="ApplicationIds">The submitted applications without a score.</param>
+    public sealed record UnscoredApplicationsMembers(IReadOnlyList<Guid> ApplicationIds);
+
+    public static readonly ProblemShape<UnscoredApplicationsMembers> UnscoredApplications = new("unscored-applications");
+
     public sealed record Result(Guid RecruitmentId, bool Final, int Accepted, int Waitlisted, IReadOnlyList<RankedAllocation.Outcome> Ranking);
 
     public sealed record Command(Guid RecruitmentId, bool Preview) : ICommand<Result>;
@@ -52,8 +57,8 @@ public static class AllocatePlaces
             var unscored = applications.Where(a => a.Score is null).Select(a => a.Id).ToList();
             if (unscored.Count > 0)
             {
-                throw Problem.Unprocessable(new Text($"{unscored.Count} application(s) have no score yet; score them first.",
-                    $"{unscored.Count} zgłoszeń nie ma jeszcze oceny; najpierw je oceń."), "unscored-applications", [("applicationIds", unscored)]);
+                throw UnscoredApplications.Refuse(ProblemKind.UnprocessableContent, new Text($"{unscored.Count} application(s) have no score yet; score them first.",
+                    $"{unscored.Count} zgłoszeń nie ma jeszcze oceny; najpierw je oceń."), new(unscored));
             }
 
             var outcomes = RankedAllocation.Allocate(
@@ -90,6 +95,7 @@ public static class AllocatePlaces
         recruitments.MapPost("/{recruitmentId:guid}/allocation", async (Guid recruitmentId, [DefaultValue(true)] bool? preview, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Command(recruitmentId, preview ?? true), ct)))
             .WithName("AllocatePlaces")
+            .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, UnscoredApplications)
             .WithSummary("Allocate the places of a ranked recruitment (preview, then final)")
             .WithDescription("By score, highest first; ties by earlier submission, then by TERYT code. A JST takes a place while places are left " +
                              "and its voivodeship and kind are under their limits; the rest are waitlisted in ranking order. `preview=true` " +
