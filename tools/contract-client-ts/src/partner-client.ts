@@ -1,10 +1,11 @@
-// A partner's path through the API with the types openapi-typescript generates from api-spec/openapi.json
-// (into src/generated/, git-ignored) and openapi-fetch. Only type-checked (scripts/check-ts-client.sh, in CI): it shows
-// what the contract promises a TypeScript client, the same path as tests/…/Common/OpenApi/GeneratedClientTests.cs.
+// A partner's client of the API with the types openapi-typescript generates from api-spec/openapi.json
+// (into src/generated/, git-ignored) and openapi-fetch. scripts/check-ts-client.sh type-checks it (strict); src/live-path.ts
+// runs it against a live API in tests/TrainingApi.Tests/Common/OpenApi/TypeScriptClientTests.cs, the same path as the C#
+// clients in GeneratedClientTests.cs and NSwagClientTests.cs beside it.
 import createClient from "openapi-fetch";
-import type { components, paths } from "./generated/openapi";
+import type { components, operations, paths } from "./generated/openapi";
 
-type Schemas = components["schemas"];
+export type Schemas = components["schemas"];
 export type Problem = Schemas["ProblemDetails"] | Schemas["HttpValidationProblemDetails"];
 
 /** A refusal, typed as the contract describes it: switch on `type` and `code`, never on the text. */
@@ -21,29 +22,39 @@ function refused(response: Response, problem: Problem | undefined): never {
   });
 }
 
+export interface Submitted {
+  submission: Schemas["SubmissionView"];
+  /** The answer was the stored one of an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/** The list's filters as the contract declares them; paging is the client's business. */
+export type CommentFilter = Omit<NonNullable<operations["ListConsultationComments"]["parameters"]["query"]>, "limit" | "cursor">;
+
 export function partnerClient(baseUrl: string, apiKey: string) {
   const api = createClient<paths>({ baseUrl, headers: { "X-Api-Key": apiKey } });
 
   return {
-    /** A batch of comments, retried safely with one Idempotency-Key. */
-    async submit(roundId: string, batch: Schemas["SubmitCommentsRequest"], idempotencyKey: string): Promise<Schemas["SubmissionView"]> {
+    /**
+     * A batch of comments, retried safely with one Idempotency-Key: a retry answers the first submission again, marked
+     * `Idempotent-Replayed: true`.
+     */
+    async submit(roundId: string, batch: Schemas["SubmitCommentsRequest"], idempotencyKey: string): Promise<Submitted> {
       const { data, error, response } = await api.POST("/api/v1/consultation-rounds/{roundId}/submissions", {
         params: { path: { roundId }, header: { "Idempotency-Key": idempotencyKey } },
         body: batch,
       });
       if (error !== undefined) refused(response, error);
-      const replayed: boolean = response.headers.get("Idempotent-Replayed") === "true";
-      void replayed;
-      return data;
+      return { submission: data, replayed: response.headers.get("Idempotent-Replayed") === "true" };
     },
 
-    /** The round's comments with their dispositions, every page. */
-    async comments(roundId: string): Promise<Schemas["CommentView"][]> {
+    /** The round's comments (those of the filter, if any) with their dispositions, every page. */
+    async comments(roundId: string, filter: CommentFilter = {}): Promise<Schemas["CommentView"][]> {
       const all: Schemas["CommentView"][] = [];
       let cursor: string | undefined;
       do {
         const { data, error, response } = await api.GET("/api/v1/consultation-rounds/{roundId}/comments", {
-          params: { path: { roundId }, query: { limit: 100, ...(cursor === undefined ? {} : { cursor }) } },
+          params: { path: { roundId }, query: { ...filter, limit: 100, ...(cursor === undefined ? {} : { cursor }) } },
         });
         if (error !== undefined) refused(response, error);
         all.push(...data.items);
@@ -52,7 +63,7 @@ export function partnerClient(baseUrl: string, apiKey: string) {
       return all;
     },
 
-    /** The consultation report as an XLSX workbook. */
+    /** The consultation report as an XLSX workbook: a partner gets it once published, so the live path (an open round) skips it. */
     async reportXlsx(roundId: string): Promise<Blob> {
       const { data, error, response } = await api.GET("/api/v1/consultation-rounds/{roundId}/report", {
         params: { path: { roundId }, query: { format: "xlsx" } },
@@ -64,9 +75,11 @@ export function partnerClient(baseUrl: string, apiKey: string) {
       return data;
     },
 
-    /** The public catalogue's latest release. */
-    async latestRelease(): Promise<Schemas["CatalogueRelease"]> {
-      const { data, error, response } = await api.GET("/api/v1/catalogue/releases/latest");
+    /** The public catalogue's latest release (of one programme, if given). */
+    async latestRelease(programmeId?: string): Promise<Schemas["CatalogueRelease"]> {
+      const { data, error, response } = await api.GET("/api/v1/catalogue/releases/latest", {
+        params: { query: programmeId === undefined ? {} : { programmeId } },
+      });
       if (error !== undefined) refused(response, error);
       return data;
     },
@@ -83,40 +96,6 @@ export function partnerClient(baseUrl: string, apiKey: string) {
       return data;
     },
   };
-}
-
-/** The whole path, as ZMP's system would run it. */
-export async function partnerPath(baseUrl: string, apiKey: string, roundId: string): Promise<void> {
-  const zmp = partnerClient(baseUrl, apiKey);
-  const batch: Schemas["SubmitCommentsRequest"] = {
-    externalReference: "ZMP/KONS/2026/001",
-    comments: [
-      { anchor: "modul-2", content: "Brakuje podziału ról między JST i szkoły.", proposedChange: "Dodać jednostkę o rolach.", justification: null, quote: null, memberJst: "1465011" },
-    ],
-  };
-  const submission = await zmp.submit(roundId, batch, crypto.randomUUID());
-  const commentIds: string[] = submission.comments.map((c) => c.id);
-
-  const disposed = (await zmp.comments(roundId)).filter((c) => commentIds.includes(c.id) && c.status === "disposed");
-  const answers: (string | null)[] = disposed.map((c) => c.response);
-  const dispositions: (Schemas["Disposition"] | null)[] = disposed.map((c) => c.disposition);
-  void answers;
-  void dispositions;
-
-  const workbook: Blob = await zmp.reportXlsx(roundId);
-  const latest = await zmp.latestRelease();
-  const zip: ArrayBuffer = await zmp.releaseZip(latest.id);
-  void workbook;
-  void zip;
-
-  try {
-    await zmp.submit(roundId, batch, crypto.randomUUID());
-  } catch (e) {
-    if (e instanceof ProblemError && e.problem.type === "https://trainingapi.ore.edu.pl/problems/conflict" && "code" in e.problem && e.problem.code === "round-not-open") {
-      return;
-    }
-    throw e;
-  }
 }
 
 /** What the contract refuses at compile time: required members are required. */
