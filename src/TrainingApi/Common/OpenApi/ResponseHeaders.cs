@@ -86,7 +86,7 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
             Required = true,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             Description = "The language of the answer: of its messages (pl or en, as Accept-Language asked), or of its content where that has a " +
-                          "language of its own (the Atom feed and published pages are Polish).",
+                          "language of its own: the Atom feed (pl), and a release's pages and files (release.json, the ZIP, IMS CC) in the release's language.",
         });
         return new OpenApiHeaderReference(ContentLanguage, document);
     }

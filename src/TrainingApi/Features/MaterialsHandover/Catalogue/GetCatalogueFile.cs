@@ -15,17 +15,20 @@ public static class GetCatalogueFile
 {
     private const string Immutable = "public, max-age=31536000, immutable";
 
-    public sealed record Query(Guid ReleaseId, ExportFormat Format) : IQuery<(ReleaseFile File, DateTimeOffset PublishedAt)>;
+    public sealed record Query(Guid ReleaseId, ExportFormat Format) : IQuery<Found>;
 
-    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, (ReleaseFile File, DateTimeOffset PublishedAt)>
+    /// <summary>The stored file, when its release was published, and the release's language (the file's content is in it).</summary>
+    public sealed record Found(ReleaseFile File, DateTimeOffset PublishedAt, string Language);
+
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, Found>
     {
-        public async ValueTask<(ReleaseFile File, DateTimeOffset PublishedAt)> Handle(Query query, CancellationToken ct)
+        public async ValueTask<Found> Handle(Query query, CancellationToken ct)
         {
-            var publishedAt = await CatalogueRelease.Public(db).Where(r => r.Id == query.ReleaseId).Select(r => r.PublishedAt).FirstOrDefaultAsync(ct)
-                              ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
+            var release = await CatalogueRelease.Public(db).Where(r => r.Id == query.ReleaseId).Select(r => new { r.PublishedAt, r.Language }).FirstOrDefaultAsync(ct)
+                          ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
             var format = ReleaseFiles.FormatName(query.Format);
             var file = await db.Set<ReleaseFile>().AsNoTracking().FirstAsync(f => f.ReleaseId == query.ReleaseId && f.Format == format, ct);
-            return (file, publishedAt);
+            return new Found(file, release.PublishedAt!.Value, release.Language);
         }
     }
 
@@ -34,9 +37,8 @@ public static class GetCatalogueFile
         catalogue.MapMethods("/releases/{releaseId:guid}/files/{format}", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
                 Guid releaseId, string format, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var (file, publishedAt) = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
-                http.Response.Headers.CacheControl = Immutable;
-                return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt);
+                var found = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
+                return Send(http, found);
             })
             .WithName("GetCatalogueFile")
             .TakesEnum<ExportFormat>("format")
@@ -59,9 +61,8 @@ public static class GetCatalogueFile
         catalogue.MapMethods("/releases/{releaseId:guid}/files/json", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
                 Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var (file, publishedAt) = await mediator.Send(new Query(releaseId, ExportFormat.Json), ct);
-                http.Response.Headers.CacheControl = Immutable;
-                return ConditionalGet.File(http, file.Bytes, file.MediaType, file.FileName, file.ETag(), publishedAt);
+                var found = await mediator.Send(new Query(releaseId, ExportFormat.Json), ct);
+                return Send(http, found);
             })
             .WithName("GetCatalogueReleaseJson")
             .WithSummary("Download a published release's release.json (public)")
@@ -72,4 +73,12 @@ public static class GetCatalogueFile
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesJsonDocument(StatusCodes.Status200OK, HandoverModule.ReleaseJsonSchema)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static Results<FileContentHttpResult, StatusCodeHttpResult> Send(HttpContext http, Found found)
+    {
+        http.Response.Headers.CacheControl = Immutable;
+        // The file's content is the release's, in its language, whatever language the client asked its messages in.
+        http.Response.Headers.ContentLanguage = found.Language;
+        return ConditionalGet.File(http, found.File.Bytes, found.File.MediaType, found.File.FileName, found.File.ETag(), found.PublishedAt);
+    }
 }

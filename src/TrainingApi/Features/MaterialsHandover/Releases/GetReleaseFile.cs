@@ -11,33 +11,32 @@ namespace TrainingApi.Features.MaterialsHandover.Releases;
 
 public static class GetReleaseFile
 {
-    public sealed record Query(Guid ReleaseId, ExportFormat Format) : IQuery<ExportFile>;
+    public sealed record Query(Guid ReleaseId, ExportFormat Format) : IQuery<Found>;
+
+    /// <summary>The file and the release's language (the file's content is in it).</summary>
+    public sealed record Found(ExportFile File, string Language);
 
     /// <summary>A published release's stored file; a draft's built now, as a preview (the same bytes publication will store).</summary>
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, ExportFile>
+    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Found>
     {
-        public async ValueTask<ExportFile> Handle(Query query, CancellationToken ct)
+        public async ValueTask<Found> Handle(Query query, CancellationToken ct)
         {
             var release = await db.Set<Release>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.ReleaseId, ct)
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
             if (release.Status == ReleaseStatus.Draft)
             {
-                return ReleaseExports.Build(ReleaseJson.Deserialize(release.ContentJson), query.Format);
+                return new Found(ReleaseExports.Build(ReleaseJson.Deserialize(release.ContentJson), query.Format), release.Language);
             }
 
             var format = ReleaseFiles.FormatName(query.Format);
             var file = await db.Set<ReleaseFile>().AsNoTracking().FirstAsync(f => f.ReleaseId == release.Id && f.Format == format, ct);
-            return new ExportFile(query.Format, file.FileName, file.MediaType, file.Bytes);
+            return new Found(new ExportFile(query.Format, file.FileName, file.MediaType, file.Bytes), release.Language);
         }
     }
 
     public static void Map(RouteGroupBuilder releases) =>
-        releases.MapMethods("/{releaseId:guid}/files/{format}", Downloads.GetAndHead, async (Guid releaseId, string format, IMediator mediator, CancellationToken ct) =>
-            {
-                var file = await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct);
-                // A draft's preview can change between two range requests: its tag (the SHA-256, as published files have) lets If-Range tell.
-                return ConditionalGet.Download(file.Bytes, file.MediaType, file.FileName, $"\"{file.Sha256}\"");
-            })
+        releases.MapMethods("/{releaseId:guid}/files/{format}", Downloads.GetAndHead, async (Guid releaseId, string format, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Send(http, await mediator.Send(new Query(releaseId, QueryEnum.Parse<ExportFormat>(format, "format") ?? ExportFormat.Json), ct)))
             .WithName("GetReleaseFile")
             .TakesEnum<ExportFormat>("format")
             .WithSummary("Download a release's export (drafts: a preview)")
@@ -55,11 +54,8 @@ public static class GetReleaseFile
     /// (this literal route takes precedence), which keeps one body type per operation for generated clients.
     /// </summary>
     public static void MapReleaseJson(RouteGroupBuilder releases) =>
-        releases.MapMethods("/{releaseId:guid}/files/json", Downloads.GetAndHead, async (Guid releaseId, IMediator mediator, CancellationToken ct) =>
-            {
-                var file = await mediator.Send(new Query(releaseId, ExportFormat.Json), ct);
-                return ConditionalGet.Download(file.Bytes, file.MediaType, file.FileName, $"\"{file.Sha256}\"");
-            })
+        releases.MapMethods("/{releaseId:guid}/files/json", Downloads.GetAndHead, async (Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Send(http, await mediator.Send(new Query(releaseId, ExportFormat.Json), ct)))
             .WithName("GetReleaseJson")
             .WithSummary("Download a release's release.json (drafts: a preview)")
             .WithDescription("release.json of the release (the schema is also api-spec/releases/release.v1.schema.json); for a draft built on " +
@@ -68,4 +64,12 @@ public static class GetReleaseFile
             .SupportsIfNoneMatch()
             .ProducesJsonDocument(StatusCodes.Status200OK, HandoverModule.ReleaseJsonSchema)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Send(HttpContext http, Found found)
+    {
+        // The file's content is the release's, in its language, whatever language the client asked its messages in.
+        http.Response.Headers.ContentLanguage = found.Language;
+        // A draft's preview can change between two range requests: its tag (the SHA-256, as published files have) lets If-Range tell.
+        return ConditionalGet.Download(found.File.Bytes, found.File.MediaType, found.File.FileName, $"\"{found.File.Sha256}\"");
+    }
 }

@@ -50,6 +50,8 @@ public sealed class CatalogueTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal($"\"{release.Files.Single(f => f.Format == "imscc").Sha256}\"", first.Headers.ETag!.Tag);
         Assert.True(first.Headers.CacheControl!.Public);
+        // The file's content is in the release's language, not in the language of the (absent) Accept-Language.
+        Assert.Equal(["pl"], first.Content.Headers.ContentLanguage);
         Assert.Equal(HttpStatusCode.NotModified, (await anyone.SendAsync(byTag)).StatusCode);
         Assert.Equal(HttpStatusCode.NotModified, (await anyone.SendAsync(byDate)).StatusCode);
         Assert.Equal(HttpStatusCode.NotModified, (await anyone.SendAsync(viewAgain)).StatusCode);

@@ -30,4 +30,24 @@ public sealed class GetReleaseFileTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, refused.StatusCode);
         Assert.Equal($"bytes */{whole.Length}", refused.Content.Headers.ContentRange!.ToString());
     }
+
+    [Fact]
+    public async Task A_release_file_names_the_release_language_whatever_language_the_messages_were_asked_in()
+    {
+        var (version, _, _) = await steps.TestedVersionAsync(modules: 1, units: 1);
+        var draft = await steps.DraftAsync(version.Id, "1.0.0");
+
+        foreach (var url in new[] { $"/api/v1/releases/{draft.Id}/files/zip", $"/api/v1/releases/{draft.Id}/files/json" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { AcceptLanguage = { new StringWithQualityHeaderValue("en") } } };
+            var response = await steps.Team.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["pl"], response.Content.Headers.ContentLanguage);
+        }
+
+        // A refusal is a message: it follows Accept-Language.
+        var missing = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/releases/{Guid.NewGuid()}/files/zip") { Headers = { AcceptLanguage = { new StringWithQualityHeaderValue("en") } } };
+        Assert.Equal(["en"], (await steps.Team.SendAsync(missing)).Content.Headers.ContentLanguage);
+    }
 }
