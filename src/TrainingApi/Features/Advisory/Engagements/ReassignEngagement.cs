@@ -64,7 +64,7 @@ public static class ReassignEngagement
             .WithDescription("By the programme team, with a reason (kept in the engagement's advisor history and audited). The stage, plan, " +
                              "sessions and hours stay; only the new advisor sees the engagement from then on. Within the new advisor's capacity " +
                              "(409 `advisor-at-capacity`); 409 `same-advisor`, `engagement-closed`. Requires If-Match with the ETag from " +
-                             "GET /api/v1/engagements/{id}.")
+                             "GET /api/v1/engagements/{engagementId}.")
             .RequireRoles(Roles.ProgrammeTeam)
             .RequiresIfMatch()
             .ProducesValidationProblem()

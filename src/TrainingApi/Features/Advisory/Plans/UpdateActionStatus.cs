@@ -60,7 +60,7 @@ public static class UpdateActionStatus
             .WithSummary("Update where a plan action stands")
             .WithDescription("planned, in-progress, done or cancelled, with a note. The team and the advisor update any action; the JST's " +
                              "coordinator only the actions assigned to the coordinator (403 `action-not-yours` for the others). Requires If-Match " +
-                             "with the ETag from GET /api/v1/plan-actions/{id}.")
+                             "with the ETag from GET /api/v1/plan-actions/{actionId}.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator)
             .RequiresIfMatch()
             .ProducesValidationProblem()

@@ -34,7 +34,7 @@ public static class PublishMeetingMinutes
             })
             .WithName("PublishConsultationMeetingMinutes")
             .WithSummary("Make a meeting's minutes public")
-            .WithDescription("From now on the public read of the meeting (GET /api/v1/public/consultation-meetings/{id}) shows its minutes, as they stand (a later correction shows too). 409 `no-minutes` while there are none. Requires If-Match, so the team publishes the minutes it read.")
+            .WithDescription("From now on the public read of the meeting (GET /api/v1/public/consultation-meetings/{meetingId}) shows its minutes, as they stand (a later correction shows too). 409 `no-minutes` while there are none. Requires If-Match, so the team publishes the minutes it read.")
             .RequireRoles(Roles.ProgrammeTeam)
             .RequiresIfMatch()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -75,7 +75,7 @@ public static class RecordAmendment
             .WithSummary("Record that a legal act was amended")
             .WithDescription("Flags every section that cites the act, in every version that is not superseded, as review-needed " +
                              "(GET /api/v1/sections-to-review lists them) and announces `legal-act.amended`. `Location` is the amended act " +
-                             "(GET /api/v1/legal-acts/{id}), with its `lastAmendedOn`.")
+                             "(GET /api/v1/legal-acts/{legalActId}), with its `lastAmendedOn`.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .Idempotent()
             .ProducesValidationProblem()

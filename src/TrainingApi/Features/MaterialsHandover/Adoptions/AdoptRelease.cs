@@ -103,7 +103,7 @@ public static class AdoptRelease
             .WithDescription("By the JST's coordinator (or by the programme team for a JST named by `teryt`), for the latest release: the project, the competitive call it is in, and a contact " +
                              "person (personal data: in the RODO export and erasure, never in events). When the release is superseded or a legal " +
                              "act it cites is amended, `adopted-release.affected` names each adopting JST with a reference to its adoption " +
-                             "(GET /api/v1/adoptions/{id}, where the team finds the contact).")
+                             "(GET /api/v1/adoptions/{adoptionId}, where the team finds the contact).")
             .RequireRoles(Roles.JstCoordinator, Roles.ProgrammeTeam)
             .Idempotent()
             .ProducesValidationProblem()

@@ -43,7 +43,7 @@ public static class SetWaitlistOffers
             .WithSummary("Turn time-limited offers from the waiting list on or off")
             .WithDescription("By the programme team, with a reason. With `validityHours` set, a JST promoted from the waiting list (after a " +
                              "withdrawal, a raised capacity or a lapsed offer) is `offered` the place until then and confirms it with POST " +
-                             "/api/v1/applications/{id}/offer/confirmation; unconfirmed, the offer lapses (the application is withdrawn) and the next in " +
+                             "/api/v1/applications/{applicationId}/offer/confirmation; unconfirmed, the offer lapses (the application is withdrawn) and the next in " +
                              "line is offered it. With null, promotion is an acceptance. Offers already made keep their expiry.")
             .RequireRoles(Roles.ProgrammeTeam)
             .ProducesValidationProblem()
