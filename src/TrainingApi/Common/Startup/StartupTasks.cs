@@ -14,6 +14,13 @@ public static partial class StartupTasks
     {
         app.EnsureAuthConfigured();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrainingApi.Startup");
+        // A test and benchmark switch that, left on in a real deployment, lets a subscriber aim deliveries at the internal
+        // network: said at every start outside Development, as locally signed tokens are.
+        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.AllowInsecureUrls)
+        {
+            InsecureWebhookUrlsAllowed(log, app.Environment.EnvironmentName);
+        }
+
         using var scope = app.Services.CreateScope();
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
@@ -100,4 +107,8 @@ public static partial class StartupTasks
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded by {Loader}")]
     private static partial void DemoLoaded(ILogger logger, string loader);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Webhooks:AllowInsecureUrls is on in environment {Environment}: webhook subscriptions may name http URLs and loopback or private addresses, so deliveries can reach the internal network. For tests and benchmarks only.")]
+    private static partial void InsecureWebhookUrlsAllowed(ILogger logger, string environment);
 }

@@ -36,6 +36,8 @@ public sealed class ProductionSignInTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(allowed.Logged, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("Auth:AllowLocalSigningKey is on in environment Production", StringComparison.Ordinal));
+        // The tests' hosts allow loopback webhook receivers; in Production that is said at start too.
+        Assert.Contains(allowed.Logged, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("Webhooks:AllowInsecureUrls is on in environment Production", StringComparison.Ordinal));
     }
 
     [Theory]
