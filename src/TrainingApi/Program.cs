@@ -4,6 +4,7 @@ using TrainingApi.Features.Consultations;
 using TrainingApi.Features.Curriculum;
 using TrainingApi.Features.MaterialsHandover;
 using TrainingApi.Features.PilotEnrollment;
+using TrainingApi.Features.SelfAssessment;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
@@ -11,6 +12,7 @@ builder.Services.AddCurriculum();
 builder.Services.AddConsultations();
 builder.Services.AddPilotEnrollment(builder.Configuration);
 builder.Services.AddAdvisory(builder.Configuration);
+builder.Services.AddSelfAssessment(builder.Configuration);
 builder.Services.AddMaterialsHandover(builder.Configuration);
 
 var app = builder.Build();
@@ -19,6 +21,7 @@ app.MapCurriculum();
 app.MapConsultations();
 app.MapPilotEnrollment();
 app.MapAdvisory();
+app.MapSelfAssessment();
 app.MapMaterialsHandover();
 
 // `migrate`, `openapi` and `token` run here and exit; they need the endpoints mapped but not the server started.

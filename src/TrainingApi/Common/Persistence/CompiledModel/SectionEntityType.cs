@@ -22,7 +22,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 "TrainingApi.Features.Curriculum.Sections.Section",
                 typeof(Section),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -111,6 +111,15 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 fieldInfo: typeof(Section).GetField("<Markdown>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             markdown.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             markdown.AddAnnotation("Relational:ColumnName", "markdown");
+
+            var maturityAreas = runtimeEntityType.AddProperty(
+                "MaturityAreas",
+                typeof(List<string>),
+                propertyInfo: typeof(Section).GetProperty("MaturityAreas", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Section).GetField("<MaturityAreas>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var maturityAreasElementType = maturityAreas.SetElementType(typeof(string));
+            maturityAreas.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            maturityAreas.AddAnnotation("Relational:ColumnName", "maturity_areas");
 
             var parentId = runtimeEntityType.AddProperty(
                 "ParentId",

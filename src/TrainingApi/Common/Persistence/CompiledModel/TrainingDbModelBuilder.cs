@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
     public partial class TrainingDbModel
     {
         private TrainingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c8608cc-c0ba-47a2-a8e3-68beabb9b557"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("11162e96-b6e7-41a7-b754-132e16f6aac8"), entityTypeCount: 50)
         {
         }
 
@@ -63,6 +63,11 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             var recruitment = RecruitmentEntityType.Create(this);
             var recruitmentChange = RecruitmentChangeEntityType.Create(this);
             var jst = JstEntityType.Create(this);
+            var invitation = InvitationEntityType.Create(this);
+            var answerDraft = AnswerDraftEntityType.Create(this);
+            var submission0 = Submission0EntityType.Create(this);
+            var currentScore = CurrentScoreEntityType.Create(this);
+            var assessmentRound = AssessmentRoundEntityType.Create(this);
 
             ApiKeyEntityType.CreateForeignKey1(apiKey, organisation);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, outboxEvent);
@@ -114,6 +119,9 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             ModuleEvaluationEntityType.CreateForeignKey1(moduleEvaluation, cohort);
             TrainingSessionEntityType.CreateForeignKey1(trainingSession, cohort);
             RecruitmentChangeEntityType.CreateForeignKey1(recruitmentChange, recruitment);
+            InvitationEntityType.CreateForeignKey1(invitation, assessmentRound);
+            AnswerDraftEntityType.CreateForeignKey1(answerDraft, invitation);
+            Submission0EntityType.CreateForeignKey1(submission0, assessmentRound);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             OutboxEventEntityType.CreateAnnotations(outboxEvent);
@@ -160,6 +168,11 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             RecruitmentEntityType.CreateAnnotations(recruitment);
             RecruitmentChangeEntityType.CreateAnnotations(recruitmentChange);
             JstEntityType.CreateAnnotations(jst);
+            InvitationEntityType.CreateAnnotations(invitation);
+            AnswerDraftEntityType.CreateAnnotations(answerDraft);
+            Submission0EntityType.CreateAnnotations(submission0);
+            CurrentScoreEntityType.CreateAnnotations(currentScore);
+            AssessmentRoundEntityType.CreateAnnotations(assessmentRound);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

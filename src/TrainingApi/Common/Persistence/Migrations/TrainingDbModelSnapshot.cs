@@ -1743,6 +1743,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("markdown");
 
+                    b.PrimitiveCollection<List<string>>("MaturityAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("maturity_areas");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
@@ -2928,6 +2933,286 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("jst", "enrollment");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Invitations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitations_token_hash");
+
+                    b.HasIndex("RoundId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_invitations_round_id_created_at_id");
+
+                    b.ToTable("invitations", "self_assessment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Responding.AnswerDraft", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers_json");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("InvitationId")
+                        .HasName("pk_answer_drafts");
+
+                    b.ToTable("answer_drafts", "self_assessment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Responding.Submission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers_json");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submissions1");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_submissions_round_id");
+
+                    b.ToTable("submissions", "self_assessment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Results.CurrentScore", b =>
+                {
+                    b.Property<string>("Teryt")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("teryt");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<string>("JstKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("jst_kind");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("score");
+
+                    b.Property<string>("VoivodeshipCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("voivodeship_code");
+
+                    b.HasKey("Teryt", "Area")
+                        .HasName("pk_current_scores");
+
+                    b.HasIndex("FrameworkVersion", "JstKind", "Area")
+                        .HasDatabaseName("ix_current_scores_framework_version_jst_kind_area");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FrameworkVersion", "JstKind", "Area"), new[] { "Score" });
+
+                    b.ToTable("current_scores", "self_assessment");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Rounds.AssessmentRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anonymous");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<string>("JstKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("jst_kind");
+
+                    b.Property<string>("JstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("jst_name");
+
+                    b.Property<string>("ResultsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("results_json");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Teryt")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("teryt");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VoivodeshipCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("voivodeship_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rounds1");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_rounds_deadline")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("ix_rounds_started_at_id");
+
+                    b.HasIndex("Teryt", "StartedAt", "Id")
+                        .HasDatabaseName("ix_rounds_teryt_started_at_id");
+
+                    b.ToTable("rounds", "self_assessment");
+                });
+
             modelBuilder.Entity("TrainingApi.Common.Security.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("TrainingApi.Features.Consultations.Organisations.Organisation", null)
@@ -3367,6 +3652,36 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_recruitment_changes_recruitment_recruitment_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Invitations.Invitation", b =>
+                {
+                    b.HasOne("TrainingApi.Features.SelfAssessment.Rounds.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitations_assessment_round_round_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Responding.AnswerDraft", b =>
+                {
+                    b.HasOne("TrainingApi.Features.SelfAssessment.Invitations.Invitation", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingApi.Features.SelfAssessment.Responding.AnswerDraft", "InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_answer_drafts_invitations_invitation_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Responding.Submission", b =>
+                {
+                    b.HasOne("TrainingApi.Features.SelfAssessment.Rounds.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_assessment_round_round_id");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Consultations.Registrations.MeetingRegistration", b =>

@@ -43,6 +43,9 @@ public sealed class Section : IVersioned
     public List<string> TargetRoles { get; private set; } = [];
     public List<string> Authors { get; private set; } = [];
 
+    /// <summary>The maturity areas (framework area codes) the section helps with, set by the programme team: what a self-assessment recommends.</summary>
+    public List<string> MaturityAreas { get; private set; } = [];
+
     /// <summary>Set when a legal act the section cites is amended; cleared when the section is next edited.</summary>
     public bool ReviewNeeded { get; private set; }
 
@@ -100,6 +103,7 @@ public sealed class Section : IVersioned
         copy.DeliveryForms = [.. DeliveryForms];
         copy.TargetRoles = [.. TargetRoles];
         copy.Authors = [.. Authors];
+        copy.MaturityAreas = [.. MaturityAreas];
         copy.Version = 0;
         return copy;
     }

@@ -1,0 +1,7 @@
+namespace TrainingApi.Features.SelfAssessment.Invitations;
+
+// Placeholder, replaced by the use case of this name.
+public static class CreateInvitations
+{
+    public static void Map(RouteGroupBuilder group) { }
+}

@@ -1,0 +1,7 @@
+namespace TrainingApi.Features.SelfAssessment.Responding;
+
+// Placeholder, replaced by the use case of this name.
+public static class OpenQuestionnaire
+{
+    public static void Map(RouteGroupBuilder group) { }
+}

@@ -1,0 +1,3 @@
+namespace TrainingApi.Features.SelfAssessment.Results;
+
+public sealed class SelfAssessmentAggregates;

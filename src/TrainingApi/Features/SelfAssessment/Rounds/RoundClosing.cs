@@ -1,0 +1,3 @@
+namespace TrainingApi.Features.SelfAssessment.Rounds;
+
+public sealed class RoundClosing;
