@@ -23,6 +23,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 baseEntityType,
                 propertyCount: 16,
                 unnamedIndexCount: 3,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -199,6 +200,13 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             var index1 = runtimeEntityType.AddIndex(
                 new[] { teryt, startedAt, id });
             index1.AddAnnotation("Relational:Name", "ix_rounds_teryt_started_at_id");
+
+            var ix_rounds_one_open_per_jst = runtimeEntityType.AddIndex(
+                new[] { teryt },
+                name: "ix_rounds_one_open_per_jst",
+                unique: true);
+            ix_rounds_one_open_per_jst.AddAnnotation("Relational:Filter", "status = 'Open'");
+            ix_rounds_one_open_per_jst.AddAnnotation("Relational:Name", "ix_rounds_teryt");
 
             return runtimeEntityType;
         }

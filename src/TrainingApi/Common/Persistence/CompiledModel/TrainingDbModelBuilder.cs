@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
     public partial class TrainingDbModel
     {
         private TrainingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11162e96-b6e7-41a7-b754-132e16f6aac8"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("26c2488a-3457-41aa-9cd3-29bae3a60f11"), entityTypeCount: 50)
         {
         }
 

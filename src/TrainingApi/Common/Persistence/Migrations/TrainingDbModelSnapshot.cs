@@ -3210,6 +3210,11 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.HasIndex("Teryt", "StartedAt", "Id")
                         .HasDatabaseName("ix_rounds_teryt_started_at_id");
 
+                    b.HasIndex(new[] { "Teryt" }, "ix_rounds_one_open_per_jst")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rounds_teryt")
+                        .HasFilter("status = 'Open'");
+
                     b.ToTable("rounds", "self_assessment");
                 });
 

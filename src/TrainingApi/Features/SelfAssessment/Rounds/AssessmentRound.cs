@@ -118,6 +118,8 @@ public sealed class AssessmentRoundConfiguration : IEntityTypeConfiguration<Asse
         builder.Property(r => r.ResultsJson).HasColumnType("jsonb");
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.Teryt, r.StartedAt, r.Id });
+        // One open round per JST, kept by the database when two starters race.
+        builder.HasIndex(r => r.Teryt, "ix_rounds_one_open_per_jst").IsUnique().HasFilter("status = 'Open'");
         builder.HasIndex(r => new { r.StartedAt, r.Id });
         // The deadline sweeper looks only at open rounds.
         builder.HasIndex(r => r.Deadline).HasFilter("status = 'Open'");

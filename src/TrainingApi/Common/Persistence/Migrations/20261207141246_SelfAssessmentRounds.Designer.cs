@@ -13,7 +13,7 @@ using TrainingApi.Common.Persistence;
 namespace TrainingApi.Common.Persistence.Migrations
 {
     [DbContext(typeof(TrainingDb))]
-    [Migration("20261207140205_SelfAssessmentRounds")]
+    [Migration("20261207141246_SelfAssessmentRounds")]
     partial class SelfAssessmentRounds
     {
         /// <inheritdoc />
@@ -3212,6 +3212,11 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("Teryt", "StartedAt", "Id")
                         .HasDatabaseName("ix_rounds_teryt_started_at_id");
+
+                    b.HasIndex(new[] { "Teryt" }, "ix_rounds_one_open_per_jst")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rounds_teryt")
+                        .HasFilter("status = 'Open'");
 
                     b.ToTable("rounds", "self_assessment");
                 });

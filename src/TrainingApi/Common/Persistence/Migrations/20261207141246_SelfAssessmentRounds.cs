@@ -177,6 +177,14 @@ namespace TrainingApi.Common.Persistence.Migrations
                 columns: new[] { "started_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_rounds_teryt",
+                schema: "self_assessment",
+                table: "rounds",
+                column: "teryt",
+                unique: true,
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_rounds_teryt_started_at_id",
                 schema: "self_assessment",
                 table: "rounds",
