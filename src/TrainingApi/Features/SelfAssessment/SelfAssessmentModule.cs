@@ -30,7 +30,8 @@ public static partial class SelfAssessmentModule
             .AddApiTag(Tag, "Self-assessment of digital maturity for any JST: rounds, invitation links for its people (no account), " +
                             "anonymous answers, results by area and role, the benchmark against peers of the same kind, and what to read next.")
             .Configure<SelfAssessmentOptions>(configuration.GetSection(SelfAssessmentOptions.Section))
-            .AddScoped<IAccessRule<AssessmentRound>, RoundAccess>()
+            .AddScoped<RoundAccess>()
+            .AddScoped<IAccessRule<AssessmentRound>>(services => services.GetRequiredService<RoundAccess>())
             .AddScoped<RoundClosing>()
             .AddScoped<PeerBenchmark>()
             .AddScoped<SelfAssessmentAggregates>()

@@ -20,7 +20,7 @@ public static class RespondentLink
 
     public const string NotFoundCode = "link-not-found";
 
-    public static ProblemException NotFound() => Problem.NotFound(NotFoundDetail, NotFoundCode);
+    public static ProblemException NotFound() => Problem.NotFound(NotFoundDetail, code: NotFoundCode);
 
     public sealed record Opened(Invitation Invitation, AssessmentRound Round);
 

@@ -83,7 +83,7 @@ public static class StartRound
                 return jst;
             }
 
-            throw Problem.NotFound(new Text($"You advise no JST with TERYT code '{requested}'.", $"Nie doradzasz JST o kodzie TERYT '{requested}'."), "jst-not-advised");
+            throw Problem.NotFound(new Text($"You advise no JST with TERYT code '{requested}'.", $"Nie doradzasz JST o kodzie TERYT '{requested}'."), code: "jst-not-advised");
         }
     }
 
