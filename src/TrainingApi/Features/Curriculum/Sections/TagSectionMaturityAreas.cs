@@ -67,7 +67,7 @@ public static class TagSectionMaturityAreas
     /// The codes as stored: each once, in the framework's order (so the same set always reads the same). A code the current
     /// framework does not have is a 400 naming every such code, before anything is read or written.
     /// </summary>
-    public static IReadOnlyList<string> Normalise(IReadOnlyList<string> codes, IMaturityAreaCatalogue catalogue)
+    private static IReadOnlyList<string> Normalise(IReadOnlyList<string> codes, IMaturityAreaCatalogue catalogue)
     {
         var unknown = codes.Where(c => catalogue.Areas.All(a => a.Code != c)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
