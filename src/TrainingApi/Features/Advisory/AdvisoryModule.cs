@@ -1,6 +1,7 @@
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.PersonalData;
+using TrainingApi.Common.ReferenceData;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.Advisory.Advisors;
@@ -32,6 +33,7 @@ public static class AdvisoryModule
             .AddScoped<IAccessRule<Engagement>, EngagementAccess>()
             .AddScoped<EngagementReportBuilder>()
             .AddScoped<AdvisoryReach>()
+            .AddSingleton<IMaturityAreaCatalogue, MaturityAreaCatalogue>()
             .AddScoped<IDemoData, AdvisoryDemoData>()
             .AddScoped<IPersonalDataHolder, AdvisoryPersonalData>();
 

@@ -12,7 +12,7 @@ namespace TrainingApi.Features.Curriculum;
 
 /// <summary>
 /// The training programme with its modules, units and advisory guidelines (Polish, see Demo/), as version 1.0
-/// in consultation and the same content as version 2.0 in pilot, and the legal acts it cites: enough to try every
+/// in consultation and the same content as version 2.0 in pilot, with its sections tagged with maturity areas, and the legal acts it cites: enough to try every
 /// curriculum endpoint from Swagger UI, and to build a release. Written, checked and moved through review with the
 /// team's own commands.
 /// </summary>
@@ -42,6 +42,11 @@ public sealed class CurriculumDemoData(TrainingDb db, IMediator mediator) : IDem
                 [.. demo.DeliveryForms.Select(f => QueryEnum.Parse<DeliveryForm>(f, "deliveryForms")!.Value)],
                 [.. demo.TargetRoles.Select(r => QueryEnum.Parse<TargetRole>(r, "targetRoles")!.Value)],
                 demo.Authors, demo.LegalActs), ct);
+            // Tagged while 1.0 is a draft, like any content: 2.0 and the update 2.1 copy the tags, so the releases carry them.
+            if (CurriculumDemoContent.MaturityAreas.TryGetValue(demo.Anchor, out var areas))
+            {
+                await mediator.Send(new TagSectionMaturityAreas.Command(first.Id, demo.Anchor, null, areas), ct);
+            }
         }
 
         // Review and the accessibility check (the content passes it), then consultation.

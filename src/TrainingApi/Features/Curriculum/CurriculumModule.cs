@@ -62,6 +62,7 @@ public static class CurriculumModule
         GetSection.Map(versions);
         UpdateSection.Map(versions);
         PatchSection.Map(versions);
+        TagSectionMaturityAreas.Map(versions);
         DeleteSection.Map(versions);
         CheckVersionAccessibility.Map(versions);
         WaiveFinding.Map(versions);

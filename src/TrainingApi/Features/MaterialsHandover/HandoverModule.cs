@@ -36,6 +36,7 @@ public static class HandoverModule
                             "the Ministry and adoptions by JST.")
             .AddApiTag(CatalogueTag, "Published releases for anyone, without credentials: the list, each release and its files, and an Atom feed.")
             .AddScoped<ReleaseSnapshot>()
+            .AddScoped<SelfAssessment.Recommendations.IPublishedMaterials, PublishedMaterialsForSelfAssessment>()
             .AddSingleton<CatalogueCache>()
             .AddHostedService<CatalogueChangeListener>()
             .AddScoped<Common.Startup.IDemoData, HandoverDemoData>()

@@ -20,7 +20,9 @@ public static class GetMaturityFramework
         group.MapGet("/", async (string? version, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(version), ct)))
             .WithName("GetMaturityFramework")
             .WithSummary("The digital-maturity framework a diagnosis is scored against")
-            .WithDescription("Areas and their statements (Polish wording), each scored 1–5 or n/a (null). The current version unless `version` names an earlier one. Public.")
+            .WithDescription("Areas and their statements (Polish wording), each scored 1–5 or n/a (null). Each statement has a `help` text (Polish, " +
+                             "for a municipal official): what it asks about and what a 5 and a 1 look like; help texts may be reworded within a " +
+                             "version, statement ids and wording never are. The current version unless `version` names an earlier one. Public.")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, MaturityFramework.Current with { Areas = [.. MaturityFramework.Current.Areas.Take(1)] });

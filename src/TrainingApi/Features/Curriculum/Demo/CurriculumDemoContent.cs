@@ -751,6 +751,36 @@ public static class CurriculumDemoContent
             [EducationLaw, CybersecurityAct, DataProtectionAct]),
     ];
 
+    /// <summary>
+    /// The maturity areas (codes of the framework's areas) the programme team tags sections with: every area has at least one
+    /// module or unit and one guideline step or module, so a self-assessment's weakest areas always lead somewhere. The
+    /// introduction to the guidelines and the glossary help with no area in particular and stay untagged.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> MaturityAreas = new Dictionary<string, string[]>
+    {
+        ["modul-1"] = ["strategia", "dane"],
+        ["modul-1-1"] = ["dane", "strategia"],
+        ["modul-1-2"] = ["strategia"],
+        ["modul-1-3"] = ["strategia"],
+        ["modul-2"] = ["infrastruktura", "sprzet"],
+        ["modul-2-1"] = ["infrastruktura"],
+        ["modul-2-2"] = ["sprzet"],
+        ["modul-3"] = ["cyberbezpieczenstwo"],
+        ["modul-3-1"] = ["cyberbezpieczenstwo"],
+        ["modul-3-2"] = ["cyberbezpieczenstwo"],
+        ["modul-3-3"] = ["cyberbezpieczenstwo"],
+        ["modul-4"] = ["finansowanie"],
+        ["modul-4-1"] = ["finansowanie"],
+        ["modul-4-2"] = ["finansowanie", "sprzet"],
+        ["modul-5"] = ["kompetencje", "wspolpraca"],
+        ["modul-5-1"] = ["kompetencje"],
+        ["modul-5-2"] = ["wspolpraca"],
+        ["wytyczne-diagnoza"] = ["dane", "strategia"],
+        ["wytyczne-plan-rozwoju"] = ["strategia", "finansowanie", "infrastruktura"],
+        ["wytyczne-wsparcie"] = ["kompetencje", "wspolpraca", "cyberbezpieczenstwo", "sprzet"],
+        ["wytyczne-zamkniecie"] = ["wspolpraca"],
+    };
+
     // A module's hours are the sum of its units', so it carries none of its own.
     private static DemoSection Module(
         string anchor, string title, string markdown,

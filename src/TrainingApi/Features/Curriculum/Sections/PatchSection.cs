@@ -81,8 +81,8 @@ public static class PatchSection
                              "parentAnchor, which moves the section to the top level; position as in PUT: kept, or last under a new parent), " +
                              "a list is replaced whole, learningOutcomes is merged member by member. The result is checked " +
                              "and saved exactly as a PUT of the whole section (same rules, same audit record). The read-only members of the " +
-                             "section (anchor, depth, kind, html, reviewNeeded, reviewReason, updatedAt, learningOutcomes.count) are refused " +
-                             "with 400, as is any unknown member. A version past draft is frozen: 409.")
+                             "section (anchor, depth, kind, html, reviewNeeded, reviewReason, updatedAt, maturityAreas, learningOutcomes.count) are refused " +
+                             "with 400, as is any unknown member (the maturity-area tags are changed with PUT …/maturity-areas). A version past draft is frozen: 409.")
             .Accepts<Request>(MediaType)
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .RequiresIfMatch()

@@ -84,6 +84,21 @@ public sealed class Section : IVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Replaces the maturity-area tags. A change of place in the framework's map, not of what the section says: the review flag
+    /// stays, and the content the authors wrote is untouched.
+    /// </summary>
+    public void TagMaturityAreas(IReadOnlyList<string> areas, DateTimeOffset now)
+    {
+        if (MaturityAreas.SequenceEqual(areas))
+        {
+            return;
+        }
+
+        MaturityAreas = [.. areas];
+        UpdatedAt = now;
+    }
+
     public void FlagForReview(string reason)
     {
         ReviewNeeded = true;

@@ -25,7 +25,7 @@ public static class UpdateSection
         IReadOnlyList<DeliveryForm>? DeliveryForms, IReadOnlyList<TargetRole>? TargetRoles, IReadOnlyList<string>? Authors, IReadOnlyList<string>? LegalActs)
     {
         /// <summary>The members of <see cref="SectionView"/> a write ignores (JSON names); JSON Merge Patch refuses them.</summary>
-        public static readonly IReadOnlyList<string> ReadOnlyMembers = ["anchor", "depth", "kind", "html", "reviewNeeded", "reviewReason", "updatedAt"];
+        public static readonly IReadOnlyList<string> ReadOnlyMembers = ["anchor", "depth", "kind", "html", "reviewNeeded", "reviewReason", "updatedAt", "maturityAreas"];
 
         [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Anchor { get; init; }
@@ -48,6 +48,10 @@ public static class UpdateSection
 
         [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public DateTimeOffset? UpdatedAt { get; init; }
+
+        /// <remarks>Read-only here: the tags have their own use case (PUT …/maturity-areas), which only the programme team may send.</remarks>
+        [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<string>? MaturityAreas { get; init; }
 
         /// <summary>What the section holds now, as a write would send it: the document a JSON Merge Patch applies to.</summary>
         public static Request From(SectionView s) => new(
@@ -126,8 +130,9 @@ public static class UpdateSection
             .WithDescription("Replaces the section's content; a different parentAnchor or position moves it (never under itself). " +
                              "Editing clears its review-needed flag. A version past draft is frozen: 409, create a new draft from it. " +
                              "The body may be the section as read with GET: its read-only members (anchor, depth, kind, html, reviewNeeded, " +
-                             "reviewReason, updatedAt, learningOutcomes.count) are ignored, any other unknown member is refused with 400. " +
-                             "To change only some members, use PATCH with a JSON Merge Patch.")
+                             "reviewReason, updatedAt, maturityAreas, learningOutcomes.count) are ignored, any other unknown member is refused with 400. " +
+                             "To change only some members, use PATCH with a JSON Merge Patch. The maturity-area tags are kept; " +
+                             "they are changed with PUT …/maturity-areas.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert)
             .RequiresIfMatch()
             .ProducesValidationProblem()

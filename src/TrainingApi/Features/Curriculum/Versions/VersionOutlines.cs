@@ -4,8 +4,10 @@ using TrainingApi.Features.Curriculum.Sections;
 
 namespace TrainingApi.Features.Curriculum.Versions;
 
-/// <summary>A section as other slices see it: its stable anchor, title and kind, in document order.</summary>
-public sealed record OutlineSection(string Anchor, string Title, SectionKind Kind, int Order);
+/// <summary>A section as other slices see it: its stable anchor, title and kind, in document order, with its maturity-area tags.</summary>
+/// <param name="Depth">0 for a top-level section.</param>
+/// <param name="TopAnchor">The anchor of the top-level section it is in (its own when it is one).</param>
+public sealed record OutlineSection(string Anchor, string Title, SectionKind Kind, int Order, int Depth, string TopAnchor, IReadOnlyList<string> MaturityAreas);
 
 /// <summary>A version as other slices see it (consultations anchor comments to it; releases are built from it).</summary>
 public sealed record VersionOutline(Guid Id, Guid ProgrammeId, string ProgrammeTitle, string Label, VersionStatus Status, IReadOnlyList<OutlineSection> Sections)
@@ -37,13 +39,20 @@ public sealed class VersionOutlines(TrainingDb db)
 
         // Only the columns the outline needs: comment ingest reads it per batch, and content can be 100 KB a section.
         var sections = await db.Set<Section>().AsNoTracking().Where(s => s.VersionId == versionId)
-            .Select(s => new Heading(s.Id, s.ParentId, s.Position, s.Anchor, s.Title, s.Kind)).ToListAsync(ct);
-        var outline = SectionTree.WithDepth(sections, s => s.Id, s => s.ParentId, s => s.Position, s => s.Anchor)
-            .Select((s, i) => new OutlineSection(s.Section.Anchor, s.Section.Title, s.Section.Kind, i + 1)).ToList();
+            .Select(s => new Heading(s.Id, s.ParentId, s.Position, s.Anchor, s.Title, s.Kind, s.MaturityAreas)).ToListAsync(ct);
+        var outline = new List<OutlineSection>();
+        var top = "";
+        foreach (var (section, depth) in SectionTree.WithDepth(sections, s => s.Id, s => s.ParentId, s => s.Position, s => s.Anchor))
+        {
+            // Document order: a top-level section comes before everything under it.
+            top = depth == 0 ? section.Anchor : top;
+            outline.Add(new OutlineSection(section.Anchor, section.Title, section.Kind, outline.Count + 1, depth, top, section.MaturityAreas));
+        }
+
         return new VersionOutline(version.Id, version.ProgrammeId, version.ProgrammeTitle, version.Label, version.Status, outline);
     }
 
-    private sealed record Heading(Guid Id, Guid? ParentId, int Position, string Anchor, string Title, SectionKind Kind);
+    private sealed record Heading(Guid Id, Guid? ParentId, int Position, string Anchor, string Title, SectionKind Kind, List<string> MaturityAreas);
 
     /// <summary>Label and programme of a version, without its sections.</summary>
     public async Task<(Guid ProgrammeId, string Label, VersionStatus Status)?> FindHeaderAsync(Guid versionId, CancellationToken ct)
