@@ -24,12 +24,12 @@ public sealed class SelfAssessmentSteps(ApiFactory api)
     /// <summary>A client without credentials: a respondent holding a link.</summary>
     public HttpClient Respondent() => api.CreateClient();
 
-    public async Task<(RoundView Round, HttpClient Coordinator)> StartAsync(string? teryt = null, bool named = false, DateTimeOffset? deadline = null)
+    public async Task<(SelfAssessmentView Round, HttpClient Coordinator)> StartAsync(string? teryt = null, bool named = false, DateTimeOffset? deadline = null)
     {
         var coordinator = Coordinator(teryt ?? NextTeryt());
         var round = await (await coordinator.PostJsonAsync("/api/v1/self-assessments",
                 new { deadline = deadline ?? DateTimeOffset.UtcNow.AddDays(20), title = "Samoocena testowa", named }))
-            .ShouldBeAsync<RoundView>(HttpStatusCode.Created);
+            .ShouldBeAsync<SelfAssessmentView>(HttpStatusCode.Created);
         return (round, coordinator);
     }
 
@@ -40,8 +40,8 @@ public sealed class SelfAssessmentSteps(ApiFactory api)
     public Task<HttpResponseMessage> SubmitAsync(string token, Dictionary<string, int?> answers) =>
         Respondent().PostJsonAsync($"/api/v1/self-assessment-links/{token}/submission", new { answers });
 
-    public static async Task<RoundView> CloseAsync(HttpClient client, Guid roundId) =>
-        await (await client.PostAsync($"/api/v1/self-assessments/{roundId}/close", null)).ShouldBeAsync<RoundView>(HttpStatusCode.OK);
+    public static async Task<SelfAssessmentView> CloseAsync(HttpClient client, Guid roundId) =>
+        await (await client.PostAsync($"/api/v1/self-assessments/{roundId}/close", null)).ShouldBeAsync<SelfAssessmentView>(HttpStatusCode.OK);
 
     /// <summary>Every statement answered with <paramref name="value"/>, except those given.</summary>
     public static Dictionary<string, int?> Answers(int? value, Dictionary<string, int?>? except = null) =>
@@ -52,7 +52,7 @@ public sealed class SelfAssessmentSteps(ApiFactory api)
         MaturityFramework.Current.Areas.Single(a => a.Code == area).Statements.ToDictionary(s => s.Id, _ => value);
 
     /// <summary>A round with these respondents' answers submitted through their links, closed by its coordinator.</summary>
-    public async Task<(RoundView Closed, HttpClient Coordinator)> ClosedRoundAsync(string? teryt, params (string Role, Dictionary<string, int?> Answers)[] respondents)
+    public async Task<(SelfAssessmentView Closed, HttpClient Coordinator)> ClosedRoundAsync(string? teryt, params (string Role, Dictionary<string, int?> Answers)[] respondents)
     {
         var (round, coordinator) = await StartAsync(teryt);
         var links = await InviteAsync(coordinator, round.Id, [.. respondents.Select(r => r.Role)]);

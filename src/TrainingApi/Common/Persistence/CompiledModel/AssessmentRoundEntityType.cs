@@ -133,7 +133,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
-                typeof(RoundStatus),
+                typeof(SelfAssessmentStatus),
                 propertyInfo: typeof(AssessmentRound).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AssessmentRound).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 10,

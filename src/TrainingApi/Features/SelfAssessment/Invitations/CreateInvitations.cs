@@ -131,7 +131,7 @@ public static class CreateInvitations
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithRequestExample(new Request([new(RespondentRole.EducationDepartment, null), new(RespondentRole.SchoolHead, null)], null))
-            .WithResponseExample(StatusCodes.Status201Created, new CreatedInvitations(RoundView.Example.Id,
+            .WithResponseExample(StatusCodes.Status201Created, new CreatedInvitations(SelfAssessmentView.Example.Id,
             [
                 new(InvitationView.Example.Id, "education-department", null, InvitationView.Example.ExpiresAt,
                     "https://materialy.ore.edu.pl/api/v1/self-assessment-links/sa_q3W9mJm1dXH2c7a0bS5kVf8yYtN4rL6pE2oZx1uC9iA", "sa_q3W9mJm1dXH2c7a0bS5kVf8yYtN4rL6pE2oZx1uC9iA"),

@@ -34,17 +34,15 @@ public sealed record QuestionnaireView(
     public static QuestionnaireView From(AssessmentRound round, Invitation invitation, MaturityFramework framework, AnswerDraft? draft) => new(
         round.JstName, round.Title, QueryEnum.Name(invitation.Role), round.Anonymous, round.Deadline, invitation.ExpiresAt, framework.Version,
         MaturityFramework.MinScore, MaturityFramework.MaxScore,
-        [.. framework.Areas.Select(a => new QuestionnaireArea(a.Code, a.Name, [.. a.Statements.Select(s => new QuestionnaireStatement(s.Id, s.Text, HelpOf(s)))]))],
+        [.. framework.Areas.Select(a => new QuestionnaireArea(a.Code, a.Name, [.. a.Statements.Select(s => new QuestionnaireStatement(s.Id, s.Text, s.Help))]))],
         draft?.Answers ?? new Dictionary<string, int?>(), draft?.SavedAt);
-
-    private static string HelpOf(MaturityStatement statement) => statement.Text;
 
     public static QuestionnaireView Example => From(
         new AssessmentRound(PilotEnrollment.Register.JstRegister.Find("1465011")!, MaturityFramework.Current.Version, "Samoocena 2025", true,
-            RoundView.Example.Deadline, "example", RoundView.Example.StartedAt),
-        new Invitation(RoundView.Example.Id, Advisory.Diagnoses.RespondentRole.SchoolHead, null, [], InvitationView.Example.ExpiresAt, "example", RoundView.Example.StartedAt),
+            SelfAssessmentView.Example.Deadline, "example", SelfAssessmentView.Example.StartedAt),
+        new Invitation(SelfAssessmentView.Example.Id, Advisory.Diagnoses.RespondentRole.SchoolHead, null, [], InvitationView.Example.ExpiresAt, "example", SelfAssessmentView.Example.StartedAt),
         MaturityFramework.Current with { Areas = [.. MaturityFramework.Current.Areas.Take(1)] },
-        new AnswerDraft(Guid.Empty, new Dictionary<string, int?> { ["strategia-1"] = 4, ["strategia-2"] = null }, RoundView.Example.StartedAt.AddDays(1)));
+        new AnswerDraft(Guid.Empty, new Dictionary<string, int?> { ["strategia-1"] = 4, ["strategia-2"] = null }, SelfAssessmentView.Example.StartedAt.AddDays(1)));
 }
 
 /// <param name="Answers">Statement id → 1–5, or null for "nie wiem / nie dotyczy".</param>

@@ -58,6 +58,6 @@ public static class RespondentLink
         (from i in db.Set<Invitation>()
          join r in db.Set<AssessmentRound>() on i.RoundId equals r.Id
          where i.TokenHash == hash && i.RevokedAt == null && i.SubmittedAt == null && i.ExpiresAt > now
-               && r.Status == RoundStatus.Open && r.Deadline > now
+               && r.Status == SelfAssessmentStatus.Open && r.Deadline > now
          select new Opened(i, r)).FirstOrDefaultAsync(ct);
 }

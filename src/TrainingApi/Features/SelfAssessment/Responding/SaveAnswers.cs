@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.OpenApi;
@@ -9,6 +10,11 @@ namespace TrainingApi.Features.SelfAssessment.Responding;
 public static class SaveAnswers
 {
     public sealed record Command(string Token, IReadOnlyDictionary<string, int?> Answers) : ICommand<DraftSaved>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Answers).NotNull();
+    }
 
     public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, DraftSaved>
     {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
@@ -17,6 +18,11 @@ public static class SubmitAnswers
     public static readonly ProblemShape<QuestionnaireIncompleteMembers> QuestionnaireIncomplete = new("questionnaire-incomplete");
 
     public sealed record Command(string Token, IReadOnlyDictionary<string, int?> Answers) : ICommand<SubmissionReceipt>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Answers).NotNull();
+    }
 
     public sealed class Handler(TrainingDb db, TimeProvider clock) : ICommandHandler<Command, SubmissionReceipt>
     {
@@ -62,5 +68,5 @@ public static class SubmitAnswers
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, QuestionnaireIncomplete)
             .WithRequestExample(new AnswersRequest(MaturityFramework.Current.Statements.ToDictionary(s => s.Id, s => (int?)3)))
-            .WithResponseExample(StatusCodes.Status200OK, new SubmissionReceipt(true, "Warszawa", RoundView.Example.Deadline));
+            .WithResponseExample(StatusCodes.Status200OK, new SubmissionReceipt(true, "Warszawa", SelfAssessmentView.Example.Deadline));
 }

@@ -9,7 +9,7 @@ using TrainingApi.Features.SelfAssessment.Results;
 
 namespace TrainingApi.Features.SelfAssessment.Rounds;
 
-public enum RoundStatus
+public enum SelfAssessmentStatus
 {
     Open,
     Closed,
@@ -37,7 +37,7 @@ public sealed class AssessmentRound : IVersioned
         Deadline = deadline;
         StartedBy = startedBy;
         StartedAt = now;
-        Status = RoundStatus.Open;
+        Status = SelfAssessmentStatus.Open;
     }
 
     public Guid Id { get; private set; }
@@ -58,7 +58,7 @@ public sealed class AssessmentRound : IVersioned
     public bool Anonymous { get; private set; }
 
     public DateTimeOffset Deadline { get; private set; }
-    public RoundStatus Status { get; private set; }
+    public SelfAssessmentStatus Status { get; private set; }
     public string StartedBy { get; private set; } = "";
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -73,7 +73,7 @@ public sealed class AssessmentRound : IVersioned
 
     public RoundResults? Results => ResultsJson is null ? null : JsonSerializer.Deserialize<RoundResults>(ResultsJson, Json);
 
-    public bool IsClosed => Status == RoundStatus.Closed;
+    public bool IsClosed => Status == SelfAssessmentStatus.Closed;
 
     public void EnsureOpen()
     {
@@ -87,7 +87,7 @@ public sealed class AssessmentRound : IVersioned
     public void Close(RoundResults results, string closedBy, DateTimeOffset now)
     {
         EnsureOpen();
-        Status = RoundStatus.Closed;
+        Status = SelfAssessmentStatus.Closed;
         ClosedAt = now;
         ClosedBy = closedBy;
         ResultsJson = JsonSerializer.Serialize(results, Json);

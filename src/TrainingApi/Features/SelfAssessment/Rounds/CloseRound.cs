@@ -7,11 +7,11 @@ namespace TrainingApi.Features.SelfAssessment.Rounds;
 
 public static class CloseRound
 {
-    public sealed record Command(Guid RoundId) : ICommand<RoundView>;
+    public sealed record Command(Guid RoundId) : ICommand<SelfAssessmentView>;
 
-    public sealed class Handler(TrainingDb db, Access access, Caller caller, RoundClosing closing) : ICommandHandler<Command, RoundView>
+    public sealed class Handler(TrainingDb db, Access access, Caller caller, RoundClosing closing) : ICommandHandler<Command, SelfAssessmentView>
     {
-        public async ValueTask<RoundView> Handle(Command command, CancellationToken ct)
+        public async ValueTask<SelfAssessmentView> Handle(Command command, CancellationToken ct)
         {
             await RoundLookup.FindAsync(access, db, command.RoundId, ct);
             // Under the row lock, so the starter and the deadline sweeper close it once between them.
@@ -19,7 +19,7 @@ public static class CloseRound
             var round = await RoundLookup.FindAsync(access, db, command.RoundId, ct);
             await closing.CloseAsync(round, caller.Subject!, ct);
             await db.SaveChangesAsync(ct);
-            return await RoundView.ForAsync(db, round, ct);
+            return await SelfAssessmentView.ForAsync(db, round, ct);
         }
     }
 
@@ -33,5 +33,5 @@ public static class CloseRound
             .RequireRoles(Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithResponseExample(StatusCodes.Status200OK, RoundView.Example);
+            .WithResponseExample(StatusCodes.Status200OK, SelfAssessmentView.Example);
 }

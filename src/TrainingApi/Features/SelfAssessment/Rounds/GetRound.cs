@@ -7,12 +7,12 @@ namespace TrainingApi.Features.SelfAssessment.Rounds;
 
 public static class GetRound
 {
-    public sealed record Query(Guid RoundId) : IQuery<RoundView>;
+    public sealed record Query(Guid RoundId) : IQuery<SelfAssessmentView>;
 
-    public sealed class Handler(TrainingDb db, Access access) : IQueryHandler<Query, RoundView>
+    public sealed class Handler(TrainingDb db, Access access) : IQueryHandler<Query, SelfAssessmentView>
     {
-        public async ValueTask<RoundView> Handle(Query query, CancellationToken ct) =>
-            await RoundView.ForAsync(db, await RoundLookup.FindAsync(access, db, query.RoundId, ct), ct);
+        public async ValueTask<SelfAssessmentView> Handle(Query query, CancellationToken ct) =>
+            await SelfAssessmentView.ForAsync(db, await RoundLookup.FindAsync(access, db, query.RoundId, ct), ct);
     }
 
     // No ETag: the progress counts change with every respondent, not with the round's row version.
@@ -26,5 +26,5 @@ public static class GetRound
                              "answers. 404 for a round the caller may not see.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithResponseExample(StatusCodes.Status200OK, RoundView.Example);
+            .WithResponseExample(StatusCodes.Status200OK, SelfAssessmentView.Example);
 }

@@ -39,7 +39,7 @@ public sealed partial class RoundDeadlineSweeper(
         {
             var now = clock.GetUtcNow();
             due = await scope.ServiceProvider.GetRequiredService<TrainingDb>().Set<AssessmentRound>()
-                .Where(r => r.Status == RoundStatus.Open && r.Deadline <= now).OrderBy(r => r.Deadline).Select(r => r.Id).Take(100).ToListAsync(ct);
+                .Where(r => r.Status == SelfAssessmentStatus.Open && r.Deadline <= now).OrderBy(r => r.Deadline).Select(r => r.Id).Take(100).ToListAsync(ct);
         }
 
         var closed = 0;

@@ -21,7 +21,7 @@ public static class StartRound
     /// <param name="Named">True to record invitees' names (personal data); left out or false, the round is anonymous and holds no names.</param>
     public sealed record Request(string? Teryt, [property: Required] DateTimeOffset Deadline, string? Title, bool? Named);
 
-    public sealed record Command(string? Teryt, DateTimeOffset Deadline, string? Title, bool? Named) : ICommand<RoundView>;
+    public sealed record Command(string? Teryt, DateTimeOffset Deadline, string? Title, bool? Named) : ICommand<SelfAssessmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -35,14 +35,14 @@ public static class StartRound
         }
     }
 
-    public sealed class Handler(TrainingDb db, Caller caller, RoundAccess rounds, TimeProvider clock) : ICommandHandler<Command, RoundView>
+    public sealed class Handler(TrainingDb db, Caller caller, RoundAccess rounds, TimeProvider clock) : ICommandHandler<Command, SelfAssessmentView>
     {
-        public async ValueTask<RoundView> Handle(Command command, CancellationToken ct)
+        public async ValueTask<SelfAssessmentView> Handle(Command command, CancellationToken ct)
         {
             var jst = await ResolveJstAsync(command.Teryt, ct);
             // Serialises starters of the same JST, so the second gets a clear 409 rather than a unique-index failure.
             await db.AdvisoryLockAsync(new AdvisoryLockKey(LockNamespace, jst.CanonicalTeryt), ct);
-            if (await db.Set<AssessmentRound>().AnyAsync(r => r.Teryt == jst.CanonicalTeryt && r.Status == RoundStatus.Open, ct))
+            if (await db.Set<AssessmentRound>().AnyAsync(r => r.Teryt == jst.CanonicalTeryt && r.Status == SelfAssessmentStatus.Open, ct))
             {
                 throw Problem.Conflict(new Text(
                     $"{jst.Name} already has an open self-assessment round; close it before starting another.",
@@ -53,7 +53,7 @@ public static class StartRound
                 command.Named != true, command.Deadline.ForDatabase(), caller.Subject!, clock.UtcNowForDatabase());
             db.Add(round);
             await db.SaveChangesAsync(ct);
-            return RoundView.From(round, RoundView.NoProgress);
+            return SelfAssessmentView.From(round, SelfAssessmentView.NoProgress);
         }
 
         private async Task<Jst> ResolveJstAsync(string? requested, CancellationToken ct)
@@ -107,6 +107,6 @@ public static class StartRound
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithRequestExample(new Request("1465011", RoundView.Example.Deadline, "Samoocena 2025", false))
-            .WithResponseExample(StatusCodes.Status201Created, RoundView.Example with { Status = RoundStatus.Open, ClosedAt = null, ClosedAtDeadline = null, Progress = RoundView.NoProgress, Results = null });
+            .WithRequestExample(new Request("1465011", SelfAssessmentView.Example.Deadline, "Samoocena 2025", false))
+            .WithResponseExample(StatusCodes.Status201Created, SelfAssessmentView.Example with { Status = SelfAssessmentStatus.Open, ClosedAt = null, ClosedAtDeadline = null, Progress = SelfAssessmentView.NoProgress, Results = null });
 }

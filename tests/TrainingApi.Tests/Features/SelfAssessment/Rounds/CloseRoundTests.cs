@@ -31,7 +31,7 @@ public sealed class CloseRoundTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var closed = await SelfAssessmentSteps.CloseAsync(coordinator, round.Id);
 
-        Assert.Equal((RoundStatus.Closed, false), (closed.Status, closed.ClosedAtDeadline));
+        Assert.Equal((SelfAssessmentStatus.Closed, false), (closed.Status, closed.ClosedAtDeadline));
         var results = closed.Results!;
         Assert.Equal((3, true), (results.Respondents, results.Shown));
         // Every area but data: (5 + 3 + 1) / 3 = 3.00, population SD √(8/3) = 1.63.

@@ -16,9 +16,9 @@ public sealed class StartRoundTests(ApiFactory api) : IClassFixture<ApiFactory>
         var teryt = SelfAssessmentSteps.NextTeryt();
         var response = await steps.Coordinator(teryt).PostJsonAsync("/api/v1/self-assessments", new { deadline = DateTimeOffset.UtcNow.AddDays(14) });
 
-        var round = await response.ShouldBeAsync<RoundView>(HttpStatusCode.Created);
+        var round = await response.ShouldBeAsync<SelfAssessmentView>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/self-assessments/{round.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal((teryt, "gmina-wiejska", "2024.1", true, RoundStatus.Open, 3), (round.Teryt, round.JstKind, round.FrameworkVersion, round.Anonymous, round.Status, round.MinimumRespondents));
+        Assert.Equal((teryt, "gmina-wiejska", "2024.1", true, SelfAssessmentStatus.Open, 3), (round.Teryt, round.JstKind, round.FrameworkVersion, round.Anonymous, round.Status, round.MinimumRespondents));
         Assert.Null(round.Results);
         (await steps.Coordinator(teryt).GetAsync(response.Headers.Location!.OriginalString)).EnsureSuccessStatusCode();
     }

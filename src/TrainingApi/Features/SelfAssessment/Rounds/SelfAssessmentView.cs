@@ -37,16 +37,16 @@ public sealed record RoundProgress(int Invited, int Opened, int Submitted, int R
 /// <param name="Progress">Invited, opened and submitted, in all and by role.</param>
 /// <param name="Results">The results computed at closing (null while open); when fewer than <paramref name="MinimumRespondents"/>
 /// submitted, only their number and <c>shown: false</c>.</param>
-public sealed record RoundView(
+public sealed record SelfAssessmentView(
     Guid Id, string Teryt, string JstName, string JstKind, string VoivodeshipCode, string FrameworkVersion, string? Title, bool Anonymous,
-    DateTimeOffset Deadline, RoundStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, bool? ClosedAtDeadline, int MinimumRespondents,
+    DateTimeOffset Deadline, SelfAssessmentStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, bool? ClosedAtDeadline, int MinimumRespondents,
     RoundProgress Progress, RoundResults? Results)
 {
-    public static RoundView From(AssessmentRound r, RoundProgress progress) => new(
+    public static SelfAssessmentView From(AssessmentRound r, RoundProgress progress) => new(
         r.Id, r.Teryt, r.JstName, QueryEnum.Name(r.JstKind), r.VoivodeshipCode, r.FrameworkVersion, r.Title, r.Anonymous, r.Deadline, r.Status,
         r.StartedAt, r.ClosedAt, r.IsClosed ? r.ClosedBy == AssessmentRound.ClosedAtDeadline : null, RoundResults.MinimumRespondents, progress, r.Results);
 
-    public static async Task<RoundView> ForAsync(TrainingDb db, AssessmentRound round, CancellationToken ct) =>
+    public static async Task<SelfAssessmentView> ForAsync(TrainingDb db, AssessmentRound round, CancellationToken ct) =>
         From(round, (await ProgressAsync(db, [round.Id], ct)).GetValueOrDefault(round.Id, NoProgress));
 
     public static readonly RoundProgress NoProgress = new(0, 0, 0, 0, []);
@@ -71,9 +71,9 @@ public sealed record RoundView(
             [.. g.OrderBy(r => r.Role).Where(r => r.Invited > 0).Select(r => new RoleProgress(QueryEnum.Name(r.Role), r.Invited, r.Opened, r.Submitted))]));
     }
 
-    public static readonly RoundView Example = new(
+    public static readonly SelfAssessmentView Example = new(
         Guid.Parse("019c0000-0000-7000-8000-00000000a001"), "1465011", "Warszawa", "miasto-na-prawach-powiatu", "14", "2024.1",
-        "Samoocena 2025", true, new DateTimeOffset(2025, 3, 31, 22, 0, 0, TimeSpan.Zero), RoundStatus.Closed,
+        "Samoocena 2025", true, new DateTimeOffset(2025, 3, 31, 22, 0, 0, TimeSpan.Zero), SelfAssessmentStatus.Closed,
         new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 3, 28, 14, 0, 0, TimeSpan.Zero), false, RoundResults.MinimumRespondents,
         new RoundProgress(8, 7, 6, 1, [new("education-department", 2, 2, 2), new("school-head", 4, 4, 3), new("it", 2, 1, 1)]),
         new RoundResults(6, true, 3.12m,
