@@ -8,12 +8,13 @@ return args.FirstOrDefault() switch
     "release" => await ReleaseExportBenchmark.RunAsync(args[1..]),
     "scale-out" => await ScaleOutChecks.RunAsync(args[1..]),
     "reads" => await ReadsBenchmark.RunAsync(args[1..]),
+    "self-assessment" => await SelfAssessmentBenchmark.RunAsync(args[1..]),
     "bare" => await BareServer.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: TrainingApi.Benchmarks enrollment|consultations|release|reads|scale-out [options]; run it through scripts/bench-<scenario>.sh.");
+    Console.Error.WriteLine("Usage: TrainingApi.Benchmarks enrollment|consultations|release|reads|self-assessment|scale-out [options]; run it through scripts/bench-<scenario>.sh.");
     return 2;
 }
