@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of self-assessment: every canonical JST of the register (2,873) seeded through the API with two closed rounds of
+# Benchmark of self-assessment: every canonical JST of the register (2,807 of its 2,873 rows: the gmina rows of the 66 cities
+# with county rights are the same JST) seeded through the API, each by its coordinator, with two closed rounds of
 # eight respondents, then (a) peer benchmark reads by 50 concurrent coordinators for 20 s (target p95 < 50 ms), (b) 1,000
 # respondents submitting within a minute, open loop (target p99 < 200 ms, no errors), (c) closing rounds of 50 respondents
 # (target < 200 ms), into a fresh API and database on this machine (see scripts/bench-api.sh). Prints a pass/fail line.
