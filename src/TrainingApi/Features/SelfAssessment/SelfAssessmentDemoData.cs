@@ -11,7 +11,7 @@ using TrainingApi.Features.SelfAssessment.Rounds;
 namespace TrainingApi.Features.SelfAssessment;
 
 /// <summary>
-/// Self-assessments of eight rural gminas of Małopolska, none of them in the pilot: seven closed rounds of four respondents
+/// Self-assessments of eight rural gminas of Małopolska, none of them in the pilot: seven closed rounds of nine respondents (three of each role)
 /// (so each has six peers of its kind and the benchmark shows), one closed with two (too small to show results), and one
 /// open round with progress to watch. <see cref="TourTeryt"/> (gmina Bochnia) is the one the README's tour reads.
 /// Everything goes through the use cases, links included, as a JST and its respondents would.
@@ -24,7 +24,12 @@ public sealed class SelfAssessmentDemoData(TrainingDb db, IMediator mediator, Ti
     private const string TooSmall = "1202012";
     private const string StillOpen = "1202042";
 
-    private static readonly RespondentRole[] Roles = [RespondentRole.EducationDepartment, RespondentRole.SchoolHead, RespondentRole.SchoolHead, RespondentRole.It];
+    // Three of each role, so the results show how the department, school heads and IT see it differently.
+    private static readonly RespondentRole[] Roles =
+    [
+        RespondentRole.EducationDepartment, RespondentRole.EducationDepartment, RespondentRole.EducationDepartment,
+        RespondentRole.SchoolHead, RespondentRole.SchoolHead, RespondentRole.SchoolHead, RespondentRole.It, RespondentRole.It, RespondentRole.It,
+    ];
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -61,6 +66,6 @@ public sealed class SelfAssessmentDemoData(TrainingDb db, IMediator mediator, Ti
     /// <summary>A JST's level (2–4) varied per statement and respondent, with some "nie wiem / nie dotyczy".</summary>
     private static Dictionary<string, int?> Answers(int jst, int respondent) =>
         MaturityFramework.Current.Statements.Select((s, i) => (s.Id, Value: (i + respondent) % 9 == 8 ? null
-                : (int?)Math.Clamp(2 + jst % 3 + (i + respondent + jst) % 3 - 1, MaturityFramework.MinScore, MaturityFramework.MaxScore)))
+                : (int?)Math.Clamp(2 + jst % 3 + (i + respondent / 3 + jst) % 3 - 1 + respondent / 3 % 2, MaturityFramework.MinScore, MaturityFramework.MaxScore)))
             .ToDictionary(a => a.Id, a => a.Value);
 }

@@ -108,6 +108,21 @@ public sealed class LocationsLeadSomewhereTests(ApiFactory api) : IClassFixture<
                 b => b.GetProperty("legalActId").GetString()!);
         },
 
+        // Self-assessment
+        ["StartSelfAssessment"] = s =>
+        {
+            var coordinator = s.Api.ClientAs(Roles.JstCoordinator, teryt: Features.SelfAssessment.SelfAssessmentSteps.NextTeryt());
+            return As(coordinator, coordinator.PostJsonAsync("/api/v1/self-assessments", new { deadline = DateTimeOffset.UtcNow.AddDays(10) }));
+        },
+        ["CreateSelfAssessmentInvitations"] = async s =>
+        {
+            var coordinator = s.Api.ClientAs(Roles.JstCoordinator, teryt: Features.SelfAssessment.SelfAssessmentSteps.NextTeryt());
+            var round = JsonDocument.Parse(await (await coordinator.PostJsonAsync("/api/v1/self-assessments", new { deadline = DateTimeOffset.UtcNow.AddDays(10) }))
+                .Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+            return await As(coordinator, coordinator.PostJsonAsync($"/api/v1/self-assessments/{round}/invitations", new { invitees = new[] { new { role = "it" } } }),
+                b => b.GetProperty("invitations")[0].GetProperty("id").GetString()!);
+        },
+
         // Materials handover
         ["CreateRelease"] = async s => await As(s.Team, new HandoverSteps(s.Api).CreateAsync((await s.TestedVersionAsync()).Id, "1.0.0")),
         ["RecordHandover"] = async s =>
