@@ -61,12 +61,12 @@ public sealed class SelfAssessmentAggregates(TrainingDb db, JstClassification re
                 FROM latest GROUP BY framework_version, voivodeship_code, jst_kind
             ), scores AS (
                 SELECT l.framework_version, l.voivodeship_code, l.jst_kind, a.value ->> 'area' AS area, (a.value ->> 'score')::float8 AS score
-                FROM latest l CROSS JOIN LATERAL jsonb_array_elements(l.results_json -> 'areas') a
+                FROM latest l CROSS JOIN LATERAL jsonb_array_elements(l.results_json -> 'areas') AS a(value)
                 UNION ALL
                 SELECT framework_version, voivodeship_code, jst_kind, 'overall', (results_json ->> 'overall')::float8 FROM latest
             )
-            SELECT c.framework_version AS "FrameworkVersion", c.voivodeship_code AS "VoivodeshipCode", c.jst_kind AS "JstKind", c.jst AS "Jst",
-                   s.area AS "Area", count(s.score)::int AS "Scored", percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS "Median"
+            SELECT c.framework_version, c.voivodeship_code, c.jst_kind, c.jst, s.area, count(s.score)::int AS scored,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS median
             FROM cells c JOIN scores s ON s.framework_version = c.framework_version AND s.voivodeship_code = c.voivodeship_code AND s.jst_kind = c.jst_kind
             GROUP BY c.framework_version, c.voivodeship_code, c.jst_kind, c.jst, s.area
             """).ToListAsync(ct);

@@ -18,9 +18,6 @@ public sealed class GetBenchmarkTests(ClockedApiFactory api, ITestOutputHelper o
 {
     private readonly PeerSteps steps = new(api);
 
-    private static IReadOnlyList<IReadOnlyDictionary<string, int?>> WithoutArea(IReadOnlyList<IReadOnlyDictionary<string, int?>> respondents, string area) =>
-        [.. respondents.Select(r => (IReadOnlyDictionary<string, int?>)r.ToDictionary(a => a.Key, a => MaturityFramework.Current.AreaOf(a.Key)!.Code == area ? null : a.Value))];
-
     [Fact]
     public async Task A_jst_is_placed_among_the_other_jst_of_its_kind_by_interpolated_quartiles_and_itself_left_out()
     {
@@ -29,7 +26,7 @@ public sealed class GetBenchmarkTests(ClockedApiFactory api, ITestOutputHelper o
         var jst = gminy[0];
         // Eight peers of its kind; the first four answered n/a in cooperation with schools, so only four have a score there.
         decimal[] peerScores = [1.00m, 1.50m, 2.00m, 2.25m, 3.00m, 3.50m, 4.00m, 5.00m];
-        await steps.ClosedRoundsAsync([.. peerScores.Select((score, i) => (gminy[i + 1], i < 4 ? WithoutArea(PeerSteps.Scoring(score), "wspolpraca") : PeerSteps.Scoring(score)))]);
+        await steps.ClosedRoundsAsync([.. peerScores.Select((score, i) => (gminy[i + 1], i < 4 ? PeerSteps.WithoutArea(PeerSteps.Scoring(score), "wspolpraca") : PeerSteps.Scoring(score)))]);
         // Gminy miejskie with extreme scores: another kind, not its peers.
         await steps.ClosedRoundsAsync([.. PeerSteps.Of(JstKind.GminaMiejska, "02").Take(5).Select((g, i) => (g, PeerSteps.Scoring(i % 2 == 0 ? 1m : 5m)))]);
         // The JST: strategy 4.5, data answered by only two of four (no score shown), every other area 2.5; overall (4.5 + 3 + 6 × 2.5) / 8 = 2.8125.

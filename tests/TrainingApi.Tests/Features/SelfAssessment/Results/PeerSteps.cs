@@ -67,6 +67,10 @@ public sealed class PeerSteps(ApiFactory api)
     /// <summary>Respondents answering uniformly with these values (the area score is their mean).</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, int?>> Answering(params int[] values) => [.. values.Select(v => Uniform(v))];
 
+    /// <summary>The same respondents with every statement of one area answered n/a.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, int?>> WithoutArea(IReadOnlyList<IReadOnlyDictionary<string, int?>> respondents, string area) =>
+        [.. respondents.Select(r => (IReadOnlyDictionary<string, int?>)r.ToDictionary(a => a.Key, a => MaturityFramework.Current.AreaOf(a.Key)!.Code == area ? null : a.Value))];
+
     private static readonly RespondentRole[] Roles = Enum.GetValues<RespondentRole>();
 
     /// <summary>A round of the JST with these respondents' submissions, closed as its starter would close it; its id.</summary>
