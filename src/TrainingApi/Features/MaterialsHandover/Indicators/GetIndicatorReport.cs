@@ -7,11 +7,13 @@ using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Features.Advisory.Maturity;
 using TrainingApi.Features.Advisory.Reports;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Releases;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Register;
+using TrainingApi.Features.SelfAssessment.Results;
 
 namespace TrainingApi.Features.MaterialsHandover.Indicators;
 
@@ -28,7 +30,7 @@ public static class GetIndicatorReport
         public Validator() => RuleFor(q => q.AsOf).GreaterThanOrEqualTo(new DateOnly(2024, 1, 1)).LessThanOrEqualTo(new DateOnly(2100, 12, 31));
     }
 
-    public sealed class Handler(TrainingDb db, PilotReach pilot, AdvisoryReach advisory, JstClassification register, TimeProvider clock)
+    public sealed class Handler(TrainingDb db, PilotReach pilot, AdvisoryReach advisory, JstClassification register, SelfAssessmentAggregates selfAssessment, TimeProvider clock)
         : IQueryHandler<Query, IndicatorReport>
     {
         public async ValueTask<IndicatorReport> Handle(Query query, CancellationToken ct)
@@ -67,7 +69,8 @@ public static class GetIndicatorReport
                     .Select(g => facts.Within([.. g.Select(j => j.Teryt)]).Totals() with { Key = g.Key.VoivodeshipCode, Name = g.Key.Voivodeship })],
                 [.. all.GroupBy(j => QueryEnum.Name(j.Kind)).OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => facts.Within([.. g.Select(j => j.Teryt)]).Totals() with { Key = g.Key, Name = g.Key })],
-                [.. adoptions.GroupBy(a => a.Call).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CallReach(g.Key, g.Select(a => a.JstTeryt).Distinct().Count()))]);
+                [.. adoptions.GroupBy(a => a.Call).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CallReach(g.Key, g.Select(a => a.JstTeryt).Distinct().Count()))],
+                await selfAssessment.AsOfAsync(end, ct));
         }
 
         private static DateTimeOffset EndOfWarsawDay(DateOnly day)
@@ -120,11 +123,51 @@ public static class GetIndicatorReport
         }
     }
 
+    /// <summary>
+    /// The self-assessment section, a table of its own (its columns are not the indicators'): first the line for all JST with the
+    /// number of cells left out, then each published cell. Nothing by voivodeship or kind alone, as in the JSON.
+    /// </summary>
+    public static IEnumerable<IDictionary<string, object?>> SelfAssessmentRows(IndicatorReport report)
+    {
+        var summary = report.SelfAssessment;
+        var areas = MaturityFramework.All.SelectMany(f => f.Areas).DistinctBy(a => a.Code).ToList();
+        IDictionary<string, object?> Row(string scope, SelfAssessmentCell? cell, int jst, int? suppressed)
+        {
+            var row = new Dictionary<string, object?>
+            {
+                ["Stan na dzień"] = report.AsOf.ToString("yyyy-MM-dd"), ["Przekrój"] = scope, ["Wersja modelu"] = cell?.FrameworkVersion,
+                ["Kod województwa"] = cell?.VoivodeshipCode, ["Województwo"] = cell?.Voivodeship, ["Rodzaj JST"] = cell is null ? null : QueryEnum.Name(cell.Kind),
+                ["Liczba JST"] = jst, [$"Komórki ukryte (poniżej {summary.MinimumJst} JST)"] = suppressed, ["Ogółem (mediana)"] = cell?.Overall,
+            };
+            foreach (var area in areas)
+            {
+                row[$"{area.Name} (mediana)"] = cell?.Areas.FirstOrDefault(a => a.Area == area.Code)?.Median;
+            }
+
+            return row;
+        }
+
+        yield return Row("samoocena: wszystkie JST", null, summary.JstSelfAssessed, summary.SuppressedCells);
+        foreach (var cell in summary.Cells)
+        {
+            yield return Row("samoocena: województwo × rodzaj JST", cell, cell.Jst, null);
+        }
+    }
+
+    /// <summary>The indicators' table, then after an empty line the self-assessment table with its own header.</summary>
+    public static byte[] Csv(IndicatorReport report)
+    {
+        var indicators = CsvFiles.Write(Rows(report));
+        var selfAssessment = CsvFiles.Write(SelfAssessmentRows(report));
+        var bom = System.Text.Encoding.UTF8.Preamble.Length;
+        return [.. indicators, .. "\r\n"u8, .. selfAssessment.AsSpan(bom)];
+    }
+
     public static byte[] Xlsx(IndicatorReport report) => XlsxFiles.Write(
         [("Wskaźniki", report.Indicators.Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["Kod"] = i.Code, ["Wskaźnik"] = i.Name, ["Wartość docelowa"] = i.Target, ["Wartość osiągnięta"] = i.Actual, ["Postęp (%)"] = i.Progress,
-        })), ("Przekroje", Rows(report))],
+        })), ("Przekroje", Rows(report)), ("Samoocena", SelfAssessmentRows(report))],
         new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true });
 
     public static void Map(RouteGroupBuilder catalogue) =>
@@ -136,7 +179,7 @@ public static class GetIndicatorReport
                 var name = $"wskazniki-{report.AsOf:yyyy-MM-dd}";
                 return chosen switch
                 {
-                    IndicatorFormat.Csv => TypedResults.File(CsvFiles.Write(Rows(report)), CsvFiles.ContentType, name + ".csv"),
+                    IndicatorFormat.Csv => TypedResults.File(Csv(report), CsvFiles.ContentType, name + ".csv"),
                     IndicatorFormat.Xlsx => TypedResults.File(Xlsx(report), XlsxFiles.ContentType, name + ".xlsx"),
                     _ => TypedResults.Ok(report),
                 };
@@ -148,9 +191,13 @@ public static class GetIndicatorReport
                              "Actuals from the data, counted to the end of `asOf` (a date, Europe/Warsaw; today by default): JST recruited " +
                              "(took a place), confirmed and completed, officials of the JST that completed, advisory engagements closed with a " +
                              "higher overall maturity score, and JST that recorded using a release in 2025–2028 (per competitive call too); each " +
-                             "JST counts once. By voivodeship and kind of JST. `format` json (default), csv or xlsx.")
+                             "JST counts once. By voivodeship and kind of JST. Self-assessed maturity (`selfAssessment`): by voivodeship × kind, how many JST " +
+                             "self-assessed (each by its latest closed round that showed results) and the median score of each area and overall; a cell of " +
+                             "fewer than 5 JST is left out entirely (only how many were is said), an area fewer than 5 of them scored has no median, and " +
+                             "there are no totals by voivodeship or kind. `format` json (default), csv (the self-assessment table follows the indicators' " +
+                             "after an empty line, with its own header) or xlsx (sheet `Samoocena`).")
             .AllowAnonymous()
-            .ProducesTextFile(StatusCodes.Status200OK, CsvFiles.ContentType, System.Text.Encoding.UTF8.GetString(CsvFiles.Write(Rows(IndicatorReport.Example))).TrimStart('\uFEFF'))
+            .ProducesTextFile(StatusCodes.Status200OK, CsvFiles.ContentType, System.Text.Encoding.UTF8.GetString(Csv(IndicatorReport.Example)).TrimStart('\uFEFF'))
             .ProducesFile(StatusCodes.Status200OK, XlsxFiles.ContentType)
             .ProducesValidationProblem()
             .WithResponseExample(StatusCodes.Status200OK, IndicatorReport.Example);

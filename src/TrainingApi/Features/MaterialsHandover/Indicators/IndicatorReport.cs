@@ -1,3 +1,5 @@
+using TrainingApi.Features.SelfAssessment.Results;
+
 namespace TrainingApi.Features.MaterialsHandover.Indicators;
 
 /// <summary>The programme's targets (docs/materials-handover.md): 50 JST and about 150 officials in the pilot; at least 300 JST reached in the 2025–2028 calls.</summary>
@@ -32,9 +34,11 @@ public sealed record CallReach(string Call, int Jst);
 
 /// <param name="AsOf">The day counted to (inclusive, Europe/Warsaw).</param>
 /// <param name="CountedTo">The instant that day ends (UTC); everything recorded before it counts.</param>
+/// <param name="SelfAssessment">Self-assessed digital maturity by voivodeship × kind of JST: JST counted by their latest closed round that
+/// showed results, with the median scores; only cells of at least five JST, and no totals by voivodeship or kind.</param>
 public sealed record IndicatorReport(
     DateOnly AsOf, DateTimeOffset CountedTo, IReadOnlyList<Indicator> Indicators, IReadOnlyList<IndicatorBreakdown> ByVoivodeship,
-    IReadOnlyList<IndicatorBreakdown> ByKind, IReadOnlyList<CallReach> ReachByCall)
+    IReadOnlyList<IndicatorBreakdown> ByKind, IReadOnlyList<CallReach> ReachByCall, SelfAssessmentSummary SelfAssessment)
 {
     public static readonly IndicatorReport Example = new(new DateOnly(2026, 6, 30), new DateTimeOffset(2026, 6, 30, 22, 0, 0, TimeSpan.Zero),
     [
@@ -46,5 +50,5 @@ public sealed record IndicatorReport(
         new("jst-reached", "JST korzystające z materiałów w latach 2025–2028", 300, 212, 70.7m),
     ],
     [new("10", "ŁÓDZKIE", 4, 4, 4, 11, 3, 17)], [new("gmina-wiejska", "gmina-wiejska", 20, 19, 18, 50, 15, 96)],
-    [new("Konkurs MEN 2025 — zarządzanie cyfryzacją szkół", 212)]);
+    [new("Konkurs MEN 2025 — zarządzanie cyfryzacją szkół", 212)], SelfAssessmentSummary.Example);
 }

@@ -26,7 +26,7 @@ public static class GetRecommendations
         public async ValueTask<SelfAssessmentRecommendations> Handle(Query query, CancellationToken ct)
         {
             var round = await RoundLookup.FindAsync(access, db, query.RoundId, ct);
-            var results = Shown(round);
+            var results = PeerBenchmark.ShownResults(round);
             var framework = MaturityFramework.Find(round.FrameworkVersion) ?? MaturityFramework.Current;
             var weakest = Weakest(framework, results);
 
@@ -38,27 +38,6 @@ public static class GetRecommendations
                 release is null ? null : new RecommendedRelease(release.Id, release.SemanticVersion, release.ProgrammeTitle, release.PublishedAt, release.Url),
                 areas);
         }
-    }
-
-    private static RoundResults Shown(AssessmentRound round)
-    {
-        if (!round.IsClosed || round.Results is not { } results)
-        {
-            throw Problem.Conflict(new Text(
-                $"The self-assessment round of {round.JstName} is still open: its results, and what to read for them, come when it closes.",
-                $"Runda samooceny {round.JstName} jest jeszcze otwarta: wyniki i zalecane materiały będą dostępne po jej zamknięciu."), "round-open");
-        }
-
-        if (!results.Shown)
-        {
-            throw Problem.Conflict(new Text(
-                $"The self-assessment round of {round.JstName} closed with {results.Respondents} respondent(s); results are shown only from " +
-                $"{RoundResults.MinimumRespondents}, so there are no weakest areas to recommend for.",
-                $"Runda samooceny {round.JstName} zakończyła się z liczbą respondentów {results.Respondents}; wyniki pokazujemy dopiero od " +
-                $"{RoundResults.MinimumRespondents}, więc nie ma najsłabszych obszarów, do których można dobrać materiały."), "results-not-shown");
-        }
-
-        return results;
     }
 
     /// <summary>The lowest area scores (an area without a score is left out), ties in the framework's order.</summary>
@@ -87,5 +66,6 @@ public static class GetRecommendations
             .RequireRoles(Roles.ProgrammeTeam, Roles.Advisor, Roles.JstCoordinator)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesTypedProblem(StatusCodes.Status409Conflict, PeerBenchmark.ResultsNotShown)
             .WithResponseExample(StatusCodes.Status200OK, SelfAssessmentRecommendations.Example);
 }
