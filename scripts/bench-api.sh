@@ -17,7 +17,10 @@ bench_cleanup() {
   [ -n "${api_pid:-}" ] && kill -TERM "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
   pg_stop_local "$data"
 }
-trap bench_cleanup EXIT INT TERM
+trap bench_cleanup EXIT
+# A signal ends the run after the clean-up (a trap alone would let the script carry on).
+trap 'bench_cleanup; exit 130' INT
+trap 'bench_cleanup; exit 143' TERM
 
 pg_ensure_binaries
 [ -d "$data" ] && { pg_stop_local "$data"; rm -rf "$data"; }

@@ -27,8 +27,9 @@ public static class StartRound
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.Teryt).Matches("^[0-9]{7}$").When(c => c.Teryt is not null)
-                .WithMessage(_ => new Text("A TERYT code has 7 digits.", "Kod TERYT ma 7 cyfr.").ToString());
+            // 2 digits a voivodeship, 4 a powiat or a city with county rights, 7 a gmina.
+            RuleFor(c => c.Teryt).Matches("^([0-9]{2}|[0-9]{4}|[0-9]{7})$").When(c => c.Teryt is not null)
+                .WithMessage(_ => new Text("A TERYT code has 2, 4 or 7 digits.", "Kod TERYT ma 2, 4 lub 7 cyfr.").ToString());
             RuleFor(c => c.Title).MaximumLength(200);
             RuleFor(c => c.Deadline).Must(d => d > clock.GetUtcNow() && d <= clock.GetUtcNow().AddYears(1))
                 .WithMessage(_ => new Text("The deadline is in the future, at most a year ahead.", "Termin musi przypadać w przyszłości, najpóźniej za rok.").ToString());

@@ -39,6 +39,18 @@ public sealed class StartRoundTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(1, await db.Context.Set<AssessmentRound>().CountAsync(r => r.Teryt == teryt));
     }
 
+    [Theory]
+    [InlineData("02", "wojewodztwo")]
+    [InlineData("0201", "powiat")]
+    [InlineData("1261", "miasto-na-prawach-powiatu")]
+    public async Task The_team_starts_one_for_a_voivodeship_a_powiat_or_a_city_with_county_rights(string teryt, string kind)
+    {
+        var round = await (await api.ClientAs(Roles.ProgrammeTeam).PostJsonAsync("/api/v1/self-assessments", new { teryt, deadline = DateTimeOffset.UtcNow.AddDays(14) }))
+            .ShouldBeAsync<SelfAssessmentView>(HttpStatusCode.Created);
+
+        Assert.Equal((teryt, kind), (round.Teryt, round.JstKind));
+    }
+
     [Fact]
     public async Task Racing_starters_of_one_JST_open_one_round()
     {
