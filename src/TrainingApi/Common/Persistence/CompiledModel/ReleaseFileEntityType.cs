@@ -41,7 +41,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 propertyInfo: typeof(ReleaseFile).GetProperty("Format", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReleaseFile).GetField("<Format>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
-                maxLength: 20);
+                maxLength: 120);
             format.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             format.AddAnnotation("Relational:ColumnName", "format");
 

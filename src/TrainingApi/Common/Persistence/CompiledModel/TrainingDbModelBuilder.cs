@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
     public partial class TrainingDbModel
     {
         private TrainingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("26c2488a-3457-41aa-9cd3-29bae3a60f11"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("6c4f0815-d3e1-41c6-acd1-0b10f076cfed"), entityTypeCount: 52)
         {
         }
 
@@ -41,6 +41,8 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             var comment = CommentEntityType.Create(this);
             var submission = SubmissionEntityType.Create(this);
             var accessibilityWaiver = AccessibilityWaiverEntityType.Create(this);
+            var assetBlob = AssetBlobEntityType.Create(this);
+            var versionAsset = VersionAssetEntityType.Create(this);
             var legalAct = LegalActEntityType.Create(this);
             var legalActAmendment = LegalActAmendmentEntityType.Create(this);
             var programme = ProgrammeEntityType.Create(this);
@@ -94,6 +96,8 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             SubmissionEntityType.CreateForeignKey2(submission, organisation);
             SubmissionEntityType.CreateForeignKey3(submission, consultationRound);
             AccessibilityWaiverEntityType.CreateForeignKey1(accessibilityWaiver, programmeVersion);
+            VersionAssetEntityType.CreateForeignKey1(versionAsset, assetBlob);
+            VersionAssetEntityType.CreateForeignKey2(versionAsset, programmeVersion);
             LegalActAmendmentEntityType.CreateForeignKey1(legalActAmendment, legalAct);
             SectionEntityType.CreateForeignKey1(section, section);
             SectionEntityType.CreateForeignKey2(section, programmeVersion);
@@ -146,6 +150,8 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             CommentEntityType.CreateAnnotations(comment);
             SubmissionEntityType.CreateAnnotations(submission);
             AccessibilityWaiverEntityType.CreateAnnotations(accessibilityWaiver);
+            AssetBlobEntityType.CreateAnnotations(assetBlob);
+            VersionAssetEntityType.CreateAnnotations(versionAsset);
             LegalActEntityType.CreateAnnotations(legalAct);
             LegalActAmendmentEntityType.CreateAnnotations(legalActAmendment);
             ProgrammeEntityType.CreateAnnotations(programme);

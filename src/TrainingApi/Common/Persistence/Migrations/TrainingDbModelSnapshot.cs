@@ -1555,6 +1555,100 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("accessibility_waivers", "curriculum");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Assets.AssetBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Sha256")
+                        .HasName("pk_asset_blobs");
+
+                    b.ToTable("asset_blobs", "curriculum");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Assets.VersionAsset", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("VersionId", "Name")
+                        .HasName("pk_version_assets");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_version_assets_sha256");
+
+                    b.ToTable("version_assets", "curriculum");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.Curriculum.LegalActs.LegalAct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2261,8 +2355,8 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnName("release_id");
 
                     b.Property<string>("Format")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("format");
 
                     b.Property<byte[]>("Bytes")
@@ -3434,6 +3528,23 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_accessibility_waivers_programme_version_version_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Assets.VersionAsset", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.Assets.AssetBlob", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_version_assets_asset_blobs_sha256");
+
+                    b.HasOne("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_version_assets_programme_version_version_id");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Curriculum.LegalActs.LegalActAmendment", b =>

@@ -25,7 +25,7 @@ public sealed record VersionLineage(
 public sealed record VersionContent(
     Guid VersionId, Guid ProgrammeId, string ProgrammeTitle, string? ProgrammeSummary, string Label, VersionStatus Status,
     IReadOnlyList<ContentSection> Sections, IReadOnlyList<CitedAct> CitedActs, AccessibilitySummary Accessibility, int ReadabilityWarnings,
-    IReadOnlyList<FindingView> WaivedFindings, VersionLineage Lineage);
+    IReadOnlyList<FindingView> WaivedFindings, VersionLineage Lineage, IReadOnlyList<Assets.AssetFacts> Assets);
 
 /// <summary>The Curriculum slice's public read of a version's whole content (see <see cref="VersionOutlines"/> for the light one).</summary>
 public sealed class VersionContents(TrainingDb db, VersionAccessibility accessibility)
@@ -46,6 +46,7 @@ public sealed class VersionContents(TrainingDb db, VersionAccessibility accessib
             .Join(db.Set<LegalAct>(), c => c.LegalActId, a => a.Id, (c, a) => new { a.Id, a.Citation, a.Title })
             .Distinct().ToListAsync(ct);
         var check = await accessibility.CheckAsync(versionId, ct);
+        var assets = await db.Set<Assets.VersionAsset>().AsNoTracking().Where(a => a.VersionId == versionId).ToListAsync(ct);
         var labels = await db.Set<ProgrammeVersion>().AsNoTracking()
             .Where(v => v.Id == version.BasedOnVersionId || v.Id == version.EvidenceVersionId).ToDictionaryAsync(v => v.Id, v => v.Label, ct);
         var lineage = new VersionLineage(version.Path, version.UpdateReason, version.Notes, version.BasedOnVersionId,
@@ -57,6 +58,7 @@ public sealed class VersionContents(TrainingDb db, VersionAccessibility accessib
                 x.Section.Kind, x.Section.Title, x.Section.Markdown, x.Section.Html, x.Section.Hours, x.Section.Outcomes, x.Section.DeliveryForms,
                 x.Section.TargetRoles, x.Section.Authors, citations.GetValueOrDefault(x.Section.Id) ?? []))],
             [.. acts.OrderBy(a => a.Citation, StringComparer.Ordinal).Select(a => new CitedAct(a.Id, a.Citation, a.Title))],
-            check.Summary, check.Findings.Count(f => f.Severity == FindingSeverity.Warning), [.. check.Findings.Where(f => f.Waiver is not null)], lineage);
+            check.Summary, check.Findings.Count(f => f.Severity == FindingSeverity.Warning), [.. check.Findings.Where(f => f.Waiver is not null)], lineage,
+            [.. assets.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => a.Facts)]);
     }
 }

@@ -189,7 +189,7 @@ public sealed class ReleaseFileConfiguration : IEntityTypeConfiguration<ReleaseF
     {
         builder.ToTable("release_files", HandoverModule.Schema);
         builder.HasKey(f => new { f.ReleaseId, f.Format });
-        builder.Property(f => f.Format).HasMaxLength(20);
+        builder.Property(f => f.Format).HasMaxLength(120);
         builder.Property(f => f.FileName).HasMaxLength(200);
         builder.Property(f => f.MediaType).HasMaxLength(100);
         builder.Property(f => f.Sha256).HasMaxLength(64);

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using TrainingApi.Features.Advisory.Reports;
 using TrainingApi.Features.Consultations.Report;
 using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment.Pilot;
 
@@ -51,8 +53,13 @@ public sealed record ReleaseDocument(
     string Schema, Guid ReleaseId, string SemanticVersion, string Title, IReadOnlyList<string> Reasons, string Notes, string Licence, string Language,
     DateTimeOffset BuiltAt, ReleaseProgramme Programme, AccessibilityStatement Accessibility, IReadOnlyList<ContentSection> Sections,
     IReadOnlyList<CitedAct> LegalActs, IReadOnlyList<ConsultationOutcome> Consultation, GetEvaluationSummary.Summary? PilotEvaluation,
-    PilotAdvisoryReport? AdvisoryOutcomes, ReleaseEvidence? Evidence = null)
+    PilotAdvisoryReport? AdvisoryOutcomes, ReleaseEvidence? Evidence = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AssetFacts>? Assets = null)
 {
+    /// <summary>The images and attachments the sections refer to (<c>assets/{name}</c>); none in releases built before assets existed.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<AssetFacts> AssetList => Assets ?? [];
+
     public const string SchemaId = "https://trainingapi.ore.edu.pl/schemas/release.v1.json";
 
     /// <summary>A release without sections, consultation or pilot yet, for the contract's example of release.json.</summary>

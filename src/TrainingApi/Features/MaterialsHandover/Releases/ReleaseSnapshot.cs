@@ -29,7 +29,7 @@ public sealed class ReleaseSnapshot(IMediator mediator, ConsultationOutcomes con
         return new ReleaseDocument(ReleaseDocument.SchemaId, releaseId, semanticVersion, title, reasons, notes, licence, language, builtAt,
             new ReleaseProgramme(version.ProgrammeId, version.ProgrammeTitle, version.ProgrammeSummary, version.VersionId, version.Label),
             ReleaseAccessibilityStatement.For(version, builtAt, configuration[ReleaseAccessibilityStatement.ContactKey]),
-            version.Sections, version.CitedActs, consultation, evaluation, advisory, await EvidenceAsync(version, pilotRecruitmentId, ct));
+            version.Sections, version.CitedActs, consultation, evaluation, advisory, await EvidenceAsync(version, pilotRecruitmentId, ct), version.Assets);
     }
 
     private async Task<ReleaseEvidence> EvidenceAsync(VersionContent version, Guid? pilotRecruitmentId, CancellationToken ct)
