@@ -34,6 +34,7 @@ public static class CurriculumModule
             .AddScoped<TestedEvidence>()
             .AddScoped<SectionLineage>()
             .AddScoped<VersionAccessibility>()
+            .AddScoped<Assets.IAssetStore, Assets.DatabaseAssetStore>()
             .AddIntegrationEvent<ProgrammeCreated>()
             .AddIntegrationEvent<ProgrammeUpdated>()
             .AddIntegrationEvent<VersionStatusChanged>()

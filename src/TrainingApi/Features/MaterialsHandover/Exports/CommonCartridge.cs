@@ -7,7 +7,8 @@ namespace TrainingApi.Features.MaterialsHandover.Exports;
 
 /// <summary>
 /// An IMS Common Cartridge 1.1 package (the version Moodle's importer reads): imsmanifest.xml with LOM metadata, one
-/// rooted-hierarchy organization whose items are the release's pages, and each page a `webcontent` resource.
+/// rooted-hierarchy organization whose items are the release's pages, and each page a `webcontent` resource. Each image and
+/// attachment is a `webcontent` resource of its own under web/assets/, and the pages that use it depend on it.
 /// </summary>
 public static class CommonCartridge
 {
@@ -19,13 +20,15 @@ public static class CommonCartridge
     // validator can only apply when the namespace has a prefix in the document.
     private static readonly XNamespace Auth = "http://www.imsglobal.org/xsd/imsccv1p1/imsccauth_v1p1";
 
-    public static byte[] Package(ReleaseDocument release, IReadOnlyList<(string FileName, byte[] Bytes)> pages) =>
-        DeterministicZip.Write([("imsmanifest.xml", Manifest(release, pages)), .. pages.Select(p => ("web/" + p.FileName, p.Bytes))]);
+    public static byte[] Package(ReleaseDocument release, IReadOnlyList<(string FileName, byte[] Bytes)> pages, ReleaseAssets assets) =>
+        DeterministicZip.Write([("imsmanifest.xml", Manifest(release, pages)), .. pages.Select(p => ("web/" + p.FileName, p.Bytes)),
+            .. release.AssetList.Select(a => ("web/" + a.Path, assets.BytesOf(a)))]);
 
     public static byte[] Manifest(ReleaseDocument release, IReadOnlyList<(string FileName, byte[] Bytes)> pages)
     {
         static string Id(string prefix, string name) => prefix + "_" + new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
         var titles = release.Sections.Where(s => s.Depth == 0).ToDictionary(ReleaseHtml.FileNameOf, s => s.Title);
+        var usedBy = ReleaseHtml.AssetsByPage(release);
         titles[ReleaseHtml.StatementFile] = "Deklaracja dostępności";
         var manifest = new XElement(Cp + "manifest",
             new XAttribute("identifier", "M_" + release.ReleaseId.ToString("N")),
@@ -50,7 +53,10 @@ public static class CommonCartridge
                             new XElement(Cp + "title", titles.GetValueOrDefault(p.FileName, release.Programme.Title))))))),
             new XElement(Cp + "resources",
                 pages.Select(p => new XElement(Cp + "resource", new XAttribute("identifier", Id("R", p.FileName)), new XAttribute("type", "webcontent"),
-                    new XAttribute("href", "web/" + p.FileName), new XElement(Cp + "file", new XAttribute("href", "web/" + p.FileName))))));
+                    new XAttribute("href", "web/" + p.FileName), new XElement(Cp + "file", new XAttribute("href", "web/" + p.FileName)),
+                    usedBy.GetValueOrDefault(p.FileName, []).Select(name => new XElement(Cp + "dependency", new XAttribute("identifierref", Id("A", name)))))),
+                release.AssetList.Select(a => new XElement(Cp + "resource", new XAttribute("identifier", Id("A", a.Name)), new XAttribute("type", "webcontent"),
+                    new XAttribute("href", "web/" + a.Path), new XElement(Cp + "file", new XAttribute("href", "web/" + a.Path))))));
 
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" }))

@@ -17,25 +17,29 @@ public sealed record ExportFile(ExportFormat Format, string FileName, string Med
     public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Bytes));
 }
 
-/// <summary>Every export of a release, built from its document alone, so the same release always gives the same bytes.</summary>
+/// <summary>
+/// Every export of a release, built from its document and the bytes of its assets alone (by name, as listed in the
+/// document), so the same release always gives the same bytes.
+/// </summary>
 public static class ReleaseExports
 {
-    public static ExportFile Build(ReleaseDocument release, ExportFormat format) => format switch
+    public static ExportFile Build(ReleaseDocument release, ReleaseAssets assets, ExportFormat format) => format switch
     {
         ExportFormat.Json => new(format, "release.json", "application/json", ReleaseJson.Bytes(release)),
-        ExportFormat.Zip => new(format, $"{BaseName(release)}.zip", "application/zip", Bundle(release)),
-        _ => new(format, $"{BaseName(release)}.imscc", "application/zip", CommonCartridge.Package(release, ReleaseHtml.Pages(release))),
+        ExportFormat.Zip => new(format, $"{BaseName(release)}.zip", "application/zip", Bundle(release, assets)),
+        _ => new(format, $"{BaseName(release)}.imscc", "application/zip", CommonCartridge.Package(release, ReleaseHtml.Pages(release), assets)),
     };
 
-    public static IReadOnlyList<ExportFile> All(ReleaseDocument release) => [.. Enum.GetValues<ExportFormat>().Select(f => Build(release, f))];
+    public static IReadOnlyList<ExportFile> All(ReleaseDocument release, ReleaseAssets assets) => [.. Enum.GetValues<ExportFormat>().Select(f => Build(release, assets, f))];
 
     public static string BaseName(ReleaseDocument release) => $"program-{release.Programme.VersionLabel}-wydanie-{release.SemanticVersion}";
 
     /// <summary>
     /// The ZIP bundle: release.json, html/ (accessible pages), markdown/, tables/ (CSV per RFC 4180, CSV for Excel in Polish, XLSX), manifest.json (release
     /// metadata and every other file with its SHA-256 and size) and SHA256SUMS (`sha256sum -c` format, every file but itself).
+    /// The images and attachments are in html/assets/, where the pages' relative addresses (<c>assets/…</c>) find them.
     /// </summary>
-    public static byte[] Bundle(ReleaseDocument release)
+    public static byte[] Bundle(ReleaseDocument release, ReleaseAssets assets)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -48,6 +52,11 @@ public static class ReleaseExports
         foreach (var (name, bytes) in ReleaseHtml.Pages(release))
         {
             files["html/" + name] = bytes;
+        }
+
+        foreach (var asset in release.AssetList)
+        {
+            files["html/" + asset.Path] = assets.BytesOf(asset);
         }
 
         files["manifest.json"] = Manifest(release, files);

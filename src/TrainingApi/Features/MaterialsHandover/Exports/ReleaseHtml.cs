@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.MaterialsHandover.Releases;
 
@@ -44,6 +45,14 @@ public static class ReleaseHtml
     }
 
     public static string FileNameOf(ContentSection top) => top.Anchor + ".html";
+
+    /// <summary>The names of the release's assets each page refers to, in name order (for the cartridge's dependencies).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> AssetsByPage(ReleaseDocument release)
+    {
+        var known = release.AssetList.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return release.Sections.Where(s => s.Depth == 0).ToDictionary(FileNameOf, top => (IReadOnlyList<string>)
+            [.. Subtree(release.Sections, top).SelectMany(s => AssetReferences.In(s.Markdown)).Where(known.Contains).Distinct().Order(StringComparer.Ordinal)]);
+    }
 
     private static IEnumerable<ContentSection> Subtree(IReadOnlyList<ContentSection> all, ContentSection top)
     {

@@ -5,6 +5,7 @@ using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.MaterialsHandover.Exports;
 
 namespace TrainingApi.Features.MaterialsHandover.Releases;
@@ -17,7 +18,7 @@ public static class GetReleaseFile
     public sealed record Found(ExportFile File, string Language);
 
     /// <summary>A published release's stored file; a draft's built now, as a preview (the same bytes publication will store).</summary>
-    public sealed class Handler(TrainingDb db) : IQueryHandler<Query, Found>
+    public sealed class Handler(TrainingDb db, IAssetStore assetStore) : IQueryHandler<Query, Found>
     {
         public async ValueTask<Found> Handle(Query query, CancellationToken ct)
         {
@@ -25,7 +26,8 @@ public static class GetReleaseFile
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
             if (release.Status == ReleaseStatus.Draft)
             {
-                return new Found(ReleaseExports.Build(ReleaseJson.Deserialize(release.ContentJson), query.Format), release.Language);
+                var document = ReleaseJson.Deserialize(release.ContentJson);
+                return new Found(ReleaseExports.Build(document, await ReleaseAssets.LoadAsync(assetStore, document, ct), query.Format), release.Language);
             }
 
             var format = ReleaseFiles.FormatName(query.Format);

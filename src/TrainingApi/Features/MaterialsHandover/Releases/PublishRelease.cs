@@ -7,6 +7,7 @@ using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Catalogue;
 using TrainingApi.Features.MaterialsHandover.Exports;
@@ -27,7 +28,7 @@ public static class PublishRelease
     /// Builds every export once and stores it with its SHA-256; the release becomes immutable and the latest of its
     /// programme; the previous latest is superseded (two saves, so the one-published-per-programme index never sees two).
     /// </summary>
-    public sealed class Handler(TrainingDb db, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, ReleaseView>
+    public sealed class Handler(TrainingDb db, IAssetStore assetStore, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, ReleaseView>
     {
         public async ValueTask<ReleaseView> Handle(Command command, CancellationToken ct)
         {
@@ -54,7 +55,7 @@ public static class PublishRelease
 
             var document = ReleaseJson.Deserialize(release.ContentJson);
             EnsureNothingUnrepairable(document);
-            var files = ReleaseExports.All(document);
+            var files = ReleaseExports.All(document, await ReleaseAssets.LoadAsync(assetStore, document, ct));
             db.AddRange(files.Select(f => new ReleaseFile(release.Id, ReleaseFiles.FormatName(f.Format), f.FileName, f.MediaType, f.Bytes, f.Sha256)));
             release.Publish(now);
             events.Publish(new ReleasePublished(release.Id, release.ProgrammeId, release.SemanticVersion, release.Title, release.Reasons,
