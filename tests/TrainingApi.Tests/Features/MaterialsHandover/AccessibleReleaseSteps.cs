@@ -14,8 +14,8 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
     private readonly CurriculumSteps curriculum = new(steps.Team);
 
     /// <summary>
-    /// Deliberately difficult content that is accessible: tables (one with a right-aligned number column), nested lists, a
-    /// described image and a decorative one, links of every kind, a quotation and phrases in English, Ukrainian and German
+    /// Deliberately difficult content that is accessible: tables (one with a right-aligned number column, one of ten columns that
+    /// cannot fit a phone), nested lists, a described image and a decorative one, links of every kind, a long unbroken address, a quotation and phrases in English, Ukrainian and German
     /// marked with lang, code, emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act.
     /// </summary>
     public static readonly string DifficultModule = """
@@ -27,6 +27,13 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         |---|---|---:|
         | Diagnoza szkół | warsztat | 4 |
         | Plan rozwoju | zajęcia online | 2,5 |
+
+        Wyposażenie szkół w gminach partnerskich:
+
+        | Gmina | Szkoły | Uczniowie | Nauczyciele | Łącze (Mb/s) | Punkty Wi-Fi | Tablice interaktywne | Laptopy | Koszt (zł) | Termin zakupu |
+        |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
+        | Lipno | 4 | 1200 | 96 | 300 | 48 | 20 | 150 | 240 000 | marzec 2027 |
+        | Rypin | 3 | 900 | 70 | 100 | 30 | 12 | 90 | 180 000 | czerwiec 2027 |
 
         #### Lista kontrolna
 
@@ -49,6 +56,8 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
 
         Pobierz [wzór planu rozwoju cyfrowego szkoły (DOCX, 45 kB)](https://www.example.gov.pl/wzor-planu.docx). Przepisy są w [Internetowym Systemie Aktów Prawnych](https://isap.sejm.gov.pl/). Pytania wyślij na adres <szkolenia@example.gov.pl>.
 
+        Wniosek o dofinansowanie złożysz pod adresem <https://www.example.gov.pl/formularze/cyfryzacja-szkol/wniosek-o-dofinansowanie-sprzetu-komputerowego-dla-szkol-podstawowych-i-ponadpodstawowych-2027>.
+
         Polecenie `ping` pokaże, czy *serwer* odpowiada. To **ważne** przed zakupem.
         """;
 
@@ -61,6 +70,13 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
 
         - Co działa dobrze?
         - Czego brakuje?
+
+        Plan ćwiczenia:
+
+        | Część | Forma | Godziny |
+        |---|---|---:|
+        | Omówienie ankiety | praca w parach | 1 |
+        | Podsumowanie | dyskusja | 1 |
 
         | Szkoła | Łącze (Mb/s) | Punkty Wi-Fi |
         |---|---:|---:|
@@ -84,6 +100,25 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         await ToTestedAsync(version.Id, ["modul-trudny"], _ => false);
         return version;
     }
+
+    /// <summary>
+    /// Module text whose findings a reviewer may waive (none the exporter cannot repair): an unmarked English sentence, a vague
+    /// link, a bold line standing in for a heading, a generic alt text. Waiving them all gives a statement with a table of four
+    /// long rows, too wide for a phone unless it reflows.
+    /// </summary>
+    public static readonly string WaivableModule = """
+        Komisja pisze krótko.
+
+        The school should have a clear plan for its digital transformation.
+
+        Regulamin znajdziesz [pod tym linkiem](https://www.example.gov.pl/regulamin-naboru.pdf).
+
+        **Cele modułu**
+
+        Moduł uczy planowania zakupów.
+
+        ![obrazek](https://www.example.gov.pl/sala.png)
+        """;
 
     /// <summary>A tested version of one module with <paramref name="markdown"/>, every finding matching <paramref name="waive"/> waived in review.</summary>
     public async Task<VersionView> TestedWithWaiversAsync(string markdown, Func<FindingView, bool> waive)
