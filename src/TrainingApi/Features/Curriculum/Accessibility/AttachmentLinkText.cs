@@ -7,7 +7,7 @@ namespace TrainingApi.Features.Curriculum.Accessibility;
 /// <summary>
 /// Whether the text of a link to an attachment tells the reader what they are about to download, as Polish accessibility
 /// guidance asks: its format and its size, e.g. <c>Regulamin naboru (PDF, 1,2 MB)</c>. The format is the format's label in
-/// any case; the size is a number (comma or dot decimal) with kB, KB or MB that is roughly right: within 10 % of the real
+/// any case; the size is a number (comma or dot decimal) with kB, KB or MB (B for the smallest files) that is roughly right: within 10 % of the real
 /// size or one unit of its last written digit, so both 1000- and 1024-based units and any rounding pass.
 /// </summary>
 internal static partial class AttachmentLinkText
@@ -60,14 +60,14 @@ internal static partial class AttachmentLinkText
     {
         var number = match.Groups["number"].Value;
         var value = double.Parse(number.Replace(',', '.'), CultureInfo.InvariantCulture);
-        var unit = char.ToUpperInvariant(match.Groups["unit"].Value[0]) == 'M' ? 1_000_000d : 1000d;
+        var unit = char.ToUpperInvariant(match.Groups["unit"].Value[0]) switch { 'M' => 1_000_000d, 'K' => 1000d, _ => 1d };
         var separator = number.IndexOfAny([',', '.']);
         var decimals = separator < 0 ? 0 : number.Length - separator - 1;
         var lastDigit = Math.Pow(10, -decimals) * unit;
         return Math.Abs(value * unit - bytes) <= Math.Max(0.1 * bytes, lastDigit);
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<number>\d+(?:[.,]\d+)?)\s*(?<unit>[kKmM][bB])(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<number>\d+(?:[.,]\d+)?)\s*(?<unit>[kKmM][bB]|B)(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex Sizes();
 
     [GeneratedRegex(@"\([^()]*\)$", RegexOptions.CultureInvariant)]
