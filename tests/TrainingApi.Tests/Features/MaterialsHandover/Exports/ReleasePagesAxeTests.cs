@@ -24,6 +24,7 @@ public sealed class ReleasePagesAxeTests(ApiFactory api) : IClassFixture<ApiFact
         var report = await AxeInBrowser.CheckBundleAsync(zip);
 
         Assert.Equal(["deklaracja-dostepnosci.html", "index.html", "modul-trudny.html", "wytyczne.html"], report.Pages.Select(p => p.Page).Order(StringComparer.Ordinal));
+        Assert.True(AccessibleReleaseSteps.Entries(zip).ContainsKey("html/assets/schemat-sieci.png"));
         Assert.All(report.Pages, p => Assert.StartsWith("4.", p.AxeVersion, StringComparison.Ordinal));
         Assert.Equal(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"], report.Tags);
         Assert.True(report.Pages.All(p => p.Violations.Count == 0), AxeInBrowser.Describe(report));
@@ -75,6 +76,8 @@ public sealed class ReleasePagesAxeTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Contains("6,5", page);
         Assert.Matches("<a href=\"https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp\\?id=WDU20240\\d{6}\">Ustawa – Prawo oświatowe \\(Dz.U. 2024 poz. \\d+\\)</a>", page);
         Assert.Contains("<img src=\"https://www.example.gov.pl/ornament.svg\" alt=\"\">", page);
+        Assert.Contains("<img src=\"assets/schemat-sieci.png\" width=\"800\" height=\"400\" alt=\"Schemat sieci szkolnej: router, przełącznik i punkty dostępowe\" />", page);
+        Assert.Matches("<a href=\"assets/regulamin-naboru.pdf\">Regulamin naboru \\(PDF, \\d{3} B\\)</a>", page);
         Assert.Contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabela: Część, Forma, Godziny\" tabindex=\"0\">\n<table>", page);
         Assert.Contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabela: Część, Forma, Godziny (2)\" tabindex=\"0\">", page);
         Assert.Contains("aria-label=\"Tabela: Gmina, Szkoły, Uczniowie, Nauczyciele, Łącze (Mb/s), Punkty Wi-Fi, Tablice interaktywne, Laptopy, Koszt (zł), Termin zakupu\"", page);
