@@ -17,9 +17,7 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
     /// <summary>
     /// Deliberately difficult content that is accessible: tables (one with a right-aligned number column, one of ten columns that
     /// cannot fit a phone), nested lists, a described image and a decorative one, links of every kind, a long unbroken address, a quotation and phrases in English, Ukrainian and German
-    /// marked with lang, code, emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act;
-    /// an uploaded image wider than a phone and a link to an uploaded PDF whose text does not say its format and size (the
-    /// finding is waived: the pages append them).
+    /// marked with lang, code, emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act.
     /// </summary>
     public static readonly string DifficultModule = """
         ### Cele i zasady
@@ -51,15 +49,13 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
 
         ![](https://www.example.gov.pl/ornament.svg "dekoracyjny")
 
-        ![Schemat sieci szkolnej: router, przełącznik i punkty dostępowe](assets/schemat-sieci.png)
-
         > <span lang="en">Digital transformation is a process, not a purchase.</span>
 
         Nauczyciele z Ukrainy mówią <span lang="uk">цифровізація школи</span>. W Niemczech mówi się <span lang="de">Digitalisierung der Schulen</span>.
 
         #### Materiały
 
-        Pobierz [wzór planu rozwoju cyfrowego szkoły (DOCX, 45 kB)](https://www.example.gov.pl/wzor-planu.docx) i [Regulamin naboru](assets/regulamin-naboru.pdf). Przepisy są w [Internetowym Systemie Aktów Prawnych](https://isap.sejm.gov.pl/). Pytania wyślij na adres <szkolenia@example.gov.pl>.
+        Pobierz [wzór planu rozwoju cyfrowego szkoły (DOCX, 45 kB)](https://www.example.gov.pl/wzor-planu.docx). Przepisy są w [Internetowym Systemie Aktów Prawnych](https://isap.sejm.gov.pl/). Pytania wyślij na adres <szkolenia@example.gov.pl>.
 
         Wniosek o dofinansowanie złożysz pod adresem <https://www.example.gov.pl/formularze/cyfryzacja-szkol/wniosek-o-dofinansowanie-sprzetu-komputerowego-dla-szkol-podstawowych-i-ponadpodstawowych-2027>.
 
@@ -89,13 +85,11 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         | SP 2 | 100 | 6 |
         """;
 
-    /// <summary>A tested version with the difficult module, its unit, a guideline and two assets; only the attachment link's finding waived.</summary>
+    /// <summary>A tested version with the difficult module, its unit and a guideline; nothing waived.</summary>
     public async Task<VersionView> DifficultVersionAsync()
     {
         var act = await curriculum.ActAsync($"Dz.U. 2024 poz. {Interlocked.Increment(ref position)}", "Ustawa – Prawo oświatowe");
         var version = await curriculum.DraftAsync();
-        await UploadAsync(version.Id, "schemat-sieci.png", SampleImages.Png(800, 400));
-        await UploadAsync(version.Id, "regulamin-naboru.pdf", SampleImages.Pdf());
         await Add(version.Id, new
         {
             anchor = "modul-trudny", kind = "module", title = "Moduł 1. Sieć i sprzęt w szkołach", hours = 6.5m, markdown = DifficultModule,
@@ -104,7 +98,7 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         });
         await Add(version.Id, new { anchor = "cwiczenie", parentAnchor = "modul-trudny", kind = "unit", title = "Ćwiczenie: wyniki ankiety", hours = 2m, markdown = DifficultUnit });
         await Add(version.Id, new { anchor = "wytyczne", kind = "advisory-guideline", title = "Wytyczne do doradztwa", markdown = "Doradca zaczyna od diagnozy. Potem ustala plan." });
-        await ToTestedAsync(version.Id, ["modul-trudny"], f => f.Rule == "attachment-link-undescribed");
+        await ToTestedAsync(version.Id, ["modul-trudny"], _ => false);
         return version;
     }
 
@@ -127,10 +121,18 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         ![obrazek](https://www.example.gov.pl/sala.png)
         """;
 
-    /// <summary>A tested version of one module with <paramref name="markdown"/>, every finding matching <paramref name="waive"/> waived in review.</summary>
-    public async Task<VersionView> TestedWithWaiversAsync(string markdown, Func<FindingView, bool> waive)
+    /// <summary>
+    /// A tested version of one module with <paramref name="markdown"/> and <paramref name="assets"/> uploaded to it, every finding
+    /// matching <paramref name="waive"/> waived in review.
+    /// </summary>
+    public async Task<VersionView> TestedWithWaiversAsync(string markdown, Func<FindingView, bool> waive, params (string Name, byte[] Bytes)[] assets)
     {
         var version = await curriculum.DraftAsync();
+        foreach (var (name, bytes) in assets)
+        {
+            await new AssetSteps(steps.Team).UploadAsync(version.Id, name, bytes);
+        }
+
         await Add(version.Id, new { anchor = "modul-1", kind = "module", title = "Moduł 1. Strategia", markdown });
         await ToTestedAsync(version.Id, ["modul-1"], waive);
         return version;
@@ -165,14 +167,6 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         // Tested rests on evidence: a completed pilot of this version.
         await PilotEvidenceSteps.CompletedPilotAsync(steps.Api, versionId, modules);
         await curriculum.MoveAlongAsync(versionId, VersionStatus.Tested);
-    }
-
-    // The upload as a client makes it: PUT with the file as the body.
-    private async Task UploadAsync(Guid versionId, string name, byte[] bytes)
-    {
-        using var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        Assert.Equal(HttpStatusCode.Created, (await steps.Team.PutAsync($"/api/v1/versions/{versionId}/assets/{name}", content)).StatusCode);
     }
 
     private async Task Add(Guid versionId, object section) =>

@@ -53,8 +53,9 @@ public sealed class VersionAccessibilityTests(ApiFactory api) : IClassFixture<Ap
     public async Task References_to_assets_are_judged_against_the_versions_uploaded_images_and_attachments()
     {
         var version = await Steps.DraftAsync();
-        var image = await UploadAsync(team, version.Id, "schemat-sieci.png", SampleImages.Png(640, 480));
-        var pdf = await UploadAsync(team, version.Id, "regulamin-naboru.pdf", SampleImages.Pdf());
+        var assets = new AssetSteps(team);
+        var image = await assets.UploadAsync(version.Id, "schemat-sieci.png", SampleImages.Png(640, 480));
+        var pdf = await assets.UploadAsync(version.Id, "regulamin-naboru.pdf", SampleImages.Pdf());
         var size = AttachmentSize.Polish(pdf.Size);
         var correct = $"Sieć w szkole:\n\n![Schemat sieci szkolnej: router i trzy przełączniki](assets/{image.Name})\n\nZasady opisuje [Regulamin naboru (PDF, {size})](assets/{pdf.Name}).";
         await Steps.SectionAsync(version.Id, "poprawny", markdown: correct);
@@ -112,11 +113,4 @@ public sealed class VersionAccessibilityTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal(0, report.Summary.Waived);
     }
 
-    // The upload as a client makes it: PUT with the file as the body.
-    private static async Task<AssetView> UploadAsync(HttpClient client, Guid versionId, string name, byte[] bytes)
-    {
-        using var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        return await (await client.PutAsync($"/api/v1/versions/{versionId}/assets/{name}", content)).ShouldBeAsync<AssetView>(HttpStatusCode.Created);
-    }
 }

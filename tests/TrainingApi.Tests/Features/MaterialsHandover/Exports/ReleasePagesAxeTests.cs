@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using TrainingApi.Features.Curriculum.Assets;
+using TrainingApi.Tests.Features.Curriculum.Assets;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.MaterialsHandover.Exports;
@@ -24,7 +26,6 @@ public sealed class ReleasePagesAxeTests(ApiFactory api) : IClassFixture<ApiFact
         var report = await AxeInBrowser.CheckBundleAsync(zip);
 
         Assert.Equal(["deklaracja-dostepnosci.html", "index.html", "modul-trudny.html", "wytyczne.html"], report.Pages.Select(p => p.Page).Order(StringComparer.Ordinal));
-        Assert.True(AccessibleReleaseSteps.Entries(zip).ContainsKey("html/assets/schemat-sieci.png"));
         Assert.All(report.Pages, p => Assert.StartsWith("4.", p.AxeVersion, StringComparison.Ordinal));
         Assert.Equal(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"], report.Tags);
         Assert.True(report.Pages.All(p => p.Violations.Count == 0), AxeInBrowser.Describe(report));
@@ -47,6 +48,35 @@ public sealed class ReleasePagesAxeTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Contains("<table class=\"reflow\" role=\"table\" aria-labelledby=\"niezgodnosci\">", statement, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\" role=\"columnheader\">Powód pozostawienia</th>", statement, StringComparison.Ordinal);
         Assert.Contains("<td role=\"cell\" data-label=\"Kryterium i reguła\">3.1.2 (language-unmarked)</td>", statement, StringComparison.Ordinal);
+        Assert.True(report.Pages.All(p => p.Violations.Count == 0), AxeInBrowser.Describe(report));
+        Assert.True(report.Pages.All(p => !p.Reflow.ScrollsSideways), AxeInBrowser.DescribeReflow(report));
+    }
+
+    [Fact]
+    public async Task Asset_images_carry_their_size_and_attachment_links_say_format_and_size_on_pages_that_fit_a_phone()
+    {
+        const string markdown = """
+            Sieć w szkole ma router, przełącznik i punkty dostępowe w salach.
+
+            ![Schemat sieci szkolnej: router, przełącznik i punkty dostępowe](assets/schemat-sieci.png)
+
+            Zasady udziału opisuje [Regulamin naboru](assets/regulamin-naboru.pdf).
+            """;
+        var version = await new AccessibleReleaseSteps(steps).TestedWithWaiversAsync(markdown, f => f.Rule == "attachment-link-undescribed",
+            ("schemat-sieci.png", SampleImages.Png(800, 400)), ("regulamin-naboru.pdf", SampleImages.Pdf()));
+        var release = await steps.PublishAsync((await steps.DraftAsync(version.Id)).Id);
+        var zip = await api.CreateClient().GetByteArrayAsync($"/api/v1/catalogue/releases/{release.Id}/files/zip");
+        var files = AccessibleReleaseSteps.Entries(zip);
+        var page = Encoding.UTF8.GetString(files["html/modul-1.html"]);
+        var stored = System.Text.Json.JsonDocument.Parse(files["release.json"]).RootElement.GetProperty("assets").EnumerateArray()
+            .Single(a => a.GetProperty("name").GetString() == "regulamin-naboru.pdf").GetProperty("size").GetInt64();
+
+        var report = await AxeInBrowser.CheckBundleAsync(zip);
+
+        Assert.Contains("<img src=\"assets/schemat-sieci.png\" width=\"800\" height=\"400\" alt=\"Schemat sieci szkolnej: router, przełącznik i punkty dostępowe\"", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"assets/regulamin-naboru.pdf\">Regulamin naboru (PDF, {AttachmentSize.Polish(stored)})</a>", page, StringComparison.Ordinal);
+        Assert.Contains("2.4.4 (attachment-link-undescribed)", Encoding.UTF8.GetString(files["html/deklaracja-dostepnosci.html"]), StringComparison.Ordinal);
+        Assert.True(files.ContainsKey("html/assets/schemat-sieci.png"));
         Assert.True(report.Pages.All(p => p.Violations.Count == 0), AxeInBrowser.Describe(report));
         Assert.True(report.Pages.All(p => !p.Reflow.ScrollsSideways), AxeInBrowser.DescribeReflow(report));
     }
@@ -76,8 +106,6 @@ public sealed class ReleasePagesAxeTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Contains("6,5", page);
         Assert.Matches("<a href=\"https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp\\?id=WDU20240\\d{6}\">Ustawa – Prawo oświatowe \\(Dz.U. 2024 poz. \\d+\\)</a>", page);
         Assert.Contains("<img src=\"https://www.example.gov.pl/ornament.svg\" alt=\"\">", page);
-        Assert.Contains("<img src=\"assets/schemat-sieci.png\" width=\"800\" height=\"400\" alt=\"Schemat sieci szkolnej: router, przełącznik i punkty dostępowe\" />", page);
-        Assert.Matches("<a href=\"assets/regulamin-naboru.pdf\">Regulamin naboru \\(PDF, \\d{3} B\\)</a>", page);
         Assert.Contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabela: Część, Forma, Godziny\" tabindex=\"0\">\n<table>", page);
         Assert.Contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabela: Część, Forma, Godziny (2)\" tabindex=\"0\">", page);
         Assert.Contains("aria-label=\"Tabela: Gmina, Szkoły, Uczniowie, Nauczyciele, Łącze (Mb/s), Punkty Wi-Fi, Tablice interaktywne, Laptopy, Koszt (zł), Termin zakupu\"", page);
