@@ -41,7 +41,8 @@ function measureReflow() {
   const offending = [...document.body.querySelectorAll('*')]
     .map(element => {
       const box = element.getBoundingClientRect();
-      const width = Math.max(box.width, element.scrollWidth);
+      // An element that scrolls or clips its own overflow is as wide as its box (a table's scroll region).
+      const width = getComputedStyle(element).overflowX === 'visible' ? Math.max(box.width, element.scrollWidth) : box.width;
       return { element, box, width, right: box.left + width };
     })
     .filter(({ element, width, right }) => width > 0 && beyond(right) && !clipped(element));
