@@ -14,6 +14,7 @@ namespace TrainingApi.Features.Curriculum.Accessibility;
 /// </summary>
 public static class MarkdownRendering
 {
+    /// <summary>The section's own HTML as the API stores and returns it: plain tables, and no knowledge of the version's assets.</summary>
     public static string ToHtml(string markdown) => Render(Markdown.Parse(markdown ?? throw new ArgumentNullException(nameof(markdown)), MarkdownPipelines.Standard));
 
     /// <summary>
