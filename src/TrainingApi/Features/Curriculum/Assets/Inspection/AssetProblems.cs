@@ -19,7 +19,7 @@ public static class AssetProblems
     /// <summary>422: an image whose header declares more pixels than may be decoded.</summary>
     public const string ImageTooLarge = "asset-image-too-large";
 
-    /// <summary>422: the bytes start like an accepted format but do not read as one (truncated, corrupt).</summary>
+    /// <summary>422: the bytes start like an accepted format but do not read as one (truncated, corrupt; an SVG without a size).</summary>
     public const string Damaged = "asset-damaged";
 
     /// <summary>422: an image or PDF that is also another file (data after its end, an embedded ZIP, HTML or script).</summary>
@@ -27,9 +27,6 @@ public static class AssetProblems
 
     /// <summary>422: an SVG with scripts, external references, a DTD or elements outside the allow-list.</summary>
     public const string UnsafeSvg = "asset-unsafe-svg";
-
-    /// <summary>422: an SVG that says neither its size nor its viewBox, so it has no size to check or show.</summary>
-    public const string SvgSizeMissing = "asset-svg-size-missing";
 
     /// <summary>422: an office document whose ZIP is a bomb, escapes its folder, is encrypted or carries macros.</summary>
     public const string ArchiveUnsafe = "asset-archive-unsafe";
@@ -70,10 +67,11 @@ public static class AssetProblems
 
     public static ProblemException UnsafePdfFile(Text detail) => Problem.Unprocessable(detail, UnsafePdf);
 
+    /// <summary>An SVG that says neither its size nor its viewBox has no size to check or show (one of the endpoint's documented codes).</summary>
     public static ProblemException SvgWithoutSize() => Problem.Unprocessable(new(
         "The SVG has neither width and height (in px, or unitless) nor a viewBox, so its size is unknown: add a viewBox such as viewBox=\"0 0 800 600\".",
         "SVG nie ma ani atrybutów width i height (w px lub bez jednostki), ani viewBox, więc jego rozmiar jest nieznany: dodaj viewBox, np. viewBox=\"0 0 800 600\"."),
-        SvgSizeMissing);
+        Damaged);
 
     private static string Megabytes(long bytes, CultureInfo culture) => (bytes / (1024.0 * 1024.0)).ToString("0.#", culture);
 

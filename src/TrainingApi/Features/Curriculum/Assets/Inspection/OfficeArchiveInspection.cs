@@ -23,22 +23,24 @@ public static class OfficeArchiveInspection
 
     public static InspectedAsset Inspect(byte[] bytes, AssetLimits limits)
     {
-        RefuseTooManyDeclaredEntries(bytes, limits);
         try
         {
+            // Our own reading of the directory first: it refuses too many entries before ZipArchive builds an object for each.
+            var records = ZipDirectory.Read(bytes, limits.MaxArchiveEntries, count => TooManyEntries(count, limits));
             using var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            if (archive.Entries.Count > limits.MaxArchiveEntries)
+            if (archive.Entries.Count != records.Count)
             {
-                throw TooManyEntries(archive.Entries.Count, limits);
+                // Two readings of one archive that disagree: a crafted file meant to show each tool something else.
+                throw new InvalidDataException("The central directory reads differently.");
             }
 
             var format = Identify(bytes, archive);
-            foreach (var entry in archive.Entries)
+            foreach (var record in records)
             {
-                RefuseUnsafeEntry(entry);
+                RefuseUnsafeEntry(record);
             }
 
-            RefuseBomb(archive, limits);
+            RefuseBomb(bytes, records, limits);
             return new(format, bytes, null, null);
         }
         catch (InvalidDataException)
@@ -46,24 +48,6 @@ public static class OfficeArchiveInspection
             throw AssetProblems.DamagedFile(new(
                 "The file starts like a ZIP-based office document (DOCX, XLSX, ODT, ODS), but its ZIP structure is damaged or truncated.",
                 "Plik zaczyna się jak dokument biurowy oparty na ZIP (DOCX, XLSX, ODT, ODS), ale jego struktura ZIP jest uszkodzona lub niekompletna."));
-        }
-    }
-
-    /// <summary>
-    /// The entry count from the end-of-central-directory record, before <see cref="ZipArchive"/> builds an object per entry
-    /// (a 20 MB upload could declare hundreds of thousands).
-    /// </summary>
-    private static void RefuseTooManyDeclaredEntries(ReadOnlySpan<byte> bytes, AssetLimits limits)
-    {
-        var tail = bytes[Math.Max(0, bytes.Length - (22 + ushort.MaxValue))..];
-        var at = tail.LastIndexOf("PK\x05\x06"u8);
-        if (at >= 0 && at + 22 <= tail.Length)
-        {
-            var total = BinaryPrimitives.ReadUInt16LittleEndian(tail[(at + 10)..]);
-            if (total != ushort.MaxValue && total > limits.MaxArchiveEntries)
-            {
-                throw TooManyEntries(total, limits);
-            }
         }
     }
 
@@ -124,9 +108,9 @@ public static class OfficeArchiveInspection
         return Encoding.ASCII.GetString(b.Slice(start, (int)size));
     }
 
-    private static void RefuseUnsafeEntry(ZipArchiveEntry entry)
+    private static void RefuseUnsafeEntry(ZipRecord entry)
     {
-        var name = entry.FullName;
+        var name = entry.Name;
         if (name.StartsWith('/') || name.Contains('\\', StringComparison.Ordinal) || (name.Length > 1 && name[1] == ':')
             || name.Split('/').Any(segment => segment == ".."))
         {
@@ -152,23 +136,24 @@ public static class OfficeArchiveInspection
     }
 
     /// <summary>
-    /// Declared sizes first, only to refuse early and without unpacking anything; then the real count, entry by entry, which
-    /// stops at the first limit passed (total unpacked bytes, or the ratio of a big entry) whatever the headers claimed.
+    /// Declared sizes first, only to refuse early and without unpacking anything; then the real count, entry by entry, inflating
+    /// the raw data to its true end and stopping at the first limit passed (total unpacked bytes, or the ratio of a big entry).
+    /// An entry that unpacks to other than it declares is refused too: readers' programs might believe either.
     /// </summary>
-    private static void RefuseBomb(ZipArchive archive, AssetLimits limits)
+    private static void RefuseBomb(byte[] bytes, IReadOnlyList<ZipRecord> records, AssetLimits limits)
     {
         long declared = 0;
-        foreach (var entry in archive.Entries)
+        foreach (var record in records)
         {
-            declared += entry.Length;
+            declared += record.DeclaredSize;
             if (declared > limits.MaxUnpackedBytes)
             {
                 throw Unpacks(limits);
             }
 
-            if (entry.Length > limits.CompressionRatioFromBytes && entry.Length > (long)limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+            if (record.DeclaredSize > limits.CompressionRatioFromBytes && record.DeclaredSize > (long)limits.MaxCompressionRatio * Math.Max(1, record.CompressedSize))
             {
-                throw Ratio(entry, limits);
+                throw Ratio(record, limits);
             }
         }
 
@@ -176,25 +161,14 @@ public static class OfficeArchiveInspection
         try
         {
             long total = 0;
-            foreach (var entry in archive.Entries)
+            foreach (var record in records)
             {
-                var ceiling = Math.Max(limits.CompressionRatioFromBytes, (long)limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength));
-                long unpacked = 0;
-                using var stream = entry.Open();
-                int read;
-                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                var unpacked = Unpack(bytes, record, buffer, limits, ref total);
+                if (unpacked != record.DeclaredSize)
                 {
-                    unpacked += read;
-                    total += read;
-                    if (total > limits.MaxUnpackedBytes)
-                    {
-                        throw Unpacks(limits);
-                    }
-
-                    if (unpacked > ceiling)
-                    {
-                        throw Ratio(entry, limits);
-                    }
+                    throw AssetProblems.UnsafeArchive(new(
+                        $"The document's part \"{Shorten(record.Name)}\" declares {record.DeclaredSize:N0} bytes but unpacks to {unpacked:N0}: its ZIP headers do not tell the truth.",
+                        $"Część \"{Shorten(record.Name)}\" dokumentu deklaruje {record.DeclaredSize:N0} B, a rozpakowuje się do {unpacked:N0} B: nagłówki ZIP nie mówią prawdy."));
                 }
             }
         }
@@ -204,7 +178,40 @@ public static class OfficeArchiveInspection
         }
     }
 
-    private static Common.Problems.ProblemException TooManyEntries(int count, AssetLimits limits) => AssetProblems.UnsafeArchive(new(
+    /// <summary>The bytes an entry really unpacks to, counted as they come out; throws as soon as a limit is passed.</summary>
+    private static long Unpack(byte[] bytes, ZipRecord record, byte[] buffer, AssetLimits limits, ref long total)
+    {
+        var raw = new MemoryStream(bytes, (int)record.DataOffset, (int)record.CompressedSize, writable: false);
+        using var stream = record.Method switch
+        {
+            0 => (Stream)raw,
+            8 => new DeflateStream(raw, CompressionMode.Decompress),
+            _ => throw AssetProblems.UnsafeArchive(new(
+                $"The document's part \"{Shorten(record.Name)}\" is compressed with ZIP method {record.Method}, which office programs do not use (only stored and deflate).",
+                $"Część \"{Shorten(record.Name)}\" dokumentu jest skompresowana metodą ZIP {record.Method}, której programy biurowe nie używają (tylko stored i deflate).")),
+        };
+        var ceiling = Math.Max(limits.CompressionRatioFromBytes, (long)limits.MaxCompressionRatio * Math.Max(1, record.CompressedSize));
+        long unpacked = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            unpacked += read;
+            total += read;
+            if (total > limits.MaxUnpackedBytes)
+            {
+                throw Unpacks(limits);
+            }
+
+            if (unpacked > ceiling)
+            {
+                throw Ratio(record, limits);
+            }
+        }
+
+        return unpacked;
+    }
+
+    private static Common.Problems.ProblemException TooManyEntries(long count, AssetLimits limits) => AssetProblems.UnsafeArchive(new(
         $"The document's ZIP container has {count:N0} entries; the limit is {limits.MaxArchiveEntries:N0}.",
         $"Kontener ZIP dokumentu ma {count:N0} wpisów; limit to {limits.MaxArchiveEntries:N0}."));
 
@@ -212,9 +219,9 @@ public static class OfficeArchiveInspection
         $"The document unpacks to more than {limits.MaxUnpackedBytes / (1024 * 1024):N0} MB, the limit for an office document's content (a ZIP bomb, or a document too large to publish).",
         $"Dokument rozpakowuje się do ponad {limits.MaxUnpackedBytes / (1024 * 1024):N0} MB, limitu dla zawartości dokumentu biurowego (bomba ZIP albo dokument zbyt duży do publikacji)."));
 
-    private static Common.Problems.ProblemException Ratio(ZipArchiveEntry entry, AssetLimits limits) => AssetProblems.UnsafeArchive(new(
-        $"The document's part \"{Shorten(entry.FullName)}\" unpacks to more than {limits.MaxCompressionRatio} times its packed size of {entry.CompressedLength:N0} bytes, as a ZIP bomb does.",
-        $"Część \"{Shorten(entry.FullName)}\" dokumentu rozpakowuje się do ponad {limits.MaxCompressionRatio}-krotności swojego spakowanego rozmiaru {entry.CompressedLength:N0} B, jak bomba ZIP."));
+    private static Common.Problems.ProblemException Ratio(ZipRecord entry, AssetLimits limits) => AssetProblems.UnsafeArchive(new(
+        $"The document's part \"{Shorten(entry.Name)}\" unpacks to more than {limits.MaxCompressionRatio} times its packed size of {entry.CompressedSize:N0} bytes, as a ZIP bomb does.",
+        $"Część \"{Shorten(entry.Name)}\" dokumentu rozpakowuje się do ponad {limits.MaxCompressionRatio}-krotności swojego spakowanego rozmiaru {entry.CompressedSize:N0} B, jak bomba ZIP."));
 
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
 }

@@ -252,6 +252,7 @@ public static partial class SvgSanitiser
         writer.WriteStartElement(element, SvgNamespace);
         if (depth == 0)
         {
+            writer.WriteAttributeString("xmlns", SvgNamespace);
             writer.WriteAttributeString("xmlns", "xlink", null, XlinkNamespace);
         }
 
@@ -284,8 +285,8 @@ public static partial class SvgSanitiser
                         $"odnośnik {reader.Name}=\"{Shorten(value)}\" w elemencie <{element}> do czegoś spoza rysunku; dozwolone są tylko odwołania wewnątrz niego (\"#id\")");
                 }
 
-                // xlink:href is written as SVG 2's plain href, which every current browser reads.
-                writer.WriteAttributeString("href", value);
+                // Written as xlink:href, which browsers and older renderers (Svg.Skia, for DOCX exports) all read.
+                writer.WriteAttributeString("xlink", "href", XlinkNamespace, value);
                 continue;
             }
 
