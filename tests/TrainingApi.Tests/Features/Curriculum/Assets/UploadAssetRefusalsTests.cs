@@ -34,6 +34,24 @@ public sealed class UploadAssetRefusalsTests(ApiFactory api) : IClassFixture<Api
             HttpStatusCode.UnsupportedMediaType, "unsupported-media-type", AssetProblems.TypeUnsupported, "an empty file"),
         ["plain ZIP called .docx"] = new("notatki.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", HostileFiles.PlainZip,
             HttpStatusCode.UnsupportedMediaType, "unsupported-media-type", AssetProblems.TypeUnsupported, "a ZIP archive, not a DOCX"),
+        ["GIF called .png"] = new("animacja.png", "image/png", HostileFiles.Gif,
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type", AssetProblems.TypeUnsupported, "a GIF image"),
+        ["OpenDocument presentation called .odt"] = new("prezentacja.odt", "application/vnd.oasis.opendocument.text", HostileFiles.Odp,
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type", AssetProblems.TypeUnsupported, "an OpenDocument file of type application/vnd.oasis.opendocument.presentation"),
+        ["truncated PNG"] = new("schemat.png", "image/png", HostileFiles.TruncatedPng,
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.Damaged, "PNG image is truncated or damaged"),
+        ["SVG without a size"] = new("schemat.svg", "image/svg+xml", () => Utf8(HostileFiles.SvgWithoutSize),
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.Damaged, "neither width and height"),
+        ["SVG with an image"] = new("schemat.svg", "image/svg+xml", () => Utf8(HostileFiles.SvgWithImage),
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.UnsafeSvg, "an <image> element"),
+        ["SVG with a CSS url() elsewhere"] = new("schemat.svg", "image/svg+xml", () => Utf8(HostileFiles.SvgWithCssUrl),
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.UnsafeSvg, "url(https://tracker.example/pixel.svg#p)"),
+        ["JPEG with HTML after its end"] = new("zdjecie.jpg", "image/jpeg", HostileFiles.JpegWithHtmlAfterEnd,
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.Polyglot, "bytes of other data after its end"),
+        ["DOCX with a path traversal entry"] = new("regulamin.docx", "application/octet-stream", HostileFiles.DocxWithPathTraversal,
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.ArchiveUnsafe, "\"../../../home/user/.bashrc\" that points outside its folder"),
+        ["DOCX with an encrypted part"] = new("regulamin.docx", "application/octet-stream", HostileFiles.DocxWithEncryptedPart,
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.ArchiveUnsafe, "The document is encrypted"),
         ["SVG with a script"] = new("schemat.svg", "image/svg+xml", () => Utf8(HostileFiles.SvgWithScript),
             HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.UnsafeSvg, "a <script> element"),
         ["SVG with onload"] = new("schemat.svg", "image/svg+xml", () => Utf8(HostileFiles.SvgWithOnload),
@@ -182,6 +200,55 @@ public sealed class UploadAssetRefusalsTests(ApiFactory api) : IClassFixture<Api
 
         Assert.Equal((AssetKind.Attachment, mediaType, (int?)null, (int?)null), (asset.Kind, asset.MediaType, asset.Width, asset.Height));
         Assert.Equal(bytes, await DownloadAsync(asset.Url));
+    }
+
+    public static TheoryData<string> ValidSamples => ["png", "jpg", "webp", "svg", "pdf", "docx", "xlsx", "odt", "ods"];
+
+    /// <summary>
+    /// Valid files cut short and with bytes flipped (a fixed seed, so a failure repeats): whatever a decoder or parser makes of
+    /// them, the answer is an acceptance or a refusal, never a server error.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ValidSamples))]
+    public async Task A_damaged_file_is_accepted_or_refused_but_never_a_server_error(string extension)
+    {
+        var version = await new CurriculumSteps(team).DraftAsync();
+        var valid = extension switch
+        {
+            "png" => HostileFiles.PngWithGps(),
+            "jpg" => HostileFiles.JpegWithGps(),
+            "webp" => HostileFiles.Webp(),
+            "svg" => Utf8(HostileFiles.CleanSvg),
+            "pdf" => SampleImages.Pdf(),
+            "docx" => HostileFiles.Docx(),
+            "xlsx" => HostileFiles.Xlsx(),
+            "odt" => HostileFiles.Odt(),
+            _ => HostileFiles.Ods(),
+        };
+        var random = new Random(20261207);
+        var damaged = new List<byte[]>();
+        foreach (var cut in new[] { 1, 8, 40, valid.Length / 3, valid.Length / 2, valid.Length - 1 })
+        {
+            damaged.Add(valid[..cut]);
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            var flipped = (byte[])valid.Clone();
+            for (var k = 0; k < 1 + i % 4; k++)
+            {
+                flipped[random.Next(flipped.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
+            damaged.Add(flipped);
+        }
+
+        for (var i = 0; i < damaged.Count; i++)
+        {
+            var response = await PutAsync(version.Id, $"plik-{i}.{extension}", damaged[i], "application/octet-stream");
+            var status = (int)response.StatusCode;
+            Assert.True(status is 201 or 413 or 415 or 422, $"Sample {i}: {status} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     private async Task<(int Blobs, int Assets)> CountStoredAsync(Guid versionId)

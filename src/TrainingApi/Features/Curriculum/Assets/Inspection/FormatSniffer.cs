@@ -92,8 +92,9 @@ public static class FormatSniffer
 
         if (b.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
         {
-            return Refused("an old-format Microsoft Office document (DOC or XLS; save it as DOCX or XLSX)",
-                "dokumentem Microsoft Office w starym formacie (DOC lub XLS; zapisz go jako DOCX lub XLSX)");
+            // Also what a password-protected DOCX or XLSX is: the encrypted package sits inside an OLE compound file.
+            return Refused("an OLE compound file: an old-format Microsoft Office document (DOC, XLS) or a password-protected DOCX or XLSX (save it as DOCX or XLSX without a password)",
+                "plikiem złożonym OLE: dokumentem Microsoft Office w starym formacie (DOC, XLS) lub dokumentem DOCX albo XLSX chronionym hasłem (zapisz go jako DOCX lub XLSX bez hasła)");
         }
 
         if (b.StartsWith("PK\x05\x06"u8) || b.StartsWith("PK\x07\x08"u8))
