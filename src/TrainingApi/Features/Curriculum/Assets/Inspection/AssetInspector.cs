@@ -33,7 +33,7 @@ public static class AssetInspector
         var sniffed = FormatSniffer.Sniff(upload);
         if (sniffed.IsZip)
         {
-            RefuseOversized(upload, "office", AssetKind.Attachment, limits);
+            RefuseOversized(upload, "DOCX/XLSX/ODT/ODS", AssetKind.Attachment, limits);
             return OfficeArchiveInspection.Inspect(upload, limits);
         }
 

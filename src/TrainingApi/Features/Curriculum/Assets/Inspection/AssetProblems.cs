@@ -36,13 +36,13 @@ public static class AssetProblems
 
     private static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
 
-    /// <param name="whatItIs">What the file looks like, to complete "The file is …" / "Plik to …".</param>
+    /// <param name="whatItIs">What the file looks like, to complete "The file is …" / "Plik jest …" (Polish in the instrumental case).</param>
     public static ProblemException Unsupported(Text whatItIs) => Problem.UnsupportedMediaType(new(
         $"The file is {whatItIs.En}, not an accepted format: images must be PNG, JPEG, WebP or SVG, attachments PDF, DOCX, XLSX, ODT or ODS (recognised from the content, not the name or Content-Type).",
-        $"Plik to {whatItIs.Pl}, a nie jeden z przyjmowanych formatów: obrazy muszą być w formacie PNG, JPEG, WebP lub SVG, załączniki PDF, DOCX, XLSX, ODT lub ODS (rozpoznawanym po zawartości, nie po nazwie ani Content-Type)."),
+        $"Plik jest {whatItIs.Pl}, a nie żadnym z przyjmowanych formatów: obrazy muszą być w formacie PNG, JPEG, WebP lub SVG, załączniki PDF, DOCX, XLSX, ODT lub ODS (rozpoznawanym po zawartości, nie po nazwie ani Content-Type)."),
         TypeUnsupported);
 
-    /// <param name="label">The format's label, or "office" for a ZIP not yet told apart.</param>
+    /// <param name="label">The format's label, or DOCX/XLSX/ODT/ODS for a ZIP not yet told apart.</param>
     public static ProblemException Oversized(string label, AssetKind kind, long size, long limit)
     {
         var image = kind == AssetKind.Image;

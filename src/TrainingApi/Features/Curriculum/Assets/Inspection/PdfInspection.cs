@@ -6,7 +6,8 @@ namespace TrainingApi.Features.Curriculum.Assets.Inspection;
 /// A PDF is stored as uploaded after a heuristic check, not a parse: it must start with <c>%PDF-</c> and end with <c>%%EOF</c>,
 /// and its bytes must not name the features that make a PDF run or carry something (<c>/JavaScript</c>, <c>/JS</c>,
 /// <c>/Launch</c>, <c>/EmbeddedFile</c>), with the <c>#xx</c> escapes of PDF names decoded so <c>/J#61vaScript</c> is seen too.
-/// Known limit of the heuristic: a name inside a compressed object stream (PDF 1.5+) is not seen. Readers of the
+/// Stream data is skipped (compressed bytes would spell "/JS" by chance every few MB). Known limit of the heuristic: a name
+/// inside a compressed object stream (PDF 1.5+) is not seen. Readers of the
 /// programme's attachments should not need any of these features, so a false refusal costs a re-export ("print to PDF").
 /// </summary>
 public static class PdfInspection
