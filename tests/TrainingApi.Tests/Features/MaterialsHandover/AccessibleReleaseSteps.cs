@@ -16,8 +16,9 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
 
     /// <summary>
     /// Deliberately difficult content that is accessible: tables (one with a right-aligned number column, one of ten columns that
-    /// cannot fit a phone), nested lists, a described image and a decorative one, links of every kind, a long unbroken address, a quotation and phrases in English, Ukrainian and German
-    /// marked with lang, code, emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act.
+    /// cannot fit a phone, two with the same headers on one page), nested lists, a described image and a decorative one, links of
+    /// every kind, a long unbroken address, a quotation and phrases in English, Ukrainian and German marked with lang, code,
+    /// emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act.
     /// </summary>
     public static readonly string DifficultModule = """
         ### Cele i zasady
