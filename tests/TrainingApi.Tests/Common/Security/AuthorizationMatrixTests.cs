@@ -190,6 +190,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["GetCatalogueFile"] = [Anonymous, .. Everyone],
         ["GetCatalogueReleaseJson"] = [Anonymous, .. Everyone],
         ["GetCataloguePage"] = [Anonymous, .. Everyone],
+        ["GetCatalogueDocument"] = [Anonymous, .. Everyone],
         ["GetReleasesFeed"] = [Anonymous, .. Everyone],
         ["CreateWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],
         ["ListWebhookSubscriptions"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],
