@@ -22,13 +22,14 @@ public sealed class RequestLimitsOptions
 
 /// <summary>
 /// Enforces the body size limit the same way on Kestrel and behind any host: a declared Content-Length
-/// over the limit is refused before anything is read, and a chunked body is cut off when it passes it.
+/// over the limit is refused before anything is read, and a chunked body is cut off when it passes it. An endpoint may
+/// declare its own limit (<see cref="RequestBodyLimit"/>, file uploads), which is why this runs after routing.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
     public Task InvokeAsync(HttpContext http)
     {
-        var limit = options.Value.MaxBodyBytes;
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>()?.MaxBytes ?? options.Value.MaxBodyBytes;
         if (http.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

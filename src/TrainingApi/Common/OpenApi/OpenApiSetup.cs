@@ -43,7 +43,9 @@ public static class OpenApiSetup
                 Name = Security.ApiKeys.ApiKeySecret.Header,
                 Description = "A partner organisation's API key (role `partner`), issued by the programme team.",
             });
-            // Security and the platform's problems first, so the problems they add get examples too.
+            // A raw file body first (the platform's problems follow from the body), then security and the platform's problems, so
+            // the problems they add get examples too.
+            o.OperationFilter<RawFileRequestOperationFilter>();
             o.OperationFilter<SecurityOperationFilter>();
             o.OperationFilter<PlatformProblemsOperationFilter>();
             o.OperationFilter<TypedProblemsOperationFilter>();

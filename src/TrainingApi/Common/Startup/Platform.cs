@@ -99,9 +99,10 @@ public static class Platform
         // Framework-made errors (unknown route, wrong method) become problems too.
         app.UseStatusCodePages();
         app.UseMiddleware<RequestHeadLimitMiddleware>();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseApiContract();
         app.UseRouting();
+        // After routing: an upload endpoint declares a larger limit than the rest.
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
         // Before authentication: a browser's preflight carries no credentials, and is answered here (204) for any endpoint.
         app.UseCors();

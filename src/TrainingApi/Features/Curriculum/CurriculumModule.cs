@@ -4,6 +4,8 @@ using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
 using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Assets;
+using TrainingApi.Features.Curriculum.Assets.Inspection;
 using TrainingApi.Features.Curriculum.Diff;
 using TrainingApi.Features.Curriculum.LegalActs;
 using TrainingApi.Features.Curriculum.Sections;
@@ -23,6 +25,7 @@ public static class CurriculumModule
 
     public static IServiceCollection AddCurriculum(this IServiceCollection services) =>
         services
+            .AddOptions<AssetLimits>().BindConfiguration(AssetLimits.Section).Services
             .AddApiTag(Tag, "Training programmes and their versions through review, consultation and pilot to tested: sections in Markdown " +
                             "with hours and learning outcomes, the legal acts they cite, and accessibility checks.")
             .AddScoped<IDemoData, CurriculumDemoData>()
@@ -34,7 +37,7 @@ public static class CurriculumModule
             .AddScoped<TestedEvidence>()
             .AddScoped<SectionLineage>()
             .AddScoped<VersionAccessibility>()
-            .AddScoped<Assets.IAssetStore, Assets.DatabaseAssetStore>()
+            .AddScoped<IAssetStore, DatabaseAssetStore>()
             .AddIntegrationEvent<ProgrammeCreated>()
             .AddIntegrationEvent<ProgrammeUpdated>()
             .AddIntegrationEvent<VersionStatusChanged>()
@@ -67,6 +70,10 @@ public static class CurriculumModule
         DeleteSection.Map(versions);
         CheckVersionAccessibility.Map(versions);
         WaiveFinding.Map(versions);
+        UploadAsset.Map(versions, app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AssetLimits>>().Value.MaxUploadBytes);
+        ListAssets.Map(versions);
+        GetAsset.Map(versions);
+        DeleteAsset.Map(versions);
 
         var acts = app.MapGroup("/api/v1/legal-acts").WithTags(Tag);
         RegisterLegalAct.Map(acts);

@@ -81,6 +81,7 @@ public static class HandoverModule
         GetCatalogueFile.MapReleaseJson(catalogue);
         GetCataloguePage.Map(catalogue);
         GetCatalogueDocument.Map(catalogue);
+        GetCatalogueAsset.Map(catalogue);
         ReleasesFeed.Map(catalogue);
         CountAdoptions.Map(catalogue);
         Indicators.GetIndicatorReport.Map(catalogue);

@@ -100,6 +100,13 @@ public sealed class LocationsLeadSomewhereTests(ApiFactory api) : IClassFixture<
             return await As(s.Team, s.Team.PostJsonAsync($"/api/v1/versions/{version.Id}/accessibility/waivers",
                 new { findingId, reason = "Wykres opisany w tekście obok; poprawiony w następnej wersji." }), _ => findingId);
         },
+        ["UploadAsset"] = async s =>
+        {
+            var version = await s.Curriculum.DraftAsync();
+            // The Location is the file itself: a PNG starts with the bytes of "PNG".
+            return await As(s.Team, s.Team.PutAsync($"/api/v1/versions/{version.Id}/assets/schemat.png", new ByteArrayContent(Features.Curriculum.Assets.SampleImages.Png(40, 30))),
+                _ => "PNG");
+        },
         ["RegisterLegalAct"] = s => As(s.Expert, s.Expert.PostJsonAsync("/api/v1/legal-acts", new { citation = Scene.NewCitation(), title = "Ustawa", publishedOn = "2023-01-02" })),
         ["RecordLegalActAmendment"] = async s =>
         {

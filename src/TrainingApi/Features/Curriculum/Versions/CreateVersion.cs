@@ -72,7 +72,7 @@ public static class CreateVersion
             return new(VersionView.From(version, sums), GetVersion.VersionTag(version, sums));
         }
 
-        /// <summary>The new draft starts as a copy: same anchors, same tree, same citations and review flags.</summary>
+        /// <summary>The new draft starts as a copy: same anchors, same tree, same citations and review flags, same assets.</summary>
         private async Task CopySectionsAsync(Guid from, Guid to, DateTimeOffset now, CancellationToken ct)
         {
             var sections = await db.Set<Section>().AsNoTracking().Where(s => s.VersionId == from).ToListAsync(ct);
@@ -90,6 +90,12 @@ public static class CreateVersion
             {
                 db.Add(new SectionCitation(copies[citation.SectionId].Id, citation.LegalActId));
             }
+
+            // Its images and attachments too, under the same names: the bytes are shared, not copied.
+            foreach (var asset in await db.Set<Assets.VersionAsset>().AsNoTracking().Where(a => a.VersionId == from).ToListAsync(ct))
+            {
+                db.Add(asset.CopyInto(to));
+            }
         }
     }
 
@@ -104,7 +110,7 @@ public static class CreateVersion
             .ProducesTypedProblem(StatusCodes.Status422UnprocessableEntity, TestedEvidence.PredecessorNotTested)
             .WithSummary("Create a draft version")
             .WithDescription("Empty, or a copy of any version of the same programme (basedOnVersionId) keeping its anchors, tree, " +
-                             "citations and review flags: the way to change a version whose content is frozen. With `updateReason` " +
+                             "citations, review flags and assets (images and attachments): the way to change a version whose content is frozen. With `updateReason` " +
                              "(change-in-law, change-in-technology, correction) and notes saying what changed, the version takes the update path " +
                              "from a tested predecessor (422 `predecessor-not-tested` otherwise): review and accessibility, then tested on the " +
                              "predecessor's carried evidence, without consultation and pilot.")
