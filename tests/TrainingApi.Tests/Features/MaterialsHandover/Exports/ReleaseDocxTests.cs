@@ -6,7 +6,9 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using TrainingApi.Features.MaterialsHandover.Catalogue;
+using TrainingApi.Tests.Features.Curriculum.Assets;
 using TrainingApi.Tests.Infrastructure;
+using A = DocumentFormat.OpenXml.Drawing;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace TrainingApi.Tests.Features.MaterialsHandover.Exports;
@@ -182,5 +184,63 @@ public sealed class ReleaseDocxTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains(("Heading2", "Jednostka 1.2"), headings);
         Assert.DoesNotContain(headings, h => h.InnerText.StartsWith("Moduł 2", StringComparison.Ordinal));
         Assert.Contains(("Heading1", "Załącznik B. Deklaracja dostępności"), headings);
+    }
+
+    [Fact]
+    public async Task Uploaded_images_are_embedded_with_their_alt_text_a_decorative_svg_as_a_flagged_png_and_an_attachment_linked_beside()
+    {
+        var png = SampleImages.Png(960, 400);
+        var svg = Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="120" height="40" fill="#1F3864"/></svg>""");
+        var version = await new AccessibleReleaseSteps(steps).TestedWithAssetsAsync("""
+            Sieć w szkole ma router, przełącznik i punkty dostępowe w salach.
+
+            ![Schemat sieci szkolnej](assets/schemat-sieci.png)
+
+            ![](assets/ornament.svg "dekoracyjny")
+
+            Zasady udziału opisuje [regulamin naboru (PDF, 1 kB)](assets/regulamin-naboru.pdf).
+            """, ("schemat-sieci.png", png), ("ornament.svg", svg), ("regulamin-naboru.pdf", SampleImages.Pdf()));
+        var draft = await steps.DraftAsync(version.Id);
+
+        var bytes = await steps.Team.GetByteArrayAsync($"/api/v1/releases/{draft.Id}/files/docx");
+        var stored = await steps.Team.GetByteArrayAsync($"/api/v1/versions/{version.Id}/assets/schemat-sieci.png");
+
+        Assert.Equal(bytes, await steps.Team.GetByteArrayAsync($"/api/v1/releases/{draft.Id}/files/docx"));
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var main = word.MainDocumentPart!;
+        var drawings = main.Document.Body!.Descendants<Wp.Inline>().ToList();
+        Assert.Equal(2, drawings.Count);
+
+        // The described image: its own bytes, its alt text, 960 px wide scaled to the 16 cm of text, proportions kept.
+        var described = drawings[0];
+        Assert.Equal("Schemat sieci szkolnej", described.DocProperties!.Description!.Value);
+        var part = (ImagePart)main.GetPartById(described.Descendants<A.Blip>().Single().Embed!.Value!);
+        Assert.Equal("image/png", part.ContentType);
+        using (var stream = part.GetStream())
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            Assert.Equal(stored, copy.ToArray());
+        }
+
+        Assert.Equal(16 * 360_000L, described.Extent!.Cx!.Value);
+        Assert.Equal(16 * 360_000L * 400 / 960, described.Extent.Cy!.Value);
+
+        // The decorative SVG: drawn to PNG, no description, and Office's decorative flag.
+        var decorative = drawings[1];
+        Assert.Equal("", decorative.DocProperties!.Description!.Value);
+        var extension = decorative.DocProperties.Descendants<A.NonVisualDrawingPropertiesExtension>().Single();
+        Assert.Equal("{C183D7F6-B498-43B3-948B-1728B52AA6E4}", extension.Uri!.Value);
+        Assert.Contains("decorative", extension.InnerXml, StringComparison.Ordinal);
+        Assert.Contains("val=\"1\"", extension.InnerXml, StringComparison.Ordinal);
+        var raster = (ImagePart)main.GetPartById(decorative.Descendants<A.Blip>().Single().Embed!.Value!);
+        Assert.Equal("image/png", raster.ContentType);
+        Assert.Equal(120 * 9525L, decorative.Extent!.Cx!.Value);
+
+        // The attachment keeps its relative address, beside the document in the release's package.
+        var link = main.Document.Body.Descendants<Hyperlink>().Single(h => h.InnerText == "regulamin naboru (PDF, 1 kB)");
+        Assert.Equal("assets/regulamin-naboru.pdf", main.HyperlinkRelationships.Single(r => r.Id == link.Id!.Value).Uri.OriginalString);
     }
 }

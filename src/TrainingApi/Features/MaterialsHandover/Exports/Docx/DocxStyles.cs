@@ -51,11 +51,14 @@ internal static class DocxStyles
         string[] sizes = ["32", "28", "26", "24", "22", "22"];
         for (var level = 1; level <= 6; level++)
         {
-            var run = new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = sizes[level - 1] }, new FontSizeComplexScript { Val = sizes[level - 1] });
+            // Schema order of run properties: bold, italic, colour, size.
+            var run = new StyleRunProperties(new Bold());
             if (level == 6)
             {
                 run.Append(new Italic());
             }
+
+            run.Append(new Color { Val = "1F3864" }, new FontSize { Val = sizes[level - 1] }, new FontSizeComplexScript { Val = sizes[level - 1] });
 
             var style = Paragraph(Heading(level), "heading " + level.ToString(CultureInfo.InvariantCulture), run,
                 new StyleParagraphProperties(new KeepNext(), new KeepLines(), new SpacingBetweenLines { Before = level == 1 ? "360" : "240", After = "120" },
@@ -80,8 +83,8 @@ internal static class DocxStyles
             new StyleParagraphProperties(new Indentation { Left = "720", Right = "720" })));
         styles.Append(Paragraph(ListParagraph, "List Paragraph", null, new StyleParagraphProperties(new Indentation { Left = "720" }, new ContextualSpacing())));
         styles.Append(Paragraph(Code, "Source Code", new StyleRunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas", ComplexScript = "Consolas" },
-            new FontSize { Val = "20" }), new StyleParagraphProperties(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
-            new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" })));
+            new FontSize { Val = "20" }), new StyleParagraphProperties(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" },
+            new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto })));
         styles.Append(new Style(new StyleName { Val = "Verbatim Char" }, new BasedOn { Val = "DefaultParagraphFont" },
             new StyleRunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas", ComplexScript = "Consolas" }, new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" }))
             { Type = StyleValues.Character, StyleId = CodeChar });
