@@ -71,7 +71,7 @@ public sealed class ReleaseDocxTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(headings.Where(h => h.Level <= 3).Select(h => h.Text), entries.Select(e => e.InnerText));
         var bookmarks = body.Descendants<BookmarkStart>().Select(b => b.Name!.Value).ToHashSet();
         Assert.All(entries, e => Assert.Contains(e.Anchor!.Value, bookmarks));
-        Assert.Equal(["TOC1", "TOC2"], toc.Descendants<ParagraphStyleId>().Select(s => s.Val!.Value!).Where(s => s.StartsWith("TOC", StringComparison.Ordinal) && s != "TOCHeading").Distinct().Order());
+        Assert.Equal(["TOC1", "TOC2", "TOC3"], toc.Descendants<ParagraphStyleId>().Select(s => s.Val!.Value!).Where(s => s.StartsWith("TOC", StringComparison.Ordinal) && s != "TOCHeading").Distinct().Order());
 
         // Lists are numbered paragraphs: the checklist is ordered and nested three levels deep, its own instance restarting at 1.
         var numbering = main.NumberingDefinitionsPart!.Numbering!;
@@ -242,5 +242,53 @@ public sealed class ReleaseDocxTests(ApiFactory api) : IClassFixture<ApiFactory>
         // The attachment keeps its relative address, beside the document in the release's package.
         var link = main.Document.Body.Descendants<Hyperlink>().Single(h => h.InnerText == "regulamin naboru (PDF, 1 kB)");
         Assert.Equal("assets/regulamin-naboru.pdf", main.HyperlinkRelationships.Single(r => r.Id == link.Id!.Value).Uri.OriginalString);
+    }
+
+    /// <summary>
+    /// The same embedding from the document and the asset bytes alone, without the upload's inspection: a PNG with its alt text,
+    /// a WebP and an SVG drawn to PNG (the SVG decorative), and the same bytes for the same input.
+    /// </summary>
+    [Fact]
+    public void Images_of_every_format_are_embedded_as_png_or_jpeg_with_alt_text_or_the_decorative_flag()
+    {
+        var png = SampleImages.Png(320, 200);
+        using var bitmap = new SkiaSharp.SKBitmap(200, 100);
+        bitmap.Erase(SkiaSharp.SKColors.DarkRed);
+        var webp = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Webp, 90).ToArray();
+        var svg = Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 12 4"><rect width="12" height="4" fill="#1F3864"/></svg>""");
+        static TrainingApi.Features.Curriculum.Assets.AssetFacts Facts(string name, string type, byte[] bytes, int width, int height) =>
+            new(name, TrainingApi.Features.Curriculum.Assets.AssetKind.Image, type, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), width, height);
+        var assets = new[] { Facts("schemat-sieci.png", "image/png", png, 320, 200), Facts("mapa.webp", "image/webp", webp, 200, 100), Facts("ornament.svg", "image/svg+xml", svg, 120, 40) };
+        var module = new TrainingApi.Features.Curriculum.Versions.ContentSection("modul-1", null, 0, TrainingApi.Features.Curriculum.Sections.SectionKind.Module,
+            "Moduł 1. Sieć", "![Schemat sieci szkolnej](assets/schemat-sieci.png)\n\n![Mapa gminy](assets/mapa.webp)\n\n![](assets/ornament.svg \"dekoracyjny\")", "",
+            null, new([], [], []), [], [], ["Anna Nowak", "Jan Kowalski", "Anna Nowak"], []);
+        var release = TrainingApi.Features.MaterialsHandover.Releases.ReleaseDocument.Example with { Sections = [module], Assets = assets };
+        var bytes = new TrainingApi.Features.MaterialsHandover.Exports.ReleaseAssets(assets.Zip([png, webp, svg]).ToDictionary(a => a.First.Sha256, a => a.Second));
+
+        var first = TrainingApi.Features.MaterialsHandover.Exports.Docx.ReleaseDocx.Module(release, module, bytes);
+
+        Assert.Equal(first, TrainingApi.Features.MaterialsHandover.Exports.Docx.ReleaseDocx.Module(release, module, bytes));
+        using var word = WordprocessingDocument.Open(new MemoryStream(first), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Equal("Anna Nowak; Jan Kowalski", word.PackageProperties.Creator);
+        var main = word.MainDocumentPart!;
+        var drawings = main.Document.Body!.Descendants<Wp.Inline>().ToList();
+        Assert.Equal(["Schemat sieci szkolnej", "Mapa gminy", ""], drawings.Select(d => d.DocProperties!.Description!.Value));
+        var parts = drawings.Select(d => (ImagePart)main.GetPartById(d.Descendants<A.Blip>().Single().Embed!.Value!)).ToList();
+        Assert.All(parts, p => Assert.Equal("image/png", p.ContentType));
+        using (var stream = parts[0].GetStream())
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            Assert.Equal(png, copy.ToArray());
+        }
+
+        Assert.Equal([320 * 9525L, 200 * 9525L, 120 * 9525L], drawings.Select(d => d.Extent!.Cx!.Value));
+        Assert.Empty(drawings[0].DocProperties!.Descendants<A.NonVisualDrawingPropertiesExtension>());
+        var flag = drawings[2].DocProperties!.Descendants<A.NonVisualDrawingPropertiesExtension>().Single();
+        Assert.Equal("{C183D7F6-B498-43B3-948B-1728B52AA6E4}", flag.Uri!.Value);
+        Assert.Equal("1", flag.Elements().Single(e => e.LocalName == "decorative").GetAttribute("val", "").Value);
+        Assert.Equal(3, drawings.Select(d => d.DocProperties!.Id!.Value).Distinct().Count());
     }
 }
