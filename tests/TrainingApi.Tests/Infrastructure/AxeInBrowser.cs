@@ -7,7 +7,9 @@ namespace TrainingApi.Tests.Infrastructure;
 /// <summary>
 /// Runs axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa, best-practice) on every HTML page of a release's ZIP bundle in a real
 /// headless Chromium, through scripts/a11y-check.sh (Debian's chromium and pinned npm packages, installed on first use):
-/// the pages are unpacked to a temporary folder and opened from disk, one browser for all of them.
+/// the pages are unpacked to a temporary folder, keeping html/'s subfolders (html/assets/… where the pages' relative addresses
+/// find them), and opened from disk, one browser for all of them. Each page is also loaded at a viewport 320 CSS px wide
+/// (WCAG 1.4.10 Reflow) and measured: <see cref="Reflow.ScrollsSideways"/> and the widest elements that stick out.
 /// </summary>
 public static class AxeInBrowser
 {
@@ -17,7 +19,13 @@ public static class AxeInBrowser
 
     public sealed record Violation(string Id, string? Impact, string Help, IReadOnlyList<Node> Nodes);
 
-    public sealed record PageResult(string Page, string AxeVersion, IReadOnlyList<Violation> Violations);
+    /// <summary>An element wider than the window at 320 px that no scrolling or clipping ancestor holds in: its CSS width and right edge.</summary>
+    public sealed record Overflow(string Selector, int Width, int Right, string Html);
+
+    /// <summary>The page at 320 CSS px: the document's scroll width against the window's, and the widest culprits when it is wider.</summary>
+    public sealed record Reflow(int ViewportWidth, int ScrollWidth, bool ScrollsSideways, IReadOnlyList<Overflow> Widest);
+
+    public sealed record PageResult(string Page, string AxeVersion, IReadOnlyList<Violation> Violations, Reflow Reflow);
 
     public sealed record Report(IReadOnlyList<string> Tags, IReadOnlyList<PageResult> Pages);
 
@@ -28,9 +36,12 @@ public static class AxeInBrowser
         {
             using (var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
             {
-                foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith("html/", StringComparison.Ordinal)))
+                foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith("html/", StringComparison.Ordinal) && !e.FullName.EndsWith('/')))
                 {
-                    entry.ExtractToFile(Path.Combine(folder.FullName, Path.GetFileName(entry.FullName)));
+                    var target = Path.GetFullPath(Path.Combine(folder.FullName, entry.FullName["html/".Length..]));
+                    Assert.StartsWith(folder.FullName + Path.DirectorySeparatorChar, target, StringComparison.Ordinal);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    entry.ExtractToFile(target);
                 }
             }
 
@@ -38,9 +49,11 @@ public static class AxeInBrowser
             if (Environment.GetEnvironmentVariable("A11Y_KEEP_PAGES") is { Length: > 0 } keep)
             {
                 var copy = Directory.CreateDirectory(Path.Combine(keep, Guid.NewGuid().ToString("N")[..8]));
-                foreach (var file in folder.GetFiles())
+                foreach (var file in folder.GetFiles("*", SearchOption.AllDirectories))
                 {
-                    file.CopyTo(Path.Combine(copy.FullName, file.Name));
+                    var target = Path.Combine(copy.FullName, Path.GetRelativePath(folder.FullName, file.FullName));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    file.CopyTo(target);
                 }
             }
 
@@ -64,6 +77,11 @@ public static class AxeInBrowser
         Assert.True(process.ExitCode == 0, $"scripts/a11y-check.sh exited {process.ExitCode}: {await errors}");
         return JsonSerializer.Deserialize<Report>(await output, Json)!;
     }
+
+    /// <summary>Every page that scrolls sideways at 320 px with its widths and culprits, one line each, for assertion messages.</summary>
+    public static string DescribeReflow(Report report) =>
+        string.Join("\n", report.Pages.Where(p => p.Reflow.ScrollsSideways).Select(p =>
+            $"{p.Page}: {p.Reflow.ScrollWidth} px wide at {p.Reflow.ViewportWidth} px; " + string.Join("; ", p.Reflow.Widest.Select(w => $"{w.Selector} ({w.Width} px): {w.Html}"))));
 
     /// <summary>Every violation as one readable line per node, for assertion messages.</summary>
     public static string Describe(Report report) =>

@@ -50,6 +50,12 @@ public static class Problem
     public static ProblemException Unprocessable(Text? detail = null, string? code = null) =>
         Of(ProblemKind.UnprocessableContent, detail, code);
 
+    public static ProblemException PayloadTooLarge(Text? detail = null, string? code = null) =>
+        Of(ProblemKind.PayloadTooLarge, detail, code);
+
+    public static ProblemException UnsupportedMediaType(Text? detail = null, string? code = null) =>
+        Of(ProblemKind.UnsupportedMediaType, detail, code);
+
     public static ProblemException TooManyRequests(int retryAfterSeconds) => new(ProblemKind.TooManyRequests,
         new($"You sent more requests than your limit allows. Retry in {retryAfterSeconds} s.",
             $"Przekroczono limit żądań. Spróbuj ponownie za {retryAfterSeconds} s."))

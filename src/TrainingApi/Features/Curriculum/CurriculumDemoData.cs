@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.Curriculum.Demo;
 using TrainingApi.Features.Curriculum.LegalActs;
 using TrainingApi.Features.Curriculum.Sections;
@@ -11,7 +12,7 @@ using TrainingApi.Features.Curriculum.Versions;
 namespace TrainingApi.Features.Curriculum;
 
 /// <summary>
-/// The training programme with its modules, units and advisory guidelines (Polish, see Demo/), as version 1.0
+/// The training programme with its modules, units and advisory guidelines (Polish, see Demo/) and a diagram and a checklist, as version 1.0
 /// in consultation and the same content as version 2.0 in pilot, with its sections tagged with maturity areas, and the legal acts it cites: enough to try every
 /// curriculum endpoint from Swagger UI, and to build a release. Written, checked and moved through review with the
 /// team's own commands.
@@ -35,10 +36,14 @@ public sealed class CurriculumDemoData(TrainingDb db, IMediator mediator) : IDem
         var programme = (await mediator.Send(new CreateProgramme.Command(CurriculumDemoContent.ProgrammeTitle,
             "Koncepcja programu szkoleń dla pracowników JST odpowiedzialnych za cyfryzację szkół wraz z wytycznymi do procesu doradczego."), ct)).Value;
         var first = (await mediator.Send(new CreateVersion.Command(programme.Id, "1.0", null, "Wersja przekazana do konsultacji ze związkami JST."), ct)).Value;
+        // The diagram and the attachment, uploaded like an expert would: later versions and the releases carry them.
+        await mediator.Send(new UploadAsset.Command(first.Id, CurriculumDemoAssets.DiagramName, System.Text.Encoding.UTF8.GetBytes(CurriculumDemoAssets.Diagram), null), ct);
+        var checklist = (await mediator.Send(new UploadAsset.Command(first.Id, CurriculumDemoAssets.ChecklistName, CurriculumDemoAssets.ChecklistPdf(), null), ct)).Asset;
         foreach (var demo in CurriculumDemoContent.Sections)
         {
+            var markdown = demo.Markdown.Replace(CurriculumDemoAssets.ChecklistSize, AttachmentSize.Polish(checklist.Size), StringComparison.Ordinal);
             await mediator.Send(new AddSection.Command(first.Id, demo.Anchor, demo.ParentAnchor, null, QueryEnum.Parse<SectionKind>(demo.Kind, "kind")!.Value,
-                demo.Title, demo.Markdown, demo.Hours, new OutcomesRequest(demo.Knowledge, demo.Skills, demo.SocialCompetences),
+                demo.Title, markdown, demo.Hours, new OutcomesRequest(demo.Knowledge, demo.Skills, demo.SocialCompetences),
                 [.. demo.DeliveryForms.Select(f => QueryEnum.Parse<DeliveryForm>(f, "deliveryForms")!.Value)],
                 [.. demo.TargetRoles.Select(r => QueryEnum.Parse<TargetRole>(r, "targetRoles")!.Value)],
                 demo.Authors, demo.LegalActs), ct);

@@ -1,13 +1,24 @@
+using TrainingApi.Features.Curriculum.Assets;
+
 namespace TrainingApi.Tests.Features.Curriculum;
 
 /// <summary>
 /// Samples for the rules the first corpus (<see cref="AccessibilityCorpus"/>) does not cover, written like real module text,
 /// each with the findings an auditor would expect (rule and line; anchor "probka", heading level 2, Polish). Some expected
 /// findings are ones the checker is known to miss (marked "miss"), so the published recall is not flattered; "clean" samples
-/// are near misses that must give nothing. AccessibilityRuleFiguresTests measures every rule on both corpora.
+/// are near misses that must give nothing. AccessibilityRuleFiguresTests measures every rule on both corpora, as sections of
+/// a version with the assets <see cref="VersionAssets"/>.
 /// </summary>
 public static class AccessibilityRuleCorpus
 {
+    /// <summary>The version's uploaded assets the samples may refer to as <c>assets/{name}</c>.</summary>
+    public static IReadOnlyDictionary<string, AssetFacts> VersionAssets { get; } = new AssetFacts[]
+    {
+        new("schemat-sieci.png", AssetKind.Image, "image/png", 84_213, new string('a', 64), 1200, 800),
+        new("regulamin-naboru.pdf", AssetKind.Attachment, "application/pdf", 1_234_567, new string('b', 64), null, null),
+        new("wzor-planu.docx", AssetKind.Attachment, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 45_310, new string('c', 64), null, null),
+    }.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
     public static IReadOnlyList<AccessibilityCorpus.Sample> Samples { get; } =
     [
         new("naglowek-pusty",
@@ -74,6 +85,36 @@ public static class AccessibilityRuleCorpus
             ![Schemat sieci: router, przełącznik i punkty dostępowe](./obrazy/schemat.svg)
             """,
             [new("image-source-missing", 3), new("image-source-missing", 5)]),
+
+        new("zasob-nieprzeslany",
+            """
+            Schemat sieci w szkole:
+
+            ![Schemat sieci: router, przełącznik i punkty dostępowe](assets/schemat-sieci-2.png)
+
+            Zasady opisuje [Regulamin naboru (PDF, 1,2 MB)](assets/regulamin.pdf).
+            """,
+            [new("asset-missing", 3), new("asset-missing", 5)]),
+
+        new("zalacznik-jako-obraz",
+            """
+            Dokumenty naboru:
+
+            ![Regulamin naboru szkoleń](assets/regulamin-naboru.pdf)
+
+            ![Wzór planu rozwoju cyfrowego szkoły](assets/wzor-planu.docx)
+            """,
+            [new("asset-kind-mismatch", 3), new("asset-kind-mismatch", 5)]),
+
+        new("zalacznik-bez-formatu-i-rozmiaru",
+            """
+            Przeczytaj [Regulamin naboru](assets/regulamin-naboru.pdf) przed zgłoszeniem.
+
+            Wypełnij [wzór planu rozwoju (DOCX)](assets/wzor-planu.docx).
+
+            Stara wersja: [Regulamin naboru (PDF, 5 MB)](assets/regulamin-naboru.pdf).
+            """,
+            [new("attachment-link-undescribed", 1), new("attachment-link-undescribed", 3), new("attachment-link-undescribed", 5)]),
 
         new("obraz-bez-opisu-i-dekoracyjny",
             """
@@ -223,6 +264,16 @@ public static class AccessibilityRuleCorpus
         Drugi raz ten sam link: [regulamin programu (PDF, 120 kB)](https://www.example.gov.pl/regulamin.pdf).
 
         Zasady opisuje [strona Ministerstwa Edukacji](https://www.gov.pl/web/edukacja).
+        """,
+
+        """
+        ![Schemat sieci: router, przełącznik i punkty dostępowe](assets/schemat-sieci.png)
+
+        ![](./assets/schemat-sieci.png "dekoracyjny")
+
+        Zasady opisuje [Regulamin naboru (pdf, 1.2 MB)](assets/regulamin-naboru.pdf). Plan pomoże przygotować [wzór planu (DOCX, 45 kB)](assets/wzor-planu.docx).
+
+        Ten sam wzór: [wzór planu (DOCX, 44 KB)](./assets/wzor-planu.docx).
         """,
 
         """

@@ -3,6 +3,7 @@ using System.Net;
 using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Tests.Features.Curriculum;
+using TrainingApi.Tests.Features.Curriculum.Assets;
 using TrainingApi.Tests.Features.PilotEnrollment;
 using TrainingApi.Tests.Infrastructure;
 
@@ -14,9 +15,11 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
     private readonly CurriculumSteps curriculum = new(steps.Team);
 
     /// <summary>
-    /// Deliberately difficult content that is accessible: tables (one with a right-aligned number column), nested lists, a
-    /// described image and a decorative one, links of every kind, a quotation and phrases in English, Ukrainian and German
-    /// marked with lang, code, emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act.
+    /// Deliberately difficult content that is accessible: tables (one with a right-aligned number column, one of ten columns that
+    /// cannot fit a phone), nested lists, a described image and a decorative one, links of every kind, a long unbroken address, a quotation and phrases in English, Ukrainian and German
+    /// marked with lang, code, emphasis, headings from ### (module) and #### (unit), hours, outcomes, forms, roles and an act;
+    /// an uploaded image wider than a phone and a link to an uploaded PDF whose text does not say its format and size (the
+    /// finding is waived: the pages append them).
     /// </summary>
     public static readonly string DifficultModule = """
         ### Cele i zasady
@@ -27,6 +30,13 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         |---|---|---:|
         | Diagnoza szkół | warsztat | 4 |
         | Plan rozwoju | zajęcia online | 2,5 |
+
+        Wyposażenie szkół w gminach partnerskich:
+
+        | Gmina | Szkoły | Uczniowie | Nauczyciele | Łącze (Mb/s) | Punkty Wi-Fi | Tablice interaktywne | Laptopy | Koszt (zł) | Termin zakupu |
+        |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
+        | Lipno | 4 | 1200 | 96 | 300 | 48 | 20 | 150 | 240 000 | marzec 2027 |
+        | Rypin | 3 | 900 | 70 | 100 | 30 | 12 | 90 | 180 000 | czerwiec 2027 |
 
         #### Lista kontrolna
 
@@ -41,13 +51,17 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
 
         ![](https://www.example.gov.pl/ornament.svg "dekoracyjny")
 
+        ![Schemat sieci szkolnej: router, przełącznik i punkty dostępowe](assets/schemat-sieci.png)
+
         > <span lang="en">Digital transformation is a process, not a purchase.</span>
 
         Nauczyciele z Ukrainy mówią <span lang="uk">цифровізація школи</span>. W Niemczech mówi się <span lang="de">Digitalisierung der Schulen</span>.
 
         #### Materiały
 
-        Pobierz [wzór planu rozwoju cyfrowego szkoły (DOCX, 45 kB)](https://www.example.gov.pl/wzor-planu.docx). Przepisy są w [Internetowym Systemie Aktów Prawnych](https://isap.sejm.gov.pl/). Pytania wyślij na adres <szkolenia@example.gov.pl>.
+        Pobierz [wzór planu rozwoju cyfrowego szkoły (DOCX, 45 kB)](https://www.example.gov.pl/wzor-planu.docx) i [Regulamin naboru](assets/regulamin-naboru.pdf). Przepisy są w [Internetowym Systemie Aktów Prawnych](https://isap.sejm.gov.pl/). Pytania wyślij na adres <szkolenia@example.gov.pl>.
+
+        Wniosek o dofinansowanie złożysz pod adresem <https://www.example.gov.pl/formularze/cyfryzacja-szkol/wniosek-o-dofinansowanie-sprzetu-komputerowego-dla-szkol-podstawowych-i-ponadpodstawowych-2027>.
 
         Polecenie `ping` pokaże, czy *serwer* odpowiada. To **ważne** przed zakupem.
         """;
@@ -62,17 +76,26 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         - Co działa dobrze?
         - Czego brakuje?
 
+        Plan ćwiczenia:
+
+        | Część | Forma | Godziny |
+        |---|---|---:|
+        | Omówienie ankiety | praca w parach | 1 |
+        | Podsumowanie | dyskusja | 1 |
+
         | Szkoła | Łącze (Mb/s) | Punkty Wi-Fi |
         |---|---:|---:|
         | SP 1 | 300 | 12 |
         | SP 2 | 100 | 6 |
         """;
 
-    /// <summary>A tested version with the difficult module, its unit and a guideline; nothing waived.</summary>
+    /// <summary>A tested version with the difficult module, its unit, a guideline and two assets; only the attachment link's finding waived.</summary>
     public async Task<VersionView> DifficultVersionAsync()
     {
         var act = await curriculum.ActAsync($"Dz.U. 2024 poz. {Interlocked.Increment(ref position)}", "Ustawa – Prawo oświatowe");
         var version = await curriculum.DraftAsync();
+        await UploadAsync(version.Id, "schemat-sieci.png", SampleImages.Png(800, 400));
+        await UploadAsync(version.Id, "regulamin-naboru.pdf", SampleImages.Pdf());
         await Add(version.Id, new
         {
             anchor = "modul-trudny", kind = "module", title = "Moduł 1. Sieć i sprzęt w szkołach", hours = 6.5m, markdown = DifficultModule,
@@ -81,9 +104,28 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         });
         await Add(version.Id, new { anchor = "cwiczenie", parentAnchor = "modul-trudny", kind = "unit", title = "Ćwiczenie: wyniki ankiety", hours = 2m, markdown = DifficultUnit });
         await Add(version.Id, new { anchor = "wytyczne", kind = "advisory-guideline", title = "Wytyczne do doradztwa", markdown = "Doradca zaczyna od diagnozy. Potem ustala plan." });
-        await ToTestedAsync(version.Id, ["modul-trudny"], _ => false);
+        await ToTestedAsync(version.Id, ["modul-trudny"], f => f.Rule == "attachment-link-undescribed");
         return version;
     }
+
+    /// <summary>
+    /// Module text whose findings a reviewer may waive (none the exporter cannot repair): an unmarked English sentence, a vague
+    /// link, a bold line standing in for a heading, a generic alt text. Waiving them all gives a statement with a table of four
+    /// long rows, too wide for a phone unless it reflows.
+    /// </summary>
+    public static readonly string WaivableModule = """
+        Komisja pisze krótko.
+
+        The school should have a clear plan for its digital transformation.
+
+        Regulamin znajdziesz [pod tym linkiem](https://www.example.gov.pl/regulamin-naboru.pdf).
+
+        **Cele modułu**
+
+        Moduł uczy planowania zakupów.
+
+        ![obrazek](https://www.example.gov.pl/sala.png)
+        """;
 
     /// <summary>A tested version of one module with <paramref name="markdown"/>, every finding matching <paramref name="waive"/> waived in review.</summary>
     public async Task<VersionView> TestedWithWaiversAsync(string markdown, Func<FindingView, bool> waive)
@@ -123,6 +165,14 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         // Tested rests on evidence: a completed pilot of this version.
         await PilotEvidenceSteps.CompletedPilotAsync(steps.Api, versionId, modules);
         await curriculum.MoveAlongAsync(versionId, VersionStatus.Tested);
+    }
+
+    // The upload as a client makes it: PUT with the file as the body.
+    private async Task UploadAsync(Guid versionId, string name, byte[] bytes)
+    {
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        Assert.Equal(HttpStatusCode.Created, (await steps.Team.PutAsync($"/api/v1/versions/{versionId}/assets/{name}", content)).StatusCode);
     }
 
     private async Task Add(Guid versionId, object section) =>

@@ -66,5 +66,6 @@ public sealed class HandoverDemoDataTests(CurriculumDemoDataTests.DemoFactory ap
         Assert.True(report.Pages.Count >= 3, string.Join(", ", report.Pages.Select(p => p.Page)));
         Assert.Contains(report.Pages, p => p.Page == "deklaracja-dostepnosci.html");
         Assert.True(report.Pages.All(p => p.Violations.Count == 0), AxeInBrowser.Describe(report));
+        Assert.True(report.Pages.All(p => !p.Reflow.ScrollsSideways), AxeInBrowser.DescribeReflow(report));
     }
 }

@@ -1,4 +1,5 @@
 using Markdig;
+using TrainingApi.Features.Curriculum.Assets;
 
 namespace TrainingApi.Features.Curriculum.Accessibility;
 
@@ -9,16 +10,22 @@ public static class AccessibilityChecker
     /// <param name="markdown">CommonMark with pipe tables.</param>
     /// <param name="baseHeadingLevel">The HTML level of the section's own title when rendered (2 for a module, 3 for a unit).</param>
     /// <param name="documentLanguage">The language of the text; passages in another language must be marked with <c>&lt;span lang&gt;</c>.</param>
-    public static SectionCheck Check(string anchor, string markdown, int baseHeadingLevel = 2, string documentLanguage = "pl")
+    /// <param name="assets">
+    /// The version's images and attachments by name: references to <c>assets/{name}</c> must name one of the right kind, and a link
+    /// to an attachment must say its format and size. Null when the text belongs to no version yet: such references are not judged.
+    /// </param>
+    public static SectionCheck Check(string anchor, string markdown, int baseHeadingLevel = 2, string documentLanguage = "pl",
+        IReadOnlyDictionary<string, AssetFacts>? assets = null)
     {
         ArgumentNullException.ThrowIfNull(anchor);
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(documentLanguage);
 
         var document = Markdown.Parse(markdown, MarkdownPipelines.Standard);
-        var context = new CheckContext(anchor, markdown, baseHeadingLevel, documentLanguage);
+        var context = new CheckContext(anchor, markdown, baseHeadingLevel, documentLanguage, assets);
 
         ImageRules.Check(document, context);
+        AssetRules.Check(document, context);
         LinkRules.Check(document, context);
         HeadingRules.Check(document, context);
         TableRules.Check(document, context);

@@ -10,9 +10,12 @@ public static class AccessibilityRules
     internal static readonly AccessibilityRule ImageAltMissing = new("image-alt-missing", "1.1.1", FindingSeverity.Error, Unrepairable: true);
     internal static readonly AccessibilityRule ImageAltGeneric = new("image-alt-generic", "1.1.1", FindingSeverity.Error);
     internal static readonly AccessibilityRule ImageSourceMissing = new("image-source-missing", "1.1.1", FindingSeverity.Error, Unrepairable: true);
+    internal static readonly AccessibilityRule AssetMissing = new("asset-missing", "1.1.1", FindingSeverity.Error, Unrepairable: true);
+    internal static readonly AccessibilityRule AssetKindMismatch = new("asset-kind-mismatch", "1.1.1", FindingSeverity.Error, Unrepairable: true);
     internal static readonly AccessibilityRule AltTextTooLong = new("alt-text-too-long", "1.1.1", FindingSeverity.Warning);
     internal static readonly AccessibilityRule LinkTextEmpty = new("link-text-empty", "2.4.4", FindingSeverity.Error, Unrepairable: true);
     internal static readonly AccessibilityRule LinkTextMeaningless = new("link-text-meaningless", "2.4.4", FindingSeverity.Error);
+    internal static readonly AccessibilityRule AttachmentLinkUndescribed = new("attachment-link-undescribed", "2.4.4", FindingSeverity.Error);
     internal static readonly AccessibilityRule LinkTextTooLong = new("link-text-too-long", "2.4.4", FindingSeverity.Warning);
     internal static readonly AccessibilityRule LinkTextAmbiguous = new("link-text-ambiguous", "2.4.4", FindingSeverity.Warning);
     internal static readonly AccessibilityRule HeadingEmpty = new("heading-empty", "2.4.6", FindingSeverity.Error, Unrepairable: true);
@@ -29,7 +32,8 @@ public static class AccessibilityRules
 
     internal static IReadOnlyList<AccessibilityRule> All { get; } =
     [
-        ImageAltMissing, ImageAltGeneric, ImageSourceMissing, AltTextTooLong, LinkTextEmpty, LinkTextMeaningless, LinkTextTooLong, LinkTextAmbiguous,
+        ImageAltMissing, ImageAltGeneric, ImageSourceMissing, AssetMissing, AssetKindMismatch, AltTextTooLong,
+        LinkTextEmpty, LinkTextMeaningless, AttachmentLinkUndescribed, LinkTextTooLong, LinkTextAmbiguous,
         HeadingEmpty, HeadingLevelSkipped, HeadingLevelTooHigh, BoldAsHeading, TableHeaderMissing, TableHeaderCellEmpty, SensoryInstruction, AllCaps,
         LanguageUnmarked, SentenceTooLong, PlainLanguageHard,
     ];

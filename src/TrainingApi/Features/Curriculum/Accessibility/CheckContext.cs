@@ -1,7 +1,9 @@
+using TrainingApi.Features.Curriculum.Assets;
+
 namespace TrainingApi.Features.Curriculum.Accessibility;
 
 /// <summary>What every rule needs while checking one section, and where it reports.</summary>
-internal sealed class CheckContext(string anchor, string markdown, int baseHeadingLevel, string documentLanguage)
+internal sealed class CheckContext(string anchor, string markdown, int baseHeadingLevel, string documentLanguage, IReadOnlyDictionary<string, AssetFacts>? assets = null)
 {
     private readonly List<AccessibilityFinding> findings = [];
 
@@ -11,6 +13,9 @@ internal sealed class CheckContext(string anchor, string markdown, int baseHeadi
 
     /// <summary>Primary language subtag in lower case, e.g. "pl".</summary>
     public string DocumentLanguage { get; } = LanguageSpanTag.PrimaryLanguage(documentLanguage);
+
+    /// <summary>The version's assets by name; null when the text is checked outside a version, so references to assets are not judged.</summary>
+    public IReadOnlyDictionary<string, AssetFacts>? Assets { get; } = assets;
 
     public IReadOnlyList<AccessibilityFinding> Findings => findings;
 

@@ -28,7 +28,8 @@ public static class CheckMarkdown
     {
         public ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var check = AccessibilityChecker.Check("draft", query.Markdown, query.HeadingLevel);
+            // No version, so no assets to judge references to assets/… against: those are checked when the text is in a version.
+            var check = AccessibilityChecker.Check("draft", query.Markdown, query.HeadingLevel, assets: null);
             return ValueTask.FromResult(new Result(
                 [.. check.Findings.Select(f => new FindingView(f.Id, f.Rule, f.Criterion, f.Severity, f.Anchor, f.Line, f.Column, f.Excerpt,
                     new Common.Localization.Text(f.MessageEn, f.MessagePl).ToString(), f.MessageEn, f.MessagePl, null))],

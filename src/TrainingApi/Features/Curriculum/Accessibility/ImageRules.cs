@@ -7,8 +7,10 @@ namespace TrainingApi.Features.Curriculum.Accessibility;
 
 /// <summary>
 /// WCAG 1.1.1: every image needs a text alternative that says what it shows (not its file name or "zdjęcie"), and a short
-/// one, because screen readers cannot skim long alt text. An image must also be one a published package can show: the API
-/// stores no image files, so a relative path points at nothing in the ZIP, the cartridge or the catalogue.
+/// one, because screen readers cannot skim long alt text; images of the version's assets (<c>assets/{name}</c>) as much as
+/// any other. An image must also be one a published package can show: either an https:// address or one of the version's
+/// uploaded assets. Any other relative path points at nothing in the ZIP, the cartridge or the catalogue. Whether an asset
+/// exists and is an image is <see cref="AssetRules"/>'s to judge.
 /// </summary>
 internal static partial class ImageRules
 {
@@ -31,8 +33,8 @@ internal static partial class ImageRules
             if (IsPackageRelative(image.Url))
             {
                 context.Report(AccessibilityRules.ImageSourceMissing, at, image.Url ?? "",
-                    "The API stores no image files, so this relative path shows nothing in the published pages, ZIP or cartridge. Use the image's full https:// address, or describe it in the text.",
-                    "API nie przechowuje plików obrazów, więc ta ścieżka względna nic nie pokaże na opublikowanych stronach, w ZIP ani w pakiecie. Podaj pełny adres obrazu (https://) albo opisz go w tekście.");
+                    "This relative path points at no file of the published pages, ZIP or cartridge. Upload the image as an asset of the version (PUT /api/v1/versions/{versionId}/assets/{name}) and refer to it as assets/{name}, e.g. ![description](assets/schemat-sieci.png), or use its full https:// address.",
+                    "Ta ścieżka względna nie wskazuje żadnego pliku opublikowanych stron, ZIP ani pakietu. Prześlij obraz jako zasób wersji (PUT /api/v1/versions/{versionId}/assets/{nazwa}) i odwołaj się do niego jako assets/{nazwa}, np. ![opis](assets/schemat-sieci.png), albo podaj jego pełny adres https://.");
             }
 
             if (alt.Length == 0)
@@ -59,9 +61,13 @@ internal static partial class ImageRules
         }
     }
 
-    /// <summary>A path with no scheme and no host: the package would need the file, and the API has none to put in it.</summary>
+    /// <summary>
+    /// A path with no scheme and no host that is not one of the version's assets (<c>assets/{name}</c>): the package would need
+    /// the file, and the version has none to put in it.
+    /// </summary>
     public static bool IsPackageRelative(string? url) =>
-        !string.IsNullOrWhiteSpace(url) && !Uri.TryCreate(url.Trim(), UriKind.Absolute, out _) && !url.TrimStart().StartsWith("//", StringComparison.Ordinal);
+        !string.IsNullOrWhiteSpace(url) && !Uri.TryCreate(url.Trim(), UriKind.Absolute, out _) && !url.TrimStart().StartsWith("//", StringComparison.Ordinal)
+        && Assets.AssetReferences.NameOf(url) is null;
 
     private static bool IsGeneric(string alt)
     {

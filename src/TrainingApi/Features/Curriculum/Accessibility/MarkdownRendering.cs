@@ -2,7 +2,9 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax;
+using TrainingApi.Features.Curriculum.Assets;
 
 namespace TrainingApi.Features.Curriculum.Accessibility;
 
@@ -19,8 +21,12 @@ public static class MarkdownRendering
     /// headings renumbered so the page's outline is continuous: the first level below the title is titleLevel + 1, and no
     /// heading is more than one level below the one before it (authors write module content from ###, because the
     /// programme document makes a module title h2; on the module's own page the title is h1). Capped at h6.
+    /// Images of the version's <paramref name="assets"/> get their width and height, links to attachments their format and size
+    /// when the text lacks them, and every table scrolls sideways inside a focusable region named by its column headers, so the
+    /// page itself never does at 320 CSS px (<see cref="ScrollableTableRenderer"/>); <paramref name="tableLabels"/>, shared by the
+    /// sections of one page, keeps those names unique on it.
     /// </summary>
-    public static string ForPage(string markdown, int titleLevel)
+    public static string ForPage(string markdown, int titleLevel, IReadOnlyDictionary<string, AssetFacts>? assets = null, TableRegionLabels? tableLabels = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var document = Markdown.Parse(markdown, MarkdownPipelines.Standard);
@@ -38,10 +44,10 @@ public static class MarkdownRendering
             }
         }
 
-        return Render(document);
+        return Render(document, assets, tableLabels ?? new TableRegionLabels());
     }
 
-    private static string Render(MarkdownDocument document)
+    private static string Render(MarkdownDocument document, IReadOnlyDictionary<string, AssetFacts>? assets = null, TableRegionLabels? tableLabels = null)
     {
         var pairing = LanguageSpanPairing.Of(document);
 
@@ -50,7 +56,12 @@ public static class MarkdownRendering
         MarkdownPipelines.Standard.Setup(renderer);
         renderer.ObjectRenderers.Replace<HtmlBlockRenderer>(new EscapedHtmlBlockRenderer());
         renderer.ObjectRenderers.Replace<HtmlInlineRenderer>(new LanguageSpanOnlyHtmlInlineRenderer(pairing));
-        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkInlineRenderer());
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkInlineRenderer(assets));
+        if (tableLabels is not null)
+        {
+            renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(tableLabels));
+        }
+
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkInlineRenderer());
         renderer.Render(document);
         writer.Flush();

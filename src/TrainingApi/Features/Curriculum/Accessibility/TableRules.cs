@@ -35,7 +35,7 @@ internal static class TableRules
         }
     }
 
-    private static string CellText(TableCell cell) => string.Concat(cell.Descendants<LeafBlock>().Select(leaf => InlineText.Of(leaf.Inline)));
+    internal static string CellText(TableCell cell) => string.Concat(cell.Descendants<LeafBlock>().Select(leaf => InlineText.Of(leaf.Inline)));
 
     private static string RowText(TableRow row) => "| " + string.Join(" | ", row.OfType<TableCell>().Select(CellText)) + " |";
 }

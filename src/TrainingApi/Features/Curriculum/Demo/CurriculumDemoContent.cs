@@ -245,6 +245,8 @@ public static class CurriculumDemoContent
             - okablowanie i szafy teletechniczne,
             - zarządzanie siecią wszystkich szkół gminy z jednego miejsca.
 
+            ![Schemat sieci szkolnej: łącze OSE, router z zaporą, przełącznik w szafie, punkty dostępowe w salach, pracownia i osobna sieć dla gości](assets/schemat-sieci-szkolnej.svg)
+
             #### Minimalne wymagania
 
             | Element | Wymaganie | Uwagi |
@@ -253,7 +255,7 @@ public static class CurriculumDemoContent
             | Wi-Fi w salach | zasięg w każdej sali | pomiar po instalacji |
             | Sieć dla gości | oddzielona od sieci szkoły | osobne hasło |
 
-            Na warsztacie uczestnicy czytają prosty raport z pomiaru sieci. Uczą się, o co pytać wykonawcę.
+            Na warsztacie uczestnicy czytają prosty raport z pomiaru sieci. Uczą się, o co pytać wykonawcę. Przy odbiorze instalacji pomaga [lista kontrolna odbioru sieci (PDF, {rozmiar-listy-kontrolnej})](assets/lista-kontrolna-sieci.pdf).
             """,
             knowledge:
             [

@@ -71,8 +71,8 @@ public static partial class GetCataloguePage
                 var found = await mediator.Send(new Query(releaseId, page), ct);
                 http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
                 http.Response.Headers.ContentLanguage = found.Language;
-                // Authored content on the API's origin: no scripts, no frames, styles only the page's own, images from https.
-                http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                // Authored content on the API's origin: no scripts, no frames, styles only the page's own, images from https and the release's own assets (pages/assets/…).
+                http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
                 return ConditionalGet.File(http, found.Html, MediaType, null, $"\"{found.Sha256}\"", found.PublishedAt);
             })
             .WithName("GetCataloguePage")

@@ -12,28 +12,34 @@ namespace TrainingApi.Features.MaterialsHandover.Exports;
 /// (the navigation has no heading, so each page's first heading is its h1), one h1 per page and an outline without gaps
 /// below it (section content is renumbered, see <see cref="MarkdownRendering.ForPage"/>), a built-in stylesheet
 /// (<see cref="ReleaseStyle"/>), each section's hours, delivery forms, target roles and learning outcomes in Polish, legal
-/// acts linked to ISAP, Polish dates, and the accessibility statement on a page of its own. axe-core runs on these pages in
-/// the tests (ReleasePagesAxeTests).
+/// acts linked to ISAP, Polish dates, and the accessibility statement on a page of its own. Pages fit a phone: at 320 CSS px
+/// nothing scrolls sideways but tables inside their own region, and the statement's table reflows into labelled blocks.
+/// Images of the release's assets carry their size; links to attachments say format and size. axe-core and the 320 px check
+/// run on these pages in the tests (ReleasePagesAxeTests).
 /// </summary>
 public static class ReleaseHtml
 {
     public const string StatementFile = "deklaracja-dostepnosci.html";
 
+    private static readonly string[] WaiverColumns = ["Miejsce", "Kryterium i reguła", "Problem", "Powód pozostawienia", "Kto i kiedy"];
+
     public static IReadOnlyList<(string FileName, byte[] Bytes)> Pages(ReleaseDocument release)
     {
         var tops = release.Sections.Where(s => s.Depth == 0).ToList();
         var acts = release.LegalActs.ToDictionary(a => a.Citation, a => a.Title, StringComparer.Ordinal);
+        var assets = release.AssetList.ToDictionary(a => a.Name, StringComparer.Ordinal);
         var pages = new List<(string, byte[])> { ("index.html", Page(release, "Strona główna", "index.html", Index(release))) };
         foreach (var top in tops)
         {
             var body = new StringBuilder();
+            var tableLabels = new TableRegionLabels();
             foreach (var section in Subtree(release.Sections, top))
             {
                 // The page's own title is h1; each level of sections below it one level deeper (capped at h6).
                 var level = Math.Min(section.Depth - top.Depth + 1, 6);
                 body.Append(Invariant($"<section aria-labelledby=\"{Encode(section.Anchor)}\">\n<h{level} id=\"{Encode(section.Anchor)}\">{Encode(section.Title)}</h{level}>\n"));
                 Facts(body, section, acts);
-                body.Append(MarkdownRendering.ForPage(section.Markdown, level));
+                body.Append(MarkdownRendering.ForPage(section.Markdown, level, assets, tableLabels));
                 body.Append("</section>\n");
             }
 
@@ -161,13 +167,31 @@ public static class ReleaseHtml
         }
         else
         {
-            body.Append("<table>\n<caption>Niezgodności pozostawione z uzasadnieniem</caption>\n<thead><tr><th scope=\"col\">Miejsce</th><th scope=\"col\">Kryterium i reguła</th>")
-                .Append("<th scope=\"col\">Problem</th><th scope=\"col\">Powód pozostawienia</th><th scope=\"col\">Kto i kiedy</th></tr></thead>\n<tbody>\n");
+            // Five columns of long text do not fit a phone: below 40rem each row becomes a block whose cells are labelled by their
+            // column headers (data-label, shown by the style). Changing display drops table semantics in some browsers, so the
+            // roles are explicit.
+            body.Append("<table class=\"reflow\" role=\"table\" aria-labelledby=\"niezgodnosci\">\n<caption id=\"niezgodnosci\">Niezgodności pozostawione z uzasadnieniem</caption>\n")
+                .Append("<thead role=\"rowgroup\"><tr role=\"row\">");
+            foreach (var column in WaiverColumns)
+            {
+                body.Append("<th scope=\"col\" role=\"columnheader\">").Append(Encode(column)).Append("</th>");
+            }
+
+            body.Append("</tr></thead>\n<tbody role=\"rowgroup\">\n");
             foreach (var w in waived)
             {
-                body.Append("<tr><td>").Append(Encode($"„{w.Section}”, wiersz {w.Line}")).Append("</td><td>").Append(Encode($"{w.Criterion} ({w.Rule})"))
-                    .Append("</td><td>").Append(Encode(w.Problem)).Append("</td><td>").Append(Encode(w.Reason)).Append("</td><td>")
-                    .Append(Encode(w.WaivedBy)).Append(", ").Append(Time(w.WaivedAt)).Append("</td></tr>\n");
+                string[] cells =
+                [
+                    Encode($"„{w.Section}”, wiersz {w.Line}"), Encode($"{w.Criterion} ({w.Rule})"), Encode(w.Problem), Encode(w.Reason),
+                    Encode(w.WaivedBy) + ", " + Time(w.WaivedAt),
+                ];
+                body.Append("<tr role=\"row\">");
+                foreach (var (column, cell) in WaiverColumns.Zip(cells))
+                {
+                    body.Append("<td role=\"cell\" data-label=\"").Append(Encode(column)).Append("\">").Append(cell).Append("</td>");
+                }
+
+                body.Append("</tr>\n");
             }
 
             body.Append("</tbody>\n</table>\n");

@@ -1,12 +1,17 @@
 using System.Net;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Accessibility;
+using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.Curriculum.Versions;
+using TrainingApi.Tests.Features.Curriculum.Assets;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum.Accessibility;
 
-/// <summary>CheckVersionAccessibility and WaiveAccessibilityFinding: errors block `accessible` until fixed or waived with a reason.</summary>
+/// <summary>
+/// CheckVersionAccessibility and WaiveAccessibilityFinding: errors block `accessible` until fixed or waived with a reason; references
+/// to assets are judged against the version's uploaded assets.
+/// </summary>
 public sealed class VersionAccessibilityTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private readonly HttpClient team = api.ClientAs(Roles.ProgrammeTeam, subject: "anna.kowalska");
@@ -45,6 +50,39 @@ public sealed class VersionAccessibilityTests(ApiFactory api) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task References_to_assets_are_judged_against_the_versions_uploaded_images_and_attachments()
+    {
+        var version = await Steps.DraftAsync();
+        var image = await UploadAsync(team, version.Id, "schemat-sieci.png", SampleImages.Png(640, 480));
+        var pdf = await UploadAsync(team, version.Id, "regulamin-naboru.pdf", SampleImages.Pdf());
+        var size = AttachmentSize.Polish(pdf.Size);
+        var correct = $"Sieć w szkole:\n\n![Schemat sieci szkolnej: router i trzy przełączniki](assets/{image.Name})\n\nZasady opisuje [Regulamin naboru (PDF, {size})](assets/{pdf.Name}).";
+        await Steps.SectionAsync(version.Id, "poprawny", markdown: correct);
+        await Steps.SectionAsync(version.Id, "brak-zasobu", markdown: "Plan pracowni:\n\n![Plan pracowni z 24 stanowiskami](assets/plan-pracowni.png)");
+        await Steps.SectionAsync(version.Id, "bez-rozmiaru", markdown: $"Przeczytaj [Regulamin naboru](assets/{pdf.Name}).");
+        await Steps.SectionAsync(version.Id, "pdf-jako-obraz", markdown: $"Dokument naboru:\n\n![Regulamin naboru szkoleń](assets/{pdf.Name})");
+
+        var report = await (await team.GetAsync($"/api/v1/versions/{version.Id}/accessibility")).ShouldBeAsync<VersionAccessibilityReport>(HttpStatusCode.OK);
+
+        Assert.Equal(["bez-rozmiaru:attachment-link-undescribed:1:12", "brak-zasobu:asset-missing:3:1", "pdf-jako-obraz:asset-kind-mismatch:3:1"],
+            report.Findings.Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.All(report.Findings, f => Assert.Equal(FindingSeverity.Error, f.Severity));
+        var missing = report.Findings.Single(f => f.Rule == "asset-missing");
+        Assert.Equal("1.1.1", missing.Criterion);
+        Assert.Contains("„plan-pracowni.png”", missing.MessagePl, StringComparison.Ordinal);
+        Assert.Contains("PUT /api/v1/versions/{versionId}/assets/plan-pracowni.png", missing.MessageEn, StringComparison.Ordinal);
+        var undescribed = report.Findings.Single(f => f.Rule == "attachment-link-undescribed");
+        Assert.Equal(("2.4.4", "Regulamin naboru"), (undescribed.Criterion, undescribed.Excerpt));
+        Assert.Contains($"[Regulamin naboru (PDF, {size})](assets/regulamin-naboru.pdf)", undescribed.MessagePl, StringComparison.Ordinal);
+        Assert.Equal("1.1.1", report.Findings.Single(f => f.Rule == "asset-kind-mismatch").Criterion);
+
+        // Before it is saved the text belongs to no version: references to assets are not judged there.
+        var unsaved = await (await team.PostJsonAsync("/api/v1/accessibility-checks", new { markdown = $"Przeczytaj [Regulamin naboru](assets/{pdf.Name}).\n\n![Plan pracowni z 24 stanowiskami](assets/plan-pracowni.png)" }))
+            .ShouldBeAsync<CheckMarkdown.Result>(HttpStatusCode.OK);
+        Assert.Empty(unsaved.Findings);
+    }
+
+    [Fact]
     public async Task A_clean_version_becomes_accessible_without_waivers()
     {
         var version = await Steps.DraftAsync();
@@ -72,5 +110,13 @@ public sealed class VersionAccessibilityTests(ApiFactory api) : IClassFixture<Ap
         await byExpert.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         var report = await (await team.GetAsync($"/api/v1/versions/{version.Id}/accessibility")).ShouldBeAsync<VersionAccessibilityReport>(HttpStatusCode.OK);
         Assert.Equal(0, report.Summary.Waived);
+    }
+
+    // The upload as a client makes it: PUT with the file as the body.
+    private static async Task<AssetView> UploadAsync(HttpClient client, Guid versionId, string name, byte[] bytes)
+    {
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return await (await client.PutAsync($"/api/v1/versions/{versionId}/assets/{name}", content)).ShouldBeAsync<AssetView>(HttpStatusCode.Created);
     }
 }

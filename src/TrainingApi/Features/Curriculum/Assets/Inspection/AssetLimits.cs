@@ -20,6 +20,15 @@ public sealed class AssetLimits
 
     public int MaxArchiveEntries { get; set; } = 5_000;
 
+    /// <summary>
+    /// Unpacked ÷ packed size an office document's entry may reach once it unpacks to more than
+    /// <see cref="CompressionRatioFromBytes"/>: real XML compresses 5–50:1, a zip bomb 1000:1.
+    /// </summary>
+    public int MaxCompressionRatio { get; set; } = 200;
+
+    /// <summary>Below this many unpacked bytes an entry's ratio is not checked (a small run of zeros may compress very well).</summary>
+    public long CompressionRatioFromBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Assets one version may hold.</summary>
     public int MaxAssetsPerVersion { get; set; } = 200;
 
