@@ -58,7 +58,7 @@ internal sealed class DocxMarkdown
         }
     }
 
-    /// <summary>Where a paragraph goes: its style, and in a list its level, list instance, and whether it is the item's first.</summary>
+    /// <summary>Where a paragraph goes: its style, and in a list its level and, for an item's first paragraph, the list instance that numbers it.</summary>
     private sealed record Place(string? Style, int ListLevel, int? NumberingId)
     {
         public static readonly Place Body = new(null, -1, null);

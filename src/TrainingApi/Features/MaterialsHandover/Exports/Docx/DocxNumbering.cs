@@ -16,7 +16,7 @@ internal sealed class DocxNumbering
     private const int DecimalDefinition = 2;
     private const int BulletInstance = 1;
 
-    // Each ordered list: its instance id, the level it sits at and the number it starts from.
+    // Each ordered list, in order of instance id: the level it sits at and the number it starts from.
     private readonly List<(int Level, int Start)> ordered = [];
 
     /// <summary>The instance every bulleted list uses (bullets have no count to restart).</summary>
