@@ -80,6 +80,7 @@ public static class HandoverModule
         GetCatalogueFile.Map(catalogue);
         GetCatalogueFile.MapReleaseJson(catalogue);
         GetCataloguePage.Map(catalogue);
+        GetCatalogueDocument.Map(catalogue);
         GetCatalogueAsset.Map(catalogue);
         ReleasesFeed.Map(catalogue);
         CountAdoptions.Map(catalogue);

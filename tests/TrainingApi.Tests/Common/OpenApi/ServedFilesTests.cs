@@ -94,7 +94,7 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
         var round = (await (await team.GetAsync("/api/v1/consultation-rounds")).ShouldBeAsync<Page<RoundView>>(HttpStatusCode.OK)).Items[0];
         var engagement = (await (await team.GetAsync("/api/v1/engagements")).ShouldBeAsync<Page<EngagementView>>(HttpStatusCode.OK)).Items[0];
 
-        foreach (var format in new[] { "json", "zip", "imscc" })
+        foreach (var format in new[] { "json", "zip", "imscc", "docx" })
         {
             await Get("GetCatalogueFile", anyone, $"/api/v1/catalogue/releases/{published.Id}/files/{format}");
             await Get("GetReleaseFile", team, $"/api/v1/releases/{draft.Id}/files/{format}");
@@ -103,6 +103,7 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
 
         await Get("GetReleasesFeed", anyone, "/api/v1/catalogue/releases.atom");
         await Get("GetCataloguePage", anyone, $"/api/v1/catalogue/releases/{published.Id}/pages/index.html");
+        await Get("GetCatalogueDocument", anyone, GetCatalogueDocument.UrlOf(published.Id));
         await Get("DownloadHandoverPackage", api.ClientAs(Roles.Ministry), handover.PackageUrl);
         foreach (var format in new[] { "json", "csv", "xlsx" })
         {

@@ -194,6 +194,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["GetCatalogueFile"] = [Anonymous, .. Everyone],
         ["GetCatalogueReleaseJson"] = [Anonymous, .. Everyone],
         ["GetCataloguePage"] = [Anonymous, .. Everyone],
+        ["GetCatalogueDocument"] = [Anonymous, .. Everyone],
         ["GetCatalogueAsset"] = [Anonymous, .. Everyone],
         ["GetReleasesFeed"] = [Anonymous, .. Everyone],
         ["CreateWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],

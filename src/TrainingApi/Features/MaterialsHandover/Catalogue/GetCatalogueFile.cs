@@ -7,6 +7,7 @@ using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Features.MaterialsHandover.Exports;
+using TrainingApi.Features.MaterialsHandover.Exports.Docx;
 using TrainingApi.Features.MaterialsHandover.Releases;
 
 namespace TrainingApi.Features.MaterialsHandover.Catalogue;
@@ -43,13 +44,14 @@ public static class GetCatalogueFile
             .WithName("GetCatalogueFile")
             .TakesEnum<ExportFormat>("format")
             .WithSummary("Download a published release's file (public)")
-            .WithDescription("`format` json, zip or imscc. The bytes stored at publication; ETag is their SHA-256 (also in the release's file list " +
+            .WithDescription("`format` json, zip, imscc or docx (the whole programme as a Word document; one module's is GetCatalogueDocument). The bytes stored at publication; ETag is their SHA-256 (also in the release's file list " +
                              "and in SHA256SUMS), Last-Modified the publication time; 304 when unchanged; cacheable for a year (immutable).")
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
             .ProducesFile(StatusCodes.Status200OK, "application/zip")
             .ProducesFile(StatusCodes.Status200OK, "application/json")
+            .ProducesFile(StatusCodes.Status200OK, ReleaseDocx.MediaType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -10,6 +10,7 @@ public enum ExportFormat
     Json,
     Zip,
     Imscc,
+    Docx,
 }
 
 public sealed record ExportFile(ExportFormat Format, string FileName, string MediaType, byte[] Bytes)
@@ -27,7 +28,8 @@ public static class ReleaseExports
     {
         ExportFormat.Json => new(format, "release.json", "application/json", ReleaseJson.Bytes(release)),
         ExportFormat.Zip => new(format, $"{BaseName(release)}.zip", "application/zip", Bundle(release, assets)),
-        _ => new(format, $"{BaseName(release)}.imscc", "application/zip", CommonCartridge.Package(release, ReleaseHtml.Pages(release), assets)),
+        ExportFormat.Imscc => new(format, $"{BaseName(release)}.imscc", "application/zip", CommonCartridge.Package(release, ReleaseHtml.Pages(release), assets)),
+        _ => new(format, $"{BaseName(release)}.docx", Docx.ReleaseDocx.MediaType, Docx.ReleaseDocx.Programme(release, assets)),
     };
 
     public static IReadOnlyList<ExportFile> All(ReleaseDocument release, ReleaseAssets assets) => [.. Enum.GetValues<ExportFormat>().Select(f => Build(release, assets, f))];
@@ -35,7 +37,7 @@ public static class ReleaseExports
     public static string BaseName(ReleaseDocument release) => $"program-{release.Programme.VersionLabel}-wydanie-{release.SemanticVersion}";
 
     /// <summary>
-    /// The ZIP bundle: release.json, html/ (accessible pages), markdown/, tables/ (CSV per RFC 4180, CSV for Excel in Polish, XLSX), manifest.json (release
+    /// The ZIP bundle: release.json, html/ (accessible pages), docx/ (the programme and each module as editable Word documents), markdown/, tables/ (CSV per RFC 4180, CSV for Excel in Polish, XLSX), manifest.json (release
     /// metadata and every other file with its SHA-256 and size) and SHA256SUMS (`sha256sum -c` format, every file but itself).
     /// The images and attachments are in html/assets/, where the pages' relative addresses (<c>assets/…</c>) find them.
     /// </summary>
@@ -57,6 +59,12 @@ public static class ReleaseExports
         foreach (var asset in release.AssetList)
         {
             files["html/" + asset.Path] = assets.BytesOf(asset);
+        }
+
+        files["docx/" + Docx.ReleaseDocx.ProgrammeFile] = Docx.ReleaseDocx.Programme(release, assets);
+        foreach (var module in Docx.ReleaseDocx.Modules(release))
+        {
+            files["docx/" + Docx.ReleaseDocx.FileNameOf(module)] = Docx.ReleaseDocx.Module(release, module, assets);
         }
 
         files["manifest.json"] = Manifest(release, files);

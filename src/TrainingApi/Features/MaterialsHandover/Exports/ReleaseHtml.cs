@@ -60,7 +60,7 @@ public static class ReleaseHtml
             [.. Subtree(release.Sections, top).SelectMany(s => AssetReferences.In(s.Markdown)).Where(known.Contains).Distinct().Order(StringComparer.Ordinal)]);
     }
 
-    private static IEnumerable<ContentSection> Subtree(IReadOnlyList<ContentSection> all, ContentSection top)
+    internal static IEnumerable<ContentSection> Subtree(IReadOnlyList<ContentSection> all, ContentSection top)
     {
         var start = all.ToList().IndexOf(top);
         yield return top;

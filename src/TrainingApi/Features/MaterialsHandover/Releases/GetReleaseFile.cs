@@ -7,6 +7,7 @@ using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.MaterialsHandover.Exports;
+using TrainingApi.Features.MaterialsHandover.Exports.Docx;
 
 namespace TrainingApi.Features.MaterialsHandover.Releases;
 
@@ -42,12 +43,13 @@ public static class GetReleaseFile
             .WithName("GetReleaseFile")
             .TakesEnum<ExportFormat>("format")
             .WithSummary("Download a release's export (drafts: a preview)")
-            .WithDescription("`format` is json, zip (the bundle with manifest.json and SHA256SUMS) or imscc (IMS Common Cartridge 1.1). For a draft the " +
-                             "file is built on request, byte for byte what publication will store.")
+            .WithDescription("`format` is json, zip (the bundle with manifest.json and SHA256SUMS), imscc (IMS Common Cartridge 1.1) or docx (the whole " +
+                             "programme as an editable, accessible Word document). For a draft the file is built on request, byte for byte what publication will store.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Ministry)
             .SupportsIfNoneMatch()
             .ProducesFile(StatusCodes.Status200OK, "application/zip")
             .ProducesFile(StatusCodes.Status200OK, "application/json")
+            .ProducesFile(StatusCodes.Status200OK, ReleaseDocx.MediaType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -66,7 +66,7 @@ public sealed class ReleaseLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
         var second = await steps.PublishAsync((await steps.DraftAsync(version.Id, "1.1.0")).Id);
 
         Assert.Equal(ReleaseStatus.Published, first.Status);
-        Assert.Equal(["imscc", "json", "zip"], first.Files.Select(f => f.Format));
+        Assert.Equal(["docx", "imscc", "json", "zip"], first.Files.Select(f => f.Format));
         Assert.All(first.Files, f => Assert.Equal(64, f.Sha256.Length));
         Assert.Equal("release-published", (await edit.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("code").GetString());
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict");

@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Features.Curriculum.Assets.Inspection;
 
@@ -34,7 +32,7 @@ public static class OfficeArchiveInspection
                 throw new InvalidDataException("The central directory reads differently.");
             }
 
-            var format = Identify(bytes, archive);
+            var format = Identify(bytes, records, archive);
             foreach (var record in records)
             {
                 RefuseUnsafeEntry(record);
@@ -52,9 +50,9 @@ public static class OfficeArchiveInspection
     }
 
     /// <summary>ODF by its first entry, <c>mimetype</c>, stored uncompressed (the format's own magic number); OOXML by its parts.</summary>
-    private static AssetFormat Identify(ReadOnlySpan<byte> bytes, ZipArchive archive)
+    private static AssetFormat Identify(byte[] bytes, IReadOnlyList<ZipRecord> records, ZipArchive archive)
     {
-        var mimeType = OdfMimeType(bytes);
+        var mimeType = OdfMimeType(bytes, records);
         if (mimeType is not null)
         {
             return mimeType switch
@@ -87,25 +85,19 @@ public static class OfficeArchiveInspection
             "archiwum ZIP, a nie dokumentem DOCX, XLSX, ODT ani ODS (archiwa nie są przyjmowane; prześlij zawarte w nim pliki pojedynczo)"));
     }
 
-    /// <summary>The content of the first entry when it is <c>mimetype</c>, stored (method 0), as ODF requires.</summary>
-    private static string? OdfMimeType(ReadOnlySpan<byte> b)
+    /// <summary>
+    /// The content of the first entry when it is <c>mimetype</c>, stored (method 0), as ODF requires; its size is taken from the
+    /// central directory, since a writer may leave it out of the local header.
+    /// </summary>
+    private static string? OdfMimeType(byte[] bytes, IReadOnlyList<ZipRecord> records)
     {
-        if (b.Length < 30 + 8)
+        var first = records.FirstOrDefault(r => r.LocalHeaderOffset == 0);
+        if (first is not { Name: "mimetype", Method: 0, CompressedSize: > 0 and <= 200 })
         {
             return null;
         }
 
-        var method = BinaryPrimitives.ReadUInt16LittleEndian(b[8..]);
-        var size = BinaryPrimitives.ReadUInt32LittleEndian(b[18..]);
-        var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(b[26..]);
-        var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(b[28..]);
-        var start = 30 + nameLength + extraLength;
-        if (method != 0 || size is 0 or > 200 || !b.Slice(30, Math.Min(nameLength, b.Length - 30)).SequenceEqual("mimetype"u8) || start + size > b.Length)
-        {
-            return null;
-        }
-
-        return Encoding.ASCII.GetString(b.Slice(start, (int)size));
+        return Encoding.ASCII.GetString(bytes, (int)first.DataOffset, (int)first.CompressedSize);
     }
 
     private static void RefuseUnsafeEntry(ZipRecord entry)

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Features.Curriculum.Assets.Inspection;
 

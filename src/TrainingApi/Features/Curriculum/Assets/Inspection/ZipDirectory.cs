@@ -4,7 +4,7 @@ using System.Text;
 namespace TrainingApi.Features.Curriculum.Assets.Inspection;
 
 /// <summary>An entry as the ZIP's central directory records it, with where its data starts.</summary>
-public sealed record ZipRecord(string Name, ushort Flags, ushort Method, long CompressedSize, long DeclaredSize, long DataOffset)
+public sealed record ZipRecord(string Name, ushort Flags, ushort Method, long CompressedSize, long DeclaredSize, long LocalHeaderOffset, long DataOffset)
 {
     public bool IsEncrypted => (Flags & 1) != 0;
 }
@@ -96,7 +96,7 @@ public static class ZipDirectory
             throw new InvalidDataException("Entry data beyond the end of the archive.");
         }
 
-        return new(name, flags, method, compressed, size, data);
+        return new(name, flags, method, compressed, size, local, data);
     }
 
     /// <summary>The ZIP64 extra field holds, in this order, whichever of the three values are 0xFFFFFFFF in the record.</summary>
