@@ -75,7 +75,8 @@ public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFact
                     Assert.True(media.Value?["example"] is not null, $"{op.Name} response {r.Key} {media.Key} has no example")));
             if (op.Operation["requestBody"] is { } body)
             {
-                Assert.All(body["content"]!.AsObject(), media =>
+                // A file sent as the body (an asset upload) is bytes, which no example in the document can be: as for file responses.
+                Assert.All(body["content"]!.AsObject().Where(media => media.Value?["schema"]?["format"]?.GetValue<string>() != "binary"), media =>
                     Assert.True(media.Value?["example"] is not null, $"{op.Name} request body has no example"));
             }
         });

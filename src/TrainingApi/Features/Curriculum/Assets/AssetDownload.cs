@@ -27,7 +27,8 @@ public static class AssetDownload
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
         }
 
-        // Attachments are saved with their name; images are shown in place (a file name still helps "save as").
-        return ConditionalGet.File(http, bytes, asset.MediaType, asset.Kind == AssetKind.Attachment ? asset.Name : null, AssetTags.Of(asset.Sha256), null);
+        // Saved with its name when opened on its own: a page's <img> shows an image whatever this says, and an SVG opened
+        // directly is then never a document of this origin.
+        return ConditionalGet.File(http, bytes, asset.MediaType, asset.Name, AssetTags.Of(asset.Sha256), null);
     }
 }

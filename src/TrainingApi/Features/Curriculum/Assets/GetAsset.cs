@@ -42,7 +42,7 @@ public static class GetAsset
             .WithName("GetAsset")
             .WithSummary("Download an image or attachment of a version")
             .WithDescription("The stored bytes (images without their metadata), with the media type recognised at upload. ETag is their SHA-256; " +
-                             "304 when unchanged. Images are shown in place, attachments downloaded (`Content-Disposition: attachment`).")
+                             "304 when unchanged. Sent as `Content-Disposition: attachment` with its name (pages show images with `<img>` all the same).")
             .RequireAnyRole()
             .SupportsIfNoneMatch()
             .ProducesAssetFile()

@@ -60,7 +60,7 @@ public static class GetCatalogueAsset
             .WithSummary("Download an image or attachment of a published release (public)")
             .WithDescription("Where the release's pages find `assets/{name}`: the stored bytes (images without metadata) with the media type " +
                              "recognised at upload. ETag is their SHA-256 (as in the ZIP's SHA256SUMS); cacheable for a year (immutable); " +
-                             "attachments come with `Content-Disposition: attachment`.")
+                             "`Content-Disposition: attachment` with its name (the pages' `<img>` show images all the same).")
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch()

@@ -25,7 +25,7 @@ public sealed class GetAssetTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(asset.Size, head.Content.Headers.ContentLength);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
-        Assert.Null(head.Content.Headers.ContentDisposition);
+        Assert.Equal("attachment", head.Content.Headers.ContentDisposition!.DispositionType);
     }
 
     [Fact]
