@@ -104,7 +104,7 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
         await Get("GetReleasesFeed", anyone, "/api/v1/catalogue/releases.atom");
         await Get("GetCataloguePage", anyone, $"/api/v1/catalogue/releases/{published.Id}/pages/index.html");
         await Get("GetCatalogueDocument", anyone, GetCatalogueDocument.UrlOf(published.Id));
-        foreach (var asset in new[] { Features.Curriculum.Demo.CurriculumDemoAssets.DiagramName, Features.Curriculum.Demo.CurriculumDemoAssets.ChecklistName })
+        foreach (var asset in new[] { TrainingApi.Features.Curriculum.Demo.CurriculumDemoAssets.DiagramName, TrainingApi.Features.Curriculum.Demo.CurriculumDemoAssets.ChecklistName })
         {
             await Get("GetCatalogueAsset", anyone, GetCatalogueAsset.UrlOf(published.Id, asset));
             await Get("GetAsset", team, $"/api/v1/versions/{version}/assets/{asset}");
