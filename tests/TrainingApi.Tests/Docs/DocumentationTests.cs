@@ -42,7 +42,8 @@ public sealed partial class DocumentationTests
     [MemberData(nameof(MarkdownFiles))]
     public void Every_relative_link_leads_to_an_existing_file_and_heading(string file)
     {
-        var text = WithoutFencedBlocks(File.ReadAllText(Path.Combine(Root, file)));
+        // Code spans show Markdown as written (an example link to `assets/…` in a section), not links of this page.
+        var text = Regex.Replace(WithoutFencedBlocks(File.ReadAllText(Path.Combine(Root, file))), "`[^`\n]+`", "");
         var broken = new List<string>();
         foreach (Match link in MarkdownLink().Matches(text))
         {

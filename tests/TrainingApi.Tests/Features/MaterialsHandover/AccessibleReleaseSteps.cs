@@ -139,20 +139,6 @@ public sealed class AccessibleReleaseSteps(HandoverSteps steps)
         return version;
     }
 
-    /// <summary>A tested version of one module with <paramref name="markdown"/> and the files uploaded to it as assets before review.</summary>
-    public async Task<VersionView> TestedWithAssetsAsync(string markdown, params (string Name, byte[] Bytes)[] assets)
-    {
-        var version = await curriculum.DraftAsync();
-        foreach (var (name, bytes) in assets)
-        {
-            Assert.Equal(HttpStatusCode.Created, (await steps.Team.PutAsync($"/api/v1/versions/{version.Id}/assets/{name}", new ByteArrayContent(bytes))).StatusCode);
-        }
-
-        await Add(version.Id, new { anchor = "modul-1", kind = "module", title = "Moduł 1. Sieć szkolna", markdown });
-        await ToTestedAsync(version.Id, ["modul-1"], _ => false);
-        return version;
-    }
-
     private async Task ToTestedAsync(Guid versionId, IReadOnlyList<string> modules, Func<FindingView, bool> waive)
     {
         await curriculum.MoveAlongAsync(versionId, VersionStatus.InReview);

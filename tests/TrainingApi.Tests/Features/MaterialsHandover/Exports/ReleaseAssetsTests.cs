@@ -26,7 +26,7 @@ public sealed class ReleaseAssetsTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var png = SampleImages.Png(320, 200);
         var pdf = SampleImages.Pdf();
-        var version = await new AccessibleReleaseSteps(steps).TestedWithAssetsAsync(Module, ("schemat-sieci.png", png), ("regulamin-naboru.pdf", pdf));
+        var version = await new AccessibleReleaseSteps(steps).TestedWithWaiversAsync(Module, _ => false, ("schemat-sieci.png", png), ("regulamin-naboru.pdf", pdf));
         var stored = await steps.Team.GetByteArrayAsync($"/api/v1/versions/{version.Id}/assets/schemat-sieci.png");
         var draft = await steps.DraftAsync(version.Id);
         var preview = await steps.Team.GetByteArrayAsync($"/api/v1/releases/{draft.Id}/files/zip");

@@ -117,7 +117,18 @@ internal sealed class DocxInlines(DocxContext context, LanguageSpanPairing pairi
             return;
         }
 
-        // An attachment (assets/x.pdf) stays a relative path: the document sits beside its assets in the release's package.
+        // An attachment (assets/x.pdf) leads to where the package keeps it, beside the pages (the documents are in docx/), and
+        // says its format and size when its words do not, as the exported pages do.
+        if (AssetReferences.NameOf(url) is { } name && context.AssetsByName.TryGetValue(name, out var attachment) && attachment.Kind == AssetKind.Attachment)
+        {
+            if (AttachmentLinkText.MissingSuffix(InlineText.Of(link), attachment) is { Length: > 0 } suffix)
+            {
+                content.Add(DocxRuns.Text(suffix, format with { Link = true }));
+            }
+
+            url = "../html/" + attachment.Path;
+        }
+
         output.Add(DocxRuns.External(context, url, content));
     }
 
