@@ -40,27 +40,13 @@ public static partial class GetCatalogueDocument
                 throw Problem.NotFound(DocumentNoun, query.File);
             }
 
-            var zip = await db.Set<ReleaseFile>().AsNoTracking().Where(f => f.ReleaseId == release.Id && f.Format == "zip").Select(f => f.Bytes).FirstAsync(ct);
-            var bytes = Entry(zip, "docx/" + query.File) ?? throw Problem.NotFound(DocumentNoun, query.File);
+            var bytes = await StoredBundle.EntryAsync(db, release.Id, "docx/" + query.File, ct) ?? throw Problem.NotFound(DocumentNoun, query.File);
             return new Document(bytes, query.File, release.Language, Convert.ToHexStringLower(SHA256.HashData(bytes)), release.PublishedAt!.Value);
         }
     }
 
     private static readonly Text DocumentNoun = new("document of the release", "dokument wydania");
 
-    private static byte[]? Entry(byte[] zip, string path)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        if (archive.GetEntry(path) is not { } entry)
-        {
-            return null;
-        }
-
-        using var content = entry.Open();
-        using var copy = new MemoryStream();
-        content.CopyTo(copy);
-        return copy.ToArray();
-    }
 
     public static string UrlOf(Guid releaseId, string file = ReleaseDocx.ProgrammeFile) => $"/api/v1/catalogue/releases/{releaseId}/documents/{file}";
 

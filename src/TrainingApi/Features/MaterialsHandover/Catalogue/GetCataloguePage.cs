@@ -36,8 +36,7 @@ public static partial class GetCataloguePage
         {
             var release = await CatalogueRelease.Public(db).FirstOrDefaultAsync(r => r.Id == query.ReleaseId, ct)
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
-            var zip = await db.Set<ReleaseFile>().AsNoTracking().Where(f => f.ReleaseId == release.Id && f.Format == "zip").Select(f => f.Bytes).FirstAsync(ct);
-            if (!PageName().IsMatch(query.Page) || Entry(zip, "html/" + query.Page) is not { } html)
+            if (!PageName().IsMatch(query.Page) || await StoredBundle.EntryAsync(db, release.Id, "html/" + query.Page, ct) is not { } html)
             {
                 throw Problem.NotFound(PageNoun, query.Page);
             }
@@ -48,19 +47,6 @@ public static partial class GetCataloguePage
 
     private static readonly Text PageNoun = new("page of the release", "strona wydania");
 
-    private static byte[]? Entry(byte[] zip, string path)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        if (archive.GetEntry(path) is not { } entry)
-        {
-            return null;
-        }
-
-        using var content = entry.Open();
-        using var copy = new MemoryStream();
-        content.CopyTo(copy);
-        return copy.ToArray();
-    }
 
     public static string UrlOf(Guid releaseId, string page = "index.html") => $"/api/v1/catalogue/releases/{releaseId}/pages/{page}";
 
