@@ -171,6 +171,18 @@ public static class HostileFiles
         return $"<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n{entities}]>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\"><text y=\"20\">&lol9;</text></svg>";
     }
 
+    /// <summary>The same multiplication without a DTD: ten levels of groups, each using the level below ten times.</summary>
+    public static string SvgUseBomb()
+    {
+        var levels = new StringBuilder("<g id=\"l0\"><rect width=\"1\" height=\"1\"/></g>");
+        for (var i = 1; i <= 9; i++)
+        {
+            levels.Append("<g id=\"l").Append(i).Append("\">").Append(string.Concat(Enumerable.Repeat($"<use href=\"#l{i - 1}\"/>", 10))).Append("</g>");
+        }
+
+        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\"><defs>{levels}</defs><use href=\"#l9\"/></svg>";
+    }
+
     // ---- Impostors and polyglots ----------------------------------------------------------------------------------------
 
     /// <summary>The start of a 64-bit Linux ELF executable (its header, then padding).</summary>

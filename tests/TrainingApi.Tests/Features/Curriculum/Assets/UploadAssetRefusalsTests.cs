@@ -62,6 +62,8 @@ public sealed class UploadAssetRefusalsTests(ApiFactory api) : IClassFixture<Api
             HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.UnsafeSvg, "a <foreignObject> element"),
         ["SVG billion laughs"] = new("schemat.svg", "image/svg+xml", () => Utf8(HostileFiles.SvgBillionLaughs()),
             HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.UnsafeSvg, "DOCTYPE"),
+        ["SVG use bomb"] = new("schemat.svg", "image/svg+xml", () => Utf8(HostileFiles.SvgUseBomb()),
+            HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.UnsafeSvg, "which itself holds <use> elements"),
         ["PNG with a ZIP appended"] = new("schemat.png", "image/png", HostileFiles.PngZipPolyglot,
             HttpStatusCode.UnprocessableEntity, "unprocessable-content", AssetProblems.Polyglot, "has a ZIP archive inside it"),
         ["PDF with a ZIP inside"] = new("regulamin.pdf", "application/pdf", HostileFiles.PdfWithZip,

@@ -110,7 +110,9 @@ public static partial class SvgSanitiser
             throw AssetProblems.TooManyPixels(AssetFormat.Svg, width, height, limits);
         }
 
-        return new(AssetFormat.Svg, output.ToArray(), (int)Math.Max(1, width), (int)Math.Max(1, height));
+        var sanitised = output.ToArray();
+        SvgReuse.Check(sanitised);
+        return new(AssetFormat.Svg, sanitised, (int)Math.Max(1, width), (int)Math.Max(1, height));
     }
 
     /// <summary>Copies the allowed nodes and returns the size the root element declares.</summary>
