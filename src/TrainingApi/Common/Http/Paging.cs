@@ -52,6 +52,30 @@ public readonly record struct KeysetCursor(DateTimeOffset At, Guid Id)
     }
 }
 
+/// <summary>A cursor that is the key of the last item of a page, for lists ordered in memory by a name (anchors, asset names).</summary>
+public static class NameCursor
+{
+    public static string Encode(string name) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(name));
+
+    /// <summary>The name, or null without a cursor; a cursor that is not one this API gave out is a 400.</summary>
+    public static string? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException)
+        {
+            throw KeysetCursor.InvalidCursor();
+        }
+    }
+}
+
 public static class PagingRules
 {
     public static IRuleBuilderOptions<T, int> ValidPageLimit<T>(this IRuleBuilder<T, int> rule) =>

@@ -23,12 +23,10 @@ public static class DeleteAsset
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            var version = await access.FindVisibleAsync(db.Set<ProgrammeVersion>().AsNoTracking(), v => v.Id == command.VersionId,
-                CurriculumModule.VersionNoun, command.VersionId, ct);
-            await db.LockRowAsync<ProgrammeVersion>(version.Id, RowLock.Share, ct);
+            var version = await VersionAssetLock.LockAsync(db, access, command.VersionId, ct);
             var asset = await db.Set<VersionAsset>().FirstOrDefaultAsync(a => a.VersionId == version.Id && a.Name == command.Name, ct)
                         ?? throw Problem.NotFound(GetAsset.AssetNoun, command.Name);
-            (await db.Set<ProgrammeVersion>().AsNoTracking().FirstAsync(v => v.Id == version.Id, ct)).EnsureEditable();
+            version.EnsureEditable();
             var usedBy = (await AssetUsage.SectionsByAssetAsync(db, version.Id, ct))[asset.Name].ToList();
             if (usedBy.Count > 0)
             {

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +25,13 @@ public static class ListAssets
         {
             var version = await access.FindVisibleAsync(db.Set<ProgrammeVersion>().AsNoTracking(), v => v.Id == query.VersionId,
                 CurriculumModule.VersionNoun, query.VersionId, ct);
-            var after = query.Cursor is { Length: > 0 } cursor ? DecodeCursor(cursor) : null;
+            // A cursor names an asset name this list gave; anything else is refused, as every other list refuses it.
+            var after = NameCursor.Decode(query.Cursor);
+            if (after is not null && !AssetNames.IsValid(after))
+            {
+                throw KeysetCursor.InvalidCursor();
+            }
+
             var assets = (await db.Set<VersionAsset>().AsNoTracking().Where(a => a.VersionId == version.Id).ToListAsync(ct))
                 .OrderBy(a => a.Name, StringComparer.Ordinal)
                 .Where(a => after is null || string.CompareOrdinal(a.Name, after) > 0)
@@ -35,20 +39,7 @@ public static class ListAssets
             var page = assets.Take(query.Limit).ToList();
             var usage = await AssetUsage.SectionsByAssetAsync(db, version.Id, ct);
             return new Page<AssetView>([.. page.Select(a => AssetView.From(a, [.. usage[a.Name]]))],
-                assets.Count > page.Count ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page[^1].Name)) : null);
-        }
-
-        private static string DecodeCursor(string cursor)
-        {
-            try
-            {
-                var name = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-                return AssetNames.IsValid(name) ? name : throw KeysetCursor.InvalidCursor();
-            }
-            catch (FormatException)
-            {
-                throw KeysetCursor.InvalidCursor();
-            }
+                assets.Count > page.Count ? NameCursor.Encode(page[^1].Name) : null);
         }
     }
 

@@ -21,8 +21,8 @@ public static class UploadAsset
     public sealed record Result(AssetView Asset, bool Created);
 
     /// <summary>
-    /// Inspects the bytes (<see cref="AssetInspector"/>) before anything is written, stores them once under their SHA-256 and
-    /// names them in the version; the version's row is share-locked, so it cannot leave draft while an upload is on its way.
+    /// Inspects the bytes (<see cref="AssetInspector"/>) before anything is read or written, stores them once under their SHA-256
+    /// and names them in the version; the version's row is share-locked, so it cannot leave draft while an upload is on its way.
     /// </summary>
     public sealed class Handler(TrainingDb db, Access access, IAssetStore store, IOptions<AssetLimits> limits, Caller caller, TimeProvider clock)
         : ICommandHandler<Command, Result>
@@ -36,12 +36,7 @@ public static class UploadAsset
                     "Nazwa zasobu to małe litery, cyfry i łączniki z rozszerzeniem pliku, np. schemat-sieci.png (png, jpg, jpeg, webp, svg, pdf, docx, xlsx, odt, ods)."));
             }
 
-            var version = await access.FindVisibleAsync(db.Set<ProgrammeVersion>().AsNoTracking(), v => v.Id == command.VersionId,
-                CurriculumModule.VersionNoun, command.VersionId, ct);
-            await db.LockRowAsync<ProgrammeVersion>(version.Id, RowLock.Share, ct);
-            version = await db.Set<ProgrammeVersion>().AsNoTracking().FirstAsync(v => v.Id == version.Id, ct);
-            version.EnsureEditable();
-
+            // The bytes first: decoding and re-encoding an image is the costly part, and it holds no lock and no row.
             var inspected = AssetInspector.Inspect(command.Bytes, limits.Value);
             if (!inspected.Format.Extensions.Contains(AssetNames.Extension(command.Name), StringComparer.Ordinal))
             {
@@ -51,6 +46,8 @@ public static class UploadAsset
                     "asset-name-mismatch");
             }
 
+            var version = await VersionAssetLock.LockAsync(db, access, command.VersionId, ct);
+            version.EnsureEditable();
             var existing = await db.Set<VersionAsset>().FirstOrDefaultAsync(a => a.VersionId == version.Id && a.Name == command.Name, ct);
             CheckPrecondition(existing, command.IfMatch);
             if (existing is null && await db.Set<VersionAsset>().CountAsync(a => a.VersionId == version.Id, ct) >= limits.Value.MaxAssetsPerVersion)

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -37,9 +35,8 @@ public static class ListSections
                 .Where(s => query.ReviewNeeded is null || s.Section.ReviewNeeded == query.ReviewNeeded)
                 .ToList();
             var start = 0;
-            if (!string.IsNullOrEmpty(query.Cursor))
+            if (NameCursor.Decode(query.Cursor) is { } after)
             {
-                var after = DecodeCursor(query.Cursor);
                 // A cursor names a section this list gave; one that names none is refused, as every other list refuses it.
                 var at = ordered.FindIndex(s => s.Section.Anchor == after);
                 start = at >= 0 ? at + 1 : throw KeysetCursor.InvalidCursor();
@@ -50,20 +47,9 @@ public static class ListSections
             var items = page.Select(p => SectionView.From(p.Section, p.Section.ParentId is { } parent ? anchors[parent] : null, p.Depth,
                 citations.GetValueOrDefault(p.Section.Id) ?? [])).ToList();
             var more = start + page.Count < ordered.Count;
-            return new Page<SectionView>(items, more ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page[^1].Section.Anchor)) : null);
+            return new Page<SectionView>(items, more ? NameCursor.Encode(page[^1].Section.Anchor) : null);
         }
 
-        private static string DecodeCursor(string cursor)
-        {
-            try
-            {
-                return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            }
-            catch (FormatException)
-            {
-                throw KeysetCursor.InvalidCursor();
-            }
-        }
     }
 
     public static void Map(RouteGroupBuilder versions) =>

@@ -28,7 +28,9 @@ public static class GetReleaseFile
             if (release.Status == ReleaseStatus.Draft)
             {
                 var document = ReleaseJson.Deserialize(release.ContentJson);
-                return new Found(ReleaseExports.Build(document, await ReleaseAssets.LoadAsync(assetStore, document, ct), query.Format), release.Language);
+                // release.json names the assets; only the packages carry their bytes.
+                var assets = query.Format == ExportFormat.Json ? ReleaseAssets.None : await ReleaseAssets.LoadAsync(assetStore, document, ct);
+                return new Found(ReleaseExports.Build(document, assets, query.Format), release.Language);
             }
 
             var format = ReleaseFiles.FormatName(query.Format);
