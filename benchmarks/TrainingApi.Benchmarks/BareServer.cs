@@ -33,6 +33,7 @@ internal static class BareServer
         var zip = Read("release.zip");
         var jst = Read("jst.json");
         var live = Read("live.json");
+        var asset = Read("asset.png");
         var headers = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(File.ReadAllText(Path.Combine(folder, "headers.json")))!
             .ToDictionary(p => p.Key, p => p.Value.Select(h => (Name: h.Key, Value: new Microsoft.Extensions.Primitives.StringValues(h.Value))).ToArray());
         var round = Guid.Parse(Get("--round"));
@@ -63,6 +64,8 @@ internal static class BareServer
                     return response.StatusCode == 304 ? Task.CompletedTask : Bytes(response, latest, "application/json; charset=utf-8");
                 case "/zip":
                     return Bytes(response, zip, "application/zip");
+                case "/asset":
+                    return Bytes(response, asset, "image/png");
                 case "/jst":
                     return Bytes(response, jst, "application/json; charset=utf-8");
                 case "/live":

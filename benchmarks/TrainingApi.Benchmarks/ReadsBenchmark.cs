@@ -67,6 +67,17 @@ internal static class ReadsBenchmark
         }
 
         await SendAsync(HttpMethod.Post, $"/api/v1/versions/{version}/sections", new { anchor = "wytyczne", kind = "advisory-guideline", title = "Wytyczne", markdown = paragraph });
+        // A diagram for the public asset read: a 1200×800 PNG, about what an expert uploads.
+        using (var upload = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/versions/{version}/assets/schemat.png") { Content = new ByteArrayContent(Diagram(1200, 800)) })
+        {
+            upload.Headers.Authorization = team;
+            (await setup.SendAsync(upload)).EnsureSuccessStatusCode();
+        }
+
+        await SendAsync(HttpMethod.Post, $"/api/v1/versions/{version}/sections", new
+        {
+            anchor = "schemat", kind = "annex", title = "Schemat sieci", markdown = "![Schemat sieci szkolnej z routerem i punktami dostępowymi](assets/schemat.png)",
+        });
         foreach (var to in new[] { "in-review", "accessible", "in-consultation" })
         {
             await SendAsync(HttpMethod.Post, $"/api/v1/versions/{version}/transitions", new { to, reason = "Test odczytów." });
@@ -115,6 +126,8 @@ internal static class ReadsBenchmark
         await File.WriteAllTextAsync(Path.Combine(folder, "latest.etag"), latestTag);
         await File.WriteAllBytesAsync(Path.Combine(folder, "release.zip"), await setup.GetByteArrayAsync($"/api/v1/catalogue/releases/{release}/files/zip"));
         await File.WriteAllBytesAsync(Path.Combine(folder, "jst.json"), await setup.GetByteArrayAsync("/api/v1/jst?name=lod"));
+        var assetPath = $"/api/v1/catalogue/releases/{release}/pages/assets/schemat.png";
+        await File.WriteAllBytesAsync(Path.Combine(folder, "asset.png"), await setup.GetByteArrayAsync(assetPath));
         await File.WriteAllBytesAsync(Path.Combine(folder, "live.json"), await setup.GetByteArrayAsync("/health/live"));
 
         var scenarios = new Scenario[]
@@ -122,6 +135,7 @@ internal static class ReadsBenchmark
             new("`GET /catalogue/releases/latest` (200)", "/api/v1/catalogue/releases/latest", "/latest", HttpStatusCode.OK, null, false, 0.70, "bare Kestrel"),
             new("same with current `If-None-Match` (304)", "/api/v1/catalogue/releases/latest", "/latest-304", HttpStatusCode.NotModified, latestTag, false, 0.85, "bare Kestrel"),
             new("`GET /catalogue/releases/{id}/files/zip`", $"/api/v1/catalogue/releases/{release}/files/zip", "/zip", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
+            new("`GET /catalogue/releases/{id}/pages/assets/schemat.png`", assetPath, "/asset", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
             new("`GET /jst?name=lod` (register search)", "/api/v1/jst?name=lod", "/jst", HttpStatusCode.OK, null, false, 0.50, "bare Kestrel"),
             new("`GET /health/live`", "/health/live", "/live", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
             new("team `GET …/comments?limit=20`", $"/api/v1/consultation-rounds/{round}/comments?limit=20", "/comments", HttpStatusCode.OK, null, true, 0.75, "raw Npgsql"),
@@ -171,7 +185,7 @@ internal static class ReadsBenchmark
             {
                 ["/latest"] = new FileInfo(Path.Combine(folder, "latest.json")).Length, ["/latest-304"] = 0,
                 ["/zip"] = new FileInfo(Path.Combine(folder, "release.zip")).Length, ["/jst"] = new FileInfo(Path.Combine(folder, "jst.json")).Length,
-                ["/live"] = new FileInfo(Path.Combine(folder, "live.json")).Length,
+                ["/live"] = new FileInfo(Path.Combine(folder, "live.json")).Length, ["/asset"] = new FileInfo(Path.Combine(folder, "asset.png")).Length,
             };
             using var apiClient = LoadClient(url, connections);
             using var bareClient = LoadClient(bareUrl, connections);
@@ -292,5 +306,20 @@ internal static class ReadsBenchmark
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static byte[] Diagram(int width, int height)
+    {
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height));
+        surface.Canvas.Clear(SkiaSharp.SKColors.White);
+        using var ink = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.SteelBlue, IsStroke = true, StrokeWidth = 6 };
+        for (var i = 0; i < 12; i++)
+        {
+            surface.Canvas.DrawRect(40 + i * 90, 60 + (i % 4) * 170, 80, 120, ink);
+        }
+
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 }
