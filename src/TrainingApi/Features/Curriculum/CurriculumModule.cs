@@ -34,6 +34,7 @@ public static class CurriculumModule
             .AddScoped<VersionTotalsCalculator>()
             .AddScoped<VersionOutlines>()
             .AddScoped<VersionContents>()
+            .AddScoped<Slugs.ProgrammeSlugs>()
             .AddScoped<TestedEvidence>()
             .AddScoped<SectionLineage>()
             .AddScoped<VersionAccessibility>()

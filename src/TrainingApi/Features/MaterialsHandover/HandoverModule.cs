@@ -32,6 +32,7 @@ public static class HandoverModule
     public static IServiceCollection AddMaterialsHandover(this IServiceCollection services, IConfiguration configuration) =>
         services
             .Configure<CatalogueCacheOptions>(configuration.GetSection(CatalogueCacheOptions.Section))
+            .Configure<OpenData.OpenDataOptions>(configuration.GetSection(OpenData.OpenDataOptions.Section))
             .AddApiTag(Tag, "Releases of tested materials (JSON, ZIP bundle, IMS Common Cartridge), their publication, the handover to " +
                             "the Ministry and adoptions by JST.")
             .AddApiTag(CatalogueTag, "Published releases for anyone, without credentials: the list, each release and its files, and an Atom feed.")

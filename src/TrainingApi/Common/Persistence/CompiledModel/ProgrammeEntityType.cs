@@ -20,8 +20,8 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 "TrainingApi.Features.Curriculum.Programme",
                 typeof(Programme),
                 baseEntityType,
-                propertyCount: 6,
-                unnamedIndexCount: 1,
+                propertyCount: 8,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -43,6 +43,24 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             createdAt.AddAnnotation("Relational:ColumnName", "created_at");
+
+            var slug = runtimeEntityType.AddProperty(
+                "Slug",
+                typeof(string),
+                propertyInfo: typeof(Programme).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 80);
+            slug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            slug.AddAnnotation("Relational:ColumnName", "slug");
+
+            var slugFrozenAt = runtimeEntityType.AddProperty(
+                "SlugFrozenAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Programme).GetProperty("SlugFrozenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<SlugFrozenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            slugFrozenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            slugFrozenAt.AddAnnotation("Relational:ColumnName", "slug_frozen_at");
 
             var summary = runtimeEntityType.AddProperty(
                 "Summary",
@@ -91,8 +109,13 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             key.AddAnnotation("Relational:Name", "pk_programmes");
 
             var index = runtimeEntityType.AddIndex(
+                new[] { slug },
+                unique: true);
+            index.AddAnnotation("Relational:Name", "ix_programmes_slug");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { createdAt, id });
-            index.AddAnnotation("Relational:Name", "ix_programmes_created_at_id");
+            index0.AddAnnotation("Relational:Name", "ix_programmes_created_at_id");
 
             return runtimeEntityType;
         }

@@ -21,8 +21,8 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 "TrainingApi.Features.MaterialsHandover.Releases.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 21,
-                unnamedIndexCount: 4,
+                propertyCount: 22,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -117,6 +117,15 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             programmeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             programmeId.AddAnnotation("Relational:ColumnName", "programme_id");
+
+            var programmeSlug = runtimeEntityType.AddProperty(
+                "ProgrammeSlug",
+                typeof(string),
+                propertyInfo: typeof(Release).GetProperty("ProgrammeSlug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Release).GetField("<ProgrammeSlug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 80);
+            programmeSlug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            programmeSlug.AddAnnotation("Relational:ColumnName", "programme_slug");
 
             var publishedAt = runtimeEntityType.AddProperty(
                 "PublishedAt",
@@ -245,8 +254,13 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             index1.AddAnnotation("Relational:Name", "ix_releases_programme_id_semantic_version");
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { programmeSlug, semanticVersion },
+                unique: true);
+            index2.AddAnnotation("Relational:Name", "ix_releases_programme_slug_semantic_version");
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { publishedAt, id });
-            index2.AddAnnotation("Relational:Name", "ix_releases_published_at_id");
+            index3.AddAnnotation("Relational:Name", "ix_releases_published_at_id");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
     public partial class TrainingDbModel
     {
         private TrainingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c4f0815-d3e1-41c6-acd1-0b10f076cfed"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("fde09caa-c112-4a3d-8721-aa185249fe4a"), entityTypeCount: 53)
         {
         }
 
@@ -48,6 +48,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             var programme = ProgrammeEntityType.Create(this);
             var section = SectionEntityType.Create(this);
             var sectionCitation = SectionCitationEntityType.Create(this);
+            var slugReservation = SlugReservationEntityType.Create(this);
             var programmeVersion = ProgrammeVersionEntityType.Create(this);
             var versionTransition = VersionTransitionEntityType.Create(this);
             var adoption = AdoptionEntityType.Create(this);
@@ -103,6 +104,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             SectionEntityType.CreateForeignKey2(section, programmeVersion);
             SectionCitationEntityType.CreateForeignKey1(sectionCitation, legalAct);
             SectionCitationEntityType.CreateForeignKey2(sectionCitation, section);
+            SlugReservationEntityType.CreateForeignKey1(slugReservation, programme);
             ProgrammeVersionEntityType.CreateForeignKey1(programmeVersion, programmeVersion);
             ProgrammeVersionEntityType.CreateForeignKey2(programmeVersion, programmeVersion);
             ProgrammeVersionEntityType.CreateForeignKey3(programmeVersion, programme);
@@ -157,6 +159,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             ProgrammeEntityType.CreateAnnotations(programme);
             SectionEntityType.CreateAnnotations(section);
             SectionCitationEntityType.CreateAnnotations(sectionCitation);
+            SlugReservationEntityType.CreateAnnotations(slugReservation);
             ProgrammeVersionEntityType.CreateAnnotations(programmeVersion);
             VersionTransitionEntityType.CreateAnnotations(versionTransition);
             AdoptionEntityType.CreateAnnotations(adoption);

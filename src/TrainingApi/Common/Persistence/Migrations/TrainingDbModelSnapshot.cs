@@ -1758,6 +1758,16 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTimeOffset?>("SlugFrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slug_frozen_at");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1781,6 +1791,10 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_programmes");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_slug");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_programmes_created_at_id");
@@ -1931,6 +1945,30 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasDatabaseName("ix_section_citations_legal_act_id");
 
                     b.ToTable("section_citations", "curriculum");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Slugs.SlugReservation", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset>("ReservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reserved_at");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_programme_slugs");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_programme_slugs_programme_id");
+
+                    b.ToTable("programme_slugs", "curriculum");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", b =>
@@ -2271,6 +2309,12 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("programme_id");
 
+                    b.Property<string>("ProgrammeSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("programme_slug");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
@@ -2341,6 +2385,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.HasIndex("ProgrammeId", "SemanticVersion")
                         .IsUnique()
                         .HasDatabaseName("ix_releases_programme_id_semantic_version");
+
+                    b.HasIndex("ProgrammeSlug", "SemanticVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_releases_programme_slug_semantic_version");
 
                     b.HasIndex("PublishedAt", "Id")
                         .HasDatabaseName("ix_releases_published_at_id");
@@ -3588,6 +3636,16 @@ namespace TrainingApi.Common.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_section_citations_section_section_id");
+                });
+
+            modelBuilder.Entity("TrainingApi.Features.Curriculum.Slugs.SlugReservation", b =>
+                {
+                    b.HasOne("TrainingApi.Features.Curriculum.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_slugs_programmes_programme_id");
                 });
 
             modelBuilder.Entity("TrainingApi.Features.Curriculum.Versions.ProgrammeVersion", b =>

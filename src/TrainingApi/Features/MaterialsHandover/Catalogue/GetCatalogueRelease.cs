@@ -16,12 +16,12 @@ public static class GetCatalogueRelease
 
     public sealed record Query(Guid Id) : IQuery<Found>;
 
-    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, Found>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db, PublicBaseUrl publicBase) : IQueryHandler<Query, Found>
     {
         public async ValueTask<Found> Handle(Query query, CancellationToken ct)
         {
             var release = await CatalogueRelease.Public(db).FirstOrDefaultAsync(r => r.Id == query.Id, ct) ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.Id);
-            return new Found((await CatalogueRelease.ViewsAsync(db, [release], ct))[0], release.Version, release.SupersededAt ?? release.PublishedAt!.Value);
+            return new Found((await CatalogueRelease.ViewsAsync(db, publicBase, [release], ct))[0], release.Version, release.SupersededAt ?? release.PublishedAt!.Value);
         }
     }
 

@@ -13,7 +13,7 @@ public static class GetLatestRelease
 {
     public sealed record Query(Guid? ProgrammeId) : IQuery<GetCatalogueRelease.Found>;
 
-    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, GetCatalogueRelease.Found>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db, Common.Http.PublicBaseUrl publicBase) : IQueryHandler<Query, GetCatalogueRelease.Found>
     {
         public async ValueTask<GetCatalogueRelease.Found> Handle(Query query, CancellationToken ct)
         {
@@ -25,7 +25,7 @@ public static class GetLatestRelease
 
             var release = await latest.OrderByDescending(r => r.PublishedAt).FirstOrDefaultAsync(ct)
                           ?? throw Problem.NotFound(new Text("No release has been published yet.", "Nie opublikowano jeszcze żadnego wydania."));
-            return new((await CatalogueRelease.ViewsAsync(db, [release], ct))[0], release.Version, release.PublishedAt!.Value);
+            return new((await CatalogueRelease.ViewsAsync(db, publicBase, [release], ct))[0], release.Version, release.PublishedAt!.Value);
         }
     }
 

@@ -17,7 +17,7 @@ public static class ListCatalogue
         public Validator() => RuleFor(q => q.Limit).ValidPageLimit();
     }
 
-    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db) : IQueryHandler<Query, Page<CatalogueRelease>>
+    public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db, PublicBaseUrl publicBase) : IQueryHandler<Query, Page<CatalogueRelease>>
     {
         public async ValueTask<Page<CatalogueRelease>> Handle(Query query, CancellationToken ct)
         {
@@ -28,7 +28,7 @@ public static class ListCatalogue
             }
 
             var page = await releases.ToKeysetPageAsync(r => r.PublishedAt!.Value, r => r.Id, query.Cursor, query.Limit, r => r, ct);
-            return new Page<CatalogueRelease>(await CatalogueRelease.ViewsAsync(db, page.Items, ct), page.NextCursor);
+            return new Page<CatalogueRelease>(await CatalogueRelease.ViewsAsync(db, publicBase, page.Items, ct), page.NextCursor);
         }
     }
 

@@ -9,6 +9,7 @@ using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum;
+using TrainingApi.Features.Curriculum.Slugs;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment;
 using TrainingApi.Features.PilotEnrollment.Applications;
@@ -51,7 +52,7 @@ public static class CreateRelease
         }
     }
 
-    public sealed class Handler(TrainingDb db, VersionContents versions, PilotParticipation pilot, ReleaseSnapshot snapshot, TimeProvider clock)
+    public sealed class Handler(TrainingDb db, VersionContents versions, PilotParticipation pilot, ReleaseSnapshot snapshot, ProgrammeSlugs slugs, TimeProvider clock)
         : ICommandHandler<Command, ReleaseView>
     {
         public async ValueTask<ReleaseView> Handle(Command command, CancellationToken ct)
@@ -93,13 +94,15 @@ public static class CreateRelease
 
             var now = clock.UtcNowForDatabase();
             var id = Guid.CreateVersion7(now);
+            // From this release on, the programme's slug is part of persistent addresses and never changes.
+            var slug = await slugs.FreezeAsync(version.ProgrammeId, now, ct);
             var reasons = command.Reasons.Distinct().ToList();
             var licence = string.IsNullOrWhiteSpace(command.Licence) ? "CC-BY-4.0" : command.Licence.Trim();
             var language = command.Language ?? "pl";
             var document = await snapshot.TakeAsync(id, version, command.SemanticVersion, command.Title.Trim(), [.. reasons.Select(r => Common.Http.QueryEnum.Name(r))],
                 command.Notes.Trim(), licence, language, pilotId, now, ct);
             var release = new Release(id, version.ProgrammeId, version.VersionId, version.Label, command.SemanticVersion, command.Title.Trim(), reasons, command.Notes.Trim(),
-                licence, language, pilotId, ReleaseJson.Serialize(document), [.. version.CitedActs.Select(a => a.Id)], now,
+                licence, language, pilotId, ReleaseJson.Serialize(document), [.. version.CitedActs.Select(a => a.Id)], now, slug,
                 version.Lineage.Carried ? version.Lineage.TestedVersionLabel : null, document.Evidence?.UpdateReason);
             db.Add(release);
             try

@@ -40,8 +40,9 @@ public sealed class Release : IVersioned
 
     public Release(Guid id, Guid programmeId, Guid versionId, string versionLabel, string semanticVersion, string title, IReadOnlyList<ReleaseReason> reasons,
         string notes, string licence, string language, Guid? pilotRecruitmentId, string contentJson, IReadOnlyList<Guid> citedLegalActs, DateTimeOffset now,
-        string? evidenceCarriedFrom = null, string? updateReason = null)
+        string programmeSlug, string? evidenceCarriedFrom = null, string? updateReason = null)
     {
+        ProgrammeSlug = programmeSlug;
         EvidenceCarriedFrom = evidenceCarriedFrom;
         UpdateReason = updateReason;
         Id = id;
@@ -63,6 +64,13 @@ public sealed class Release : IVersioned
 
     public Guid Id { get; private set; }
     public Guid ProgrammeId { get; private set; }
+
+    /// <summary>
+    /// The programme's slug when the release was built (fixed from then on): with <see cref="SemanticVersion"/> it makes the release's
+    /// persistent address, which never depends on database ids.
+    /// </summary>
+    public string ProgrammeSlug { get; private set; } = "";
+
     public Guid VersionId { get; private set; }
     public string VersionLabel { get; private set; } = "";
 
@@ -137,6 +145,9 @@ public sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
         builder.ToTable("releases", HandoverModule.Schema);
         builder.HasKey(r => r.Id);
         builder.Property(r => r.VersionLabel).HasMaxLength(20);
+        builder.Property(r => r.ProgrammeSlug).HasMaxLength(Curriculum.Slugs.ProgrammeSlug.MaxLength);
+        // Persistent addresses resolve by slug and semantic version.
+        builder.HasIndex(r => new { r.ProgrammeSlug, r.SemanticVersion }).IsUnique();
         builder.Property(r => r.SemanticVersion).HasMaxLength(30);
         builder.Property(r => r.Title).HasMaxLength(300);
         builder.Property(r => r.Notes).HasMaxLength(Release.NotesMaxLength);
