@@ -11,6 +11,12 @@ namespace TrainingApi.Common.Http;
 /// </summary>
 public static class AcceptNegotiation
 {
+    /// <param name="Offered">The media types the resource is available as.</param>
+    public sealed record NotAcceptableMembers(IReadOnlyList<string> Offered);
+
+    /// <summary>406 with the offered types; an endpoint that negotiates declares it with <c>ProducesTypedProblem(406, AcceptNegotiation.Refusal)</c>.</summary>
+    public static readonly ProblemShape<NotAcceptableMembers> Refusal = new("not-acceptable");
+
     /// <summary>The chosen media type (one of <paramref name="offered"/>), or a 406 problem listing them in <c>offered</c>.</summary>
     public static string Choose(HttpRequest request, IReadOnlyList<string> offered) =>
         Best(request.Headers.Accept.ToString(), offered) ?? throw NotAcceptable(offered);
@@ -37,10 +43,10 @@ public static class AcceptNegotiation
         return best;
     }
 
-    public static ProblemException NotAcceptable(IReadOnlyList<string> offered) => new(ProblemKind.NotAcceptable,
+    public static ProblemException NotAcceptable(IReadOnlyList<string> offered) => Refusal.Refuse(ProblemKind.NotAcceptable,
         new Text($"This resource is available as {string.Join(", ", offered)}; ask for one of them in Accept.",
             $"Ten zasób jest dostępny jako {string.Join(", ", offered)}; poproś o jeden z nich w nagłówku Accept."),
-        new Dictionary<string, object?> { ["code"] = "not-acceptable", ["offered"] = offered });
+        new(offered));
 
     /// <summary>The quality the most specific matching range gives (RFC 9110: a more specific range overrides a broader one).</summary>
     private static double QualityOf(string candidate, IList<MediaTypeHeaderValue> ranges)
