@@ -38,6 +38,10 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
                 case "202":
                     Set(concrete, "Location", true, UriReference, "Where the progress of the accepted work can be followed.");
                     break;
+                case "303":
+                    Set(concrete, "Location", true, new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" }, "Where the representation asked for in Accept is (absolute).");
+                    Set(concrete, "Vary", true, new OpenApiSchema { Type = JsonSchemaType.String }, "`Accept`: the target depends on it.");
+                    break;
                 case "429" or "503":
                     Set(concrete, "Retry-After", true, Seconds, "Seconds to wait before retrying.");
                     break;
@@ -55,6 +59,12 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
             {
                 Set(concrete, IdempotencyMiddleware.ReplayedHeader, false, new OpenApiSchema { Type = JsonSchemaType.Boolean },
                     "`true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was done again); absent otherwise.");
+            }
+
+            // Sent with every answer about the resource (a range it cannot satisfy included); problems are about the request.
+            if ((status.StartsWith('2') || status is "304" or "416") && metadata.OfType<LinkHeaderMetadata>().FirstOrDefault() is { } link)
+            {
+                Set(concrete, "Link", true, new OpenApiSchema { Type = JsonSchemaType.String }, link.Description);
             }
 
             if (metadata.OfType<AttachmentResponseMetadata>().Any(a => a.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) == status))
@@ -109,4 +119,13 @@ public static class AttachmentResponseEndpointExtensions
 {
     public static RouteHandlerBuilder SendsAttachment(this RouteHandlerBuilder builder, int statusCode) =>
         builder.WithMetadata(new AttachmentResponseMetadata(statusCode));
+}
+
+/// <summary>The answers about the resource (2xx, 304, 416) carry a Link header (RFC 8288) described so.</summary>
+public sealed record LinkHeaderMetadata(string Description);
+
+public static class LinkHeaderEndpointExtensions
+{
+    public static RouteHandlerBuilder SendsLinkHeader(this RouteHandlerBuilder builder, string description) =>
+        builder.WithMetadata(new LinkHeaderMetadata(description));
 }

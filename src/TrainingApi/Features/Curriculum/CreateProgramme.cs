@@ -37,10 +37,10 @@ public static class CreateProgramme
             var now = clock.UtcNowForDatabase();
             var title = command.Title.Trim();
             var programme = new Programme(title, command.Summary?.Trim(), ProgrammeSlugs.Choose(command.Slug, title), now);
+            await slugs.EnsureFreeAsync(programme.Id, programme.Slug, ct);
             db.Add(programme);
             events.Publish(new ProgrammeCreated(programme.Id, programme.Title));
-            await db.SaveChangesAsync(ct);
-            await slugs.ReserveAsync(programme.Id, programme.Slug, now, ct);
+            await slugs.SaveAsync(programme, now, ct);
             return new(ProgrammeView.From(programme), programme.Version);
         }
     }

@@ -38,14 +38,14 @@ public static class UpdateProgramme
             await db.ExpectVersionAsync(programme, command.ExpectedVersion, ct);
             var now = clock.UtcNowForDatabase();
             var slug = command.Slug?.Trim() ?? programme.Slug;
-            var moves = programme.Moves(slug);
+            if (programme.Moves(slug))
+            {
+                await slugs.EnsureFreeAsync(programme.Id, slug, ct);
+            }
+
             programme.Describe(command.Title.Trim(), command.Summary?.Trim(), slug, now);
             events.Publish(new ProgrammeUpdated(programme.Id, programme.Title));
-            await db.SaveChangesAsync(ct);
-            if (moves)
-            {
-                await slugs.ReserveAsync(programme.Id, slug, now, ct);
-            }
+            await slugs.SaveAsync(programme, now, ct);
             return new(ProgrammeView.From(programme), programme.Version);
         }
     }

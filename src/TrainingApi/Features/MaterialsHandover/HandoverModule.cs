@@ -84,6 +84,7 @@ public static class HandoverModule
         GetCatalogueDocument.Map(catalogue);
         GetCatalogueAsset.Map(catalogue);
         ReleasesFeed.Map(catalogue);
+        ResolvePersistentId.Map(app);
         CountAdoptions.Map(catalogue);
         Indicators.GetIndicatorReport.Map(catalogue);
         return app;

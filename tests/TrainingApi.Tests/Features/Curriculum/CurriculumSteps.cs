@@ -12,8 +12,11 @@ namespace TrainingApi.Tests.Features.Curriculum;
 /// <summary>The calls the curriculum tests make to set the scene, over HTTP like everything else.</summary>
 public sealed class CurriculumSteps(HttpClient client)
 {
+    /// <summary>A programme with a slug of its own, so that a test may make several of one title (a slug is never shared).</summary>
     public async Task<ProgrammeView> ProgrammeAsync(string title = "Program testowy") =>
-        await (await client.PostJsonAsync("/api/v1/programmes", new { title })).ShouldBeAsync<ProgrammeView>(HttpStatusCode.Created);
+        await (await client.PostJsonAsync("/api/v1/programmes", new { title, slug = UniqueSlug() })).ShouldBeAsync<ProgrammeView>(HttpStatusCode.Created);
+
+    public static string UniqueSlug() => "program-" + Guid.NewGuid().ToString("N")[..12];
 
     public async Task<VersionView> VersionAsync(Guid programmeId, string label = "0.9", Guid? basedOn = null) =>
         await (await client.PostJsonAsync($"/api/v1/programmes/{programmeId}/versions", new { label, basedOnVersionId = basedOn }))

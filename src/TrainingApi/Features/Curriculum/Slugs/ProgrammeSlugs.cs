@@ -31,23 +31,53 @@ public sealed class ProgrammeSlugs(TrainingDb db)
             $"Z tytułu nie da się utworzyć identyfikatora (co najmniej {ProgrammeSlug.MinLength} litery lub cyfry); podaj go w polu `slug` (a-z, 0-9 i łączniki)."));
     }
 
-    /// <summary>
-    /// Reserves <paramref name="slug"/> for the programme (saved already, in this transaction): 409 <c>slug-taken</c> when any
-    /// other programme holds or ever held it. Two programmes claiming one slug at once: the second waits for the first's commit.
-    /// </summary>
-    public async Task ReserveAsync(Guid programmeId, string slug, DateTimeOffset now, CancellationToken ct)
+    /// <summary>409 <c>slug-taken</c> when a programme other than <paramref name="programmeId"/> holds or ever held the slug.</summary>
+    public async Task EnsureFreeAsync(Guid programmeId, string slug, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO curriculum.programme_slugs (slug, programme_id, reserved_at) VALUES ({slug}, {programmeId}, {now}) ON CONFLICT (slug) DO NOTHING", ct);
-        var holder = await db.Set<SlugReservation>().AsNoTracking().Where(s => s.Slug == slug).Select(s => s.ProgrammeId).FirstAsync(ct);
-        if (holder != programmeId)
+        var holder = await db.Set<SlugReservation>().AsNoTracking().Where(s => s.Slug == slug).Select(s => (Guid?)s.ProgrammeId).FirstOrDefaultAsync(ct);
+        if (holder is { } other && other != programmeId)
         {
-            throw SlugTaken.Refuse(ProblemKind.Conflict, new Text(
-                $"The slug '{slug}' belongs to another programme (slugs are never reused, so that a cited address keeps its meaning); send another in `slug`.",
-                $"Identyfikator '{slug}' należy do innego programu (identyfikatorów nie używa się ponownie, aby cytowany adres nie zmienił znaczenia); podaj inny w polu `slug`."),
-                new(slug, await SuggestAsync(slug, ct)));
+            throw await TakenAsync(slug, ct);
         }
     }
+
+    /// <summary>
+    /// Saves the programme with its slug and reserves the slug for it. Two programmes saving one slug at once: the unique index
+    /// makes the second wait for the first's commit and then fail, which is the same 409 <c>slug-taken</c>.
+    /// </summary>
+    public async Task SaveAsync(Programme programme, DateTimeOffset now, CancellationToken ct)
+    {
+        // The refusal reads the reservations for a suggestion, which the failed insert's transaction could not do past a savepoint.
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(nameof(ProgrammeSlugs), ct);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_programmes_slug" })
+        {
+            if (transaction is not null)
+            {
+                await transaction.RollbackToSavepointAsync(nameof(ProgrammeSlugs), ct);
+            }
+
+            throw await TakenAsync(programme.Slug, ct);
+        }
+
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO curriculum.programme_slugs (slug, programme_id, reserved_at) VALUES ({programme.Slug}, {programme.Id}, {now}) ON CONFLICT (slug) DO NOTHING", ct);
+        // A slug another programme left between the check and now is still reserved for that one.
+        await EnsureFreeAsync(programme.Id, programme.Slug, ct);
+    }
+
+    private async Task<ProblemException> TakenAsync(string slug, CancellationToken ct) => SlugTaken.Refuse(ProblemKind.Conflict, new Text(
+            $"The slug '{slug}' belongs to another programme (slugs are never reused, so that a cited address keeps its meaning); send another in `slug`.",
+            $"Identyfikator '{slug}' należy do innego programu (identyfikatorów nie używa się ponownie, aby cytowany adres nie zmienił znaczenia); podaj inny w polu `slug`."),
+        new(slug, await SuggestAsync(slug, ct)));
 
     /// <summary>
     /// Fixes the programme's slug for good and returns it: a release's persistent address is made from it. The row is locked

@@ -23,13 +23,13 @@ public static class GetCatalogueAsset
 
     public sealed record Query(Guid ReleaseId, string Name) : IQuery<Found>;
 
-    public sealed record Found(AssetFacts Asset, byte[] Bytes, DateTimeOffset PublishedAt);
+    public sealed record Found(AssetFacts Asset, byte[] Bytes, DateTimeOffset PublishedAt, string Slug, string SemanticVersion);
 
     public sealed class Handler([FromKeyedServices(ReadOnlyDatabase.Key)] TrainingDb db, IAssetStore store) : IQueryHandler<Query, Found>
     {
         public async ValueTask<Found> Handle(Query query, CancellationToken ct)
         {
-            var release = await CatalogueRelease.Public(db).Where(r => r.Id == query.ReleaseId).Select(r => new { r.PublishedAt }).FirstOrDefaultAsync(ct)
+            var release = await CatalogueRelease.Public(db).Where(r => r.Id == query.ReleaseId).Select(r => new { r.PublishedAt, r.ProgrammeSlug, r.SemanticVersion }).FirstOrDefaultAsync(ct)
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
             if (!AssetNames.IsValid(query.Name))
             {
@@ -43,7 +43,7 @@ public static class GetCatalogueAsset
                 """).FirstOrDefaultAsync(ct) ?? throw Problem.NotFound(AssetNoun, query.Name);
             var asset = JsonSerializer.Deserialize<AssetFacts>(json, ReleaseJson.Options)!;
             var bytes = await store.GetAsync(asset.Sha256, ct) ?? throw new InvalidOperationException($"The asset store has no bytes for {asset.Sha256}.");
-            return new Found(asset, bytes, release.PublishedAt!.Value);
+            return new Found(asset, bytes, release.PublishedAt!.Value, release.ProgrammeSlug, release.SemanticVersion);
         }
     }
 
@@ -51,9 +51,10 @@ public static class GetCatalogueAsset
 
     public static void Map(RouteGroupBuilder catalogue) =>
         catalogue.MapMethods("/releases/{releaseId:guid}/pages/assets/{name}", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
-                Guid releaseId, string name, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Guid releaseId, string name, IMediator mediator, PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(releaseId, name), ct);
+                PersistentIds.Announce(http.Response, publicBase, found.Slug, found.SemanticVersion);
                 return AssetDownload.Send(http, found.Asset, found.Bytes, "public, max-age=31536000, immutable");
             })
             .WithName("GetCatalogueAsset")
@@ -64,6 +65,7 @@ public static class GetCatalogueAsset
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch()
+            .SendsLinkHeader(PersistentIds.LinkDescription)
             .ProducesAssetFile()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -25,7 +25,7 @@ public static partial class GetCatalogueDocument
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}\\.docx$")]
     private static partial System.Text.RegularExpressions.Regex DocumentName();
 
-    public sealed record Document(byte[] Bytes, string FileName, string Language, string Sha256, DateTimeOffset PublishedAt);
+    public sealed record Document(byte[] Bytes, string FileName, string Language, string Sha256, DateTimeOffset PublishedAt, string Slug, string SemanticVersion);
 
     public sealed record Query(Guid ReleaseId, string File) : IQuery<Document>;
 
@@ -33,7 +33,7 @@ public static partial class GetCatalogueDocument
     {
         public async ValueTask<Document> Handle(Query query, CancellationToken ct)
         {
-            var release = await CatalogueRelease.Public(db).Where(r => r.Id == query.ReleaseId).Select(r => new { r.Id, r.PublishedAt, r.Language }).FirstOrDefaultAsync(ct)
+            var release = await CatalogueRelease.Public(db).Where(r => r.Id == query.ReleaseId).Select(r => new { r.Id, r.PublishedAt, r.Language, r.ProgrammeSlug, r.SemanticVersion }).FirstOrDefaultAsync(ct)
                           ?? throw Problem.NotFound(HandoverModule.ReleaseNoun, query.ReleaseId);
             if (!DocumentName().IsMatch(query.File))
             {
@@ -41,7 +41,8 @@ public static partial class GetCatalogueDocument
             }
 
             var bytes = await StoredBundle.EntryAsync(db, release.Id, "docx/" + query.File, ct) ?? throw Problem.NotFound(DocumentNoun, query.File);
-            return new Document(bytes, query.File, release.Language, Convert.ToHexStringLower(SHA256.HashData(bytes)), release.PublishedAt!.Value);
+            return new Document(bytes, query.File, release.Language, Convert.ToHexStringLower(SHA256.HashData(bytes)), release.PublishedAt!.Value,
+                release.ProgrammeSlug, release.SemanticVersion);
         }
     }
 
@@ -52,10 +53,11 @@ public static partial class GetCatalogueDocument
 
     public static void Map(RouteGroupBuilder catalogue) =>
         catalogue.MapMethods("/releases/{releaseId:guid}/documents/{file}", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
-                Guid releaseId, string file, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Guid releaseId, string file, IMediator mediator, PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(releaseId, file), ct);
                 http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                PersistentIds.Announce(http.Response, publicBase, found.Slug, found.SemanticVersion);
                 // The document's content is the release's, in its language, whatever language the client asked its messages in.
                 http.Response.Headers.ContentLanguage = found.Language;
                 return ConditionalGet.File(http, found.Bytes, ReleaseDocx.MediaType, found.FileName, $"\"{found.Sha256}\"", found.PublishedAt);
@@ -69,6 +71,7 @@ public static partial class GetCatalogueDocument
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
+            .SendsLinkHeader(PersistentIds.LinkDescription)
             .ProducesFile(StatusCodes.Status200OK, ReleaseDocx.MediaType)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -26,7 +26,7 @@ public static partial class GetCataloguePage
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}\\.html$")]
     private static partial System.Text.RegularExpressions.Regex PageName();
 
-    public sealed record Page(byte[] Html, string Language, string Sha256, DateTimeOffset PublishedAt);
+    public sealed record Page(byte[] Html, string Language, string Sha256, DateTimeOffset PublishedAt, string Slug, string SemanticVersion);
 
     public sealed record Query(Guid ReleaseId, string Page) : IQuery<Page>;
 
@@ -41,7 +41,8 @@ public static partial class GetCataloguePage
                 throw Problem.NotFound(PageNoun, query.Page);
             }
 
-            return new Page(html, release.Language, Convert.ToHexStringLower(SHA256.HashData(html)), release.PublishedAt!.Value);
+            return new Page(html, release.Language, Convert.ToHexStringLower(SHA256.HashData(html)), release.PublishedAt!.Value, release.ProgrammeSlug,
+                release.SemanticVersion);
         }
     }
 
@@ -52,10 +53,11 @@ public static partial class GetCataloguePage
 
     public static void Map(RouteGroupBuilder catalogue) =>
         catalogue.MapMethods("/releases/{releaseId:guid}/pages/{page}", Downloads.GetAndHead, async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> (
-                Guid releaseId, string page, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Guid releaseId, string page, IMediator mediator, PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new Query(releaseId, page), ct);
                 http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                PersistentIds.Announce(http.Response, publicBase, found.Slug, found.SemanticVersion);
                 http.Response.Headers.ContentLanguage = found.Language;
                 // Authored content on the API's origin: no scripts, no frames, styles only the page's own, images from https and the release's own assets (pages/assets/…).
                 http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -69,6 +71,7 @@ public static partial class GetCataloguePage
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
+            .SendsLinkHeader(PersistentIds.LinkDescription)
             .ProducesTextFile(StatusCodes.Status200OK, "text/html", "<!DOCTYPE html>\n<html lang=\"pl\">…</html>", attachment: false)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

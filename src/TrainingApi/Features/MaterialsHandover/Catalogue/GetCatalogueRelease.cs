@@ -26,22 +26,24 @@ public static class GetCatalogueRelease
     }
 
     /// <summary>200 or 304; the answer is kept in memory until the next publication (see <see cref="CatalogueCache"/>).</summary>
-    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, Found found)
+    public static Results<Ok<CatalogueRelease>, StatusCodeHttpResult> Answer(HttpContext http, PublicBaseUrl publicBase, Found found)
     {
         http.Response.Headers.CacheControl = CatalogueRelease.CacheControl;
+        PersistentIds.Announce(http.Response, publicBase, found.Release.ProgrammeSlug, found.Release.SemanticVersion);
         var etag = EntityTags.Format(EntityTags.Combine(found.Release.Id, found.Stamp));
         return ConditionalGet.Ok(http, found.Release, etag, found.LastChanged);
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                Answer(http, await mediator.Send(new Query(releaseId), ct)))
+        catalogue.MapGet("/releases/{releaseId:guid}", async (Guid releaseId, IMediator mediator, PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
+                Answer(http, publicBase, await mediator.Send(new Query(releaseId), ct)))
             .WithName("GetCatalogueRelease")
             .WithSummary("A published release (public)")
             .WithDescription("With ETag and Last-Modified; If-None-Match or If-Modified-Since answer 304 while it is unchanged.")
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag)
             .SupportsIfNoneMatch(lastModified: true)
+            .SendsLinkHeader(PersistentIds.LinkDescription)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);
 }

@@ -30,8 +30,8 @@ public static class GetLatestRelease
     }
 
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/releases/latest", async (Guid? programmeId, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                GetCatalogueRelease.Answer(http, await mediator.Send(new Query(programmeId), ct)))
+        catalogue.MapGet("/releases/latest", async (Guid? programmeId, IMediator mediator, Common.Http.PublicBaseUrl publicBase, HttpContext http, CancellationToken ct) =>
+                GetCatalogueRelease.Answer(http, publicBase, await mediator.Send(new Query(programmeId), ct)))
             .WithName("GetLatestRelease")
             .WithSummary("The latest published release (public)")
             .WithDescription("Of the programme named by `programmeId`, or the most recently published of all. Its files are served as stored at " +
@@ -39,6 +39,7 @@ public static class GetLatestRelease
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag, "programmeId")
             .SupportsIfNoneMatch(lastModified: true)
+            .SendsLinkHeader(PersistentIds.LinkDescription)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithResponseExample(StatusCodes.Status200OK, CatalogueRelease.Example);
 }

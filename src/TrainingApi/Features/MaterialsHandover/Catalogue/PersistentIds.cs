@@ -19,6 +19,11 @@ public static class PersistentIds
     public static string DescriptionPath(string slug, string? semanticVersion = null) =>
         semanticVersion is null ? $"/api/v1/catalogue/dcat/programmes/{slug}" : $"/api/v1/catalogue/dcat/programmes/{slug}/{semanticVersion}";
 
+    /// <summary>How the contract describes the header <see cref="Announce"/> sends.</summary>
+    public const string LinkDescription =
+        "RFC 8574 `cite-as`: the release's persistent address (`/id/programmes/{slug}/{semver}`), to cite it by; and `describedby`: its " +
+        "DCAT-AP description (Turtle; JSON-LD and RDF/XML by Accept).";
+
     /// <summary>
     /// Says on a representation of a release which address to cite it by (RFC 8574 <c>cite-as</c>) and where its metadata is
     /// (<c>describedby</c>, Turtle by default; the description negotiates JSON-LD and RDF/XML too).
