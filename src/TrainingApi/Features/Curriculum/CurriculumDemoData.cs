@@ -34,7 +34,8 @@ public sealed class CurriculumDemoData(TrainingDb db, IMediator mediator) : IDem
         }
 
         var programme = (await mediator.Send(new CreateProgramme.Command(CurriculumDemoContent.ProgrammeTitle,
-            "Koncepcja programu szkoleń dla pracowników JST odpowiedzialnych za cyfryzację szkół wraz z wytycznymi do procesu doradczego."), ct)).Value;
+            "Koncepcja programu szkoleń dla pracowników JST odpowiedzialnych za cyfryzację szkół wraz z wytycznymi do procesu doradczego.",
+            CurriculumDemoContent.ProgrammeSlug), ct)).Value;
         var first = (await mediator.Send(new CreateVersion.Command(programme.Id, "1.0", null, "Wersja przekazana do konsultacji ze związkami JST."), ct)).Value;
         // The diagram and the attachment, uploaded like an expert would: later versions and the releases carry them.
         await mediator.Send(new UploadAsset.Command(first.Id, CurriculumDemoAssets.DiagramName, System.Text.Encoding.UTF8.GetBytes(CurriculumDemoAssets.Diagram), null), ct);

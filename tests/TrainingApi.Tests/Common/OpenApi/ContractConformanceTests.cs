@@ -77,7 +77,7 @@ public sealed class ContractConformanceTests(ContractConformanceTests.DepartingA
     public async Task An_answer_outside_the_contract_fails_the_call(string bend, string departure)
     {
         var client = api.ClientAs(Roles.ProgrammeTeam);
-        var created = await (await client.PostJsonAsync("/api/v1/programmes", new { title = "Program do zgięcia" })).ShouldBeAsync<ProgrammeView>(HttpStatusCode.Created);
+        var created = await (await client.PostJsonAsync("/api/v1/programmes", new { title = "Program do zgięcia", slug = Features.Curriculum.CurriculumSteps.UniqueSlug() })).ShouldBeAsync<ProgrammeView>(HttpStatusCode.Created);
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/programmes/{created.Id}");
         request.Headers.Add("X-Test-Bend", bend);

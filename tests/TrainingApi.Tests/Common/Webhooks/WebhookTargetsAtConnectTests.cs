@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Webhooks;
+using TrainingApi.Tests.Features.Curriculum;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common.Webhooks;
@@ -58,7 +59,7 @@ public sealed class WebhookTargetsAtConnectTests(StrictWebhookFactory api) : ICl
             .ShouldBeAsync<CreatedWebhookSubscription>(HttpStatusCode.Created);
         api.Resolver.Set(name, addresses);
 
-        await api.ClientAs(Roles.Expert).PostJsonAsync("/api/v1/programmes", new { title = "Program po zmianie DNS" });
+        await api.ClientAs(Roles.Expert).PostJsonAsync("/api/v1/programmes", new { title = "Program po zmianie DNS", slug = CurriculumSteps.UniqueSlug() });
 
         var delivery = await WaitForFailedAttemptAsync(created.Subscription.Id);
         Assert.Equal(0, Volatile.Read(ref accepted));

@@ -39,6 +39,9 @@ public static class CurriculumDemoContent
 {
     public const string ProgrammeTitle = "Zarządzanie cyfryzacją szkół w jednostkach samorządu terytorialnego";
 
+    /// <summary>Shorter than the title's own (…-w-jednostkach-samorzadu-terytorialnego), as a team would choose for an address to cite.</summary>
+    public const string ProgrammeSlug = "zarzadzanie-cyfryzacja-szkol";
+
     private const string Strategy = "dr Anna Wiśniewska";
     private const string Infrastructure = "Tomasz Zieliński";
     private const string Security = "Katarzyna Lewandowska";
