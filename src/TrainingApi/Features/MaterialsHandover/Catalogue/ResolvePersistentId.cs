@@ -112,6 +112,6 @@ public static partial class ResolvePersistentId
         return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    [GeneratedRegex(@"^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$")]
+    [GeneratedRegex(Release.SemanticVersionPattern)]
     private static partial Regex SemanticVersion();
 }

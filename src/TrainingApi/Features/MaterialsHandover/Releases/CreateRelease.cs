@@ -40,7 +40,7 @@ public static class CreateRelease
         {
             // Refused here rather than as a 404 for the empty id, and so marked required in the contract.
             RuleFor(c => c.VersionId).NotEmpty();
-            RuleFor(c => c.SemanticVersion).NotEmpty().Matches(@"^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$")
+            RuleFor(c => c.SemanticVersion).NotEmpty().Matches(Release.SemanticVersionPattern)
                 .WithMessage(_ => new Text("A semantic version is major.minor.patch, e.g. 2.0.0.", "Wersja semantyczna ma postać major.minor.patch, np. 2.0.0.").ToString());
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Reasons).NotEmpty();

@@ -36,6 +36,9 @@ public sealed class Release : IVersioned
 {
     public const int NotesMaxLength = 10_000;
 
+    /// <summary>major.minor.patch without leading zeros, each part up to 9999.</summary>
+    public const string SemanticVersionPattern = @"^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$";
+
     private Release() { }
 
     public Release(Guid id, Guid programmeId, Guid versionId, string versionLabel, string semanticVersion, string title, IReadOnlyList<ReleaseReason> reasons,
