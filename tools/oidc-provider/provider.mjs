@@ -2,11 +2,15 @@
 // with the programme's clients and one test account per role. It issues JWT access tokens for the API (audience
 // `trainingapi`) and can put the role and TERYT claims in the shapes real providers use, one shape per client.
 //
-//   node provider.mjs PORT [--api-origin http://127.0.0.1:5000]... [--audience trainingapi]
+//   node provider.mjs PORT [--api-origin http://127.0.0.1:5000]... [--audience trainingapi] [--key-file PATH]
+//
+// --key-file: the first signing key is read from PATH (a private JWK), or made and written there, so that two providers
+// (two issuers) can share a key: a test of the issuer check alone.
 //
 // Prints "oidc-provider ready ISSUER" when it answers. Test-only routes under /test-admin (never in a real provider):
 //   POST /test-admin/rotate-keys  a new signing key signs from now on; the old ones stay in the JWKS
 //   GET  /test-admin/stats        how many times the JWKS was fetched
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { randomBytes, generateKeyPairSync } from 'node:crypto';
 import Provider from 'oidc-provider';
@@ -182,7 +186,13 @@ function readBody(req) {
   });
 }
 
-keys.unshift(newKey());
+const keyFile = option('--key-file')[0];
+if (keyFile && existsSync(keyFile)) {
+  keys.unshift(JSON.parse(readFileSync(keyFile, 'utf8')));
+} else {
+  keys.unshift(newKey());
+  if (keyFile) writeFileSync(keyFile, JSON.stringify(keys[0]), { mode: 0o600 });
+}
 let current = build();
 let handler = current.callback();
 let jwksRequests = 0;

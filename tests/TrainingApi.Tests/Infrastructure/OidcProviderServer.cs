@@ -34,6 +34,9 @@ public sealed class OidcProviderServer : IAsyncLifetime
 
     public string Issuer { get; private set; } = "";
 
+    /// <summary>Where the provider reads its first signing key from, or writes the one it makes (two issuers, one key).</summary>
+    public string? KeyFile { get; init; }
+
     /// <summary>From starting the process to its ready line (npm install excluded: done before the clock starts).</summary>
     public TimeSpan StartedIn { get; private set; }
 
@@ -51,7 +54,8 @@ public sealed class OidcProviderServer : IAsyncLifetime
 
         var port = FreePort();
         Issuer = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("bash", [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. apiOrigins.SelectMany(o => new[] { "--api-origin", o })])
+        var start = new ProcessStartInfo("bash", [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. apiOrigins.SelectMany(o => new[] { "--api-origin", o }),
+            .. KeyFile is null ? Array.Empty<string>() : ["--key-file", KeyFile]])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

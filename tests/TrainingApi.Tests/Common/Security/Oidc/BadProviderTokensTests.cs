@@ -6,7 +6,8 @@ using TrainingApi.Tests.Infrastructure;
 namespace TrainingApi.Tests.Common.Security.Oidc;
 
 /// <summary>
-/// Tokens the API must refuse though a provider is configured: for another audience, from another issuer, unsigned, HS256,
+/// Tokens the API must refuse though a provider is configured: for another audience, from another issuer (with a key the API
+/// trusts), unsigned, HS256,
 /// or signed with a key the provider does not publish. Each is a 401 problem whose WWW-Authenticate names the error
 /// (RFC 6750 §3: <c>Bearer error="invalid_token", error_description="…"</c>).
 /// </summary>
@@ -27,13 +28,28 @@ public sealed class BadProviderTokensTests(OidcFixture oidc)
     }
 
     [Fact]
-    public async Task A_token_from_another_issuer_is_a_401()
+    public async Task A_token_from_another_issuer_is_a_401_even_signed_with_a_trusted_key()
     {
-        await using var otherProvider = new OidcProviderServer();
-        await otherProvider.InitializeAsync();
-        var api = await oidc.ApiAsync("flat");
+        // Two providers, two issuers, one signing key: only the issuer tells the other provider's token apart.
+        var keyFile = Path.Combine(Path.GetTempPath(), $"oidc-key-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using var trusted = new OidcProviderServer { KeyFile = keyFile };
+            await trusted.InitializeAsync();
+            await using var other = new OidcProviderServer { KeyFile = keyFile };
+            await other.InitializeAsync();
+            await using var api = await OidcFixture.StartAsync(new OidcApiFactory(trusted));
+            Assert.Equal(HttpStatusCode.OK, (await (await api.SignedInAsync("expert")).GetAsync(Protected)).StatusCode);
 
-        await ShouldBeRefusedAsync(await api.ClientWithToken(await otherProvider.SignInAsync("expert")).GetAsync(Protected));
+            var response = await api.ClientWithToken(await other.SignInAsync("expert")).GetAsync(Protected);
+
+            var challenge = await ShouldBeRefusedAsync(response);
+            Assert.Contains("issuer", challenge, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
     }
 
     [Fact]
