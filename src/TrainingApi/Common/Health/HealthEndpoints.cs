@@ -7,7 +7,7 @@ namespace TrainingApi.Common.Health;
 
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
     private const string StaticTag = "health";
 
     public static IServiceCollection AddApiHealth(this IServiceCollection services)

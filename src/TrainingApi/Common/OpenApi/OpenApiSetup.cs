@@ -76,13 +76,28 @@ public static class OpenApiSetup
     /// </summary>
     public static WebApplication UseApiContract(this WebApplication app)
     {
-        app.UseSwagger(o => o.OpenApiVersion = SpecVersion);
+        var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.AuthOptions>>().Value;
+        var provider = !string.IsNullOrWhiteSpace(auth.Authority);
+        app.UseSwagger(o =>
+        {
+            o.OpenApiVersion = SpecVersion;
+            if (provider)
+            {
+                o.PreSerializeFilters.Add((document, _) => SwaggerSignIn.AddProvider(document, auth));
+            }
+        });
         if (app.Configuration.GetValue("OpenApi:SwaggerUi", !app.Environment.IsProduction()))
         {
             app.UseSwaggerUI(o =>
             {
                 o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "TrainingApi v1");
                 o.DocumentTitle = "TrainingApi";
+                if (provider)
+                {
+                    o.OAuthClientId(auth.SwaggerUiClientId);
+                    o.OAuthUsePkce();
+                    o.OAuthScopes(auth.SwaggerUiScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                }
             });
         }
 

@@ -77,10 +77,12 @@ public sealed class PlatformProblemsOperationFilter : IOperationFilter
         ProblemResponses.Add(operation, context, StatusCodes.Status429TooManyRequests,
             "Too many requests: a partner API key over its limit per minute, or a client without credentials over the limit per address. " +
             "Retry after the seconds in Retry-After.", describe: true);
+        // A bearer token signed with a key the API has not seen yet cannot be checked while the identity provider is down.
+        var provider = operation.Security is { Count: > 0 } ? " Also, with a bearer token, when the identity provider is not answering and the token's signing key is new." : "";
         ProblemResponses.Add(operation, context, StatusCodes.Status503ServiceUnavailable,
             context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotentMetadata>().Any()
-                ? "The database is not answering. Retry after the seconds in Retry-After, with the same Idempotency-Key: you get the stored answer if the request was committed."
-                : "The database is not answering. Retry after the seconds in Retry-After.",
+                ? "The database is not answering. Retry after the seconds in Retry-After, with the same Idempotency-Key: you get the stored answer if the request was committed." + provider
+                : "The database is not answering. Retry after the seconds in Retry-After." + provider,
             describe: true);
     }
 }

@@ -29,6 +29,16 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
             // Let the scheme set WWW-Authenticate, then write the body.
             // The scheme's result is cached for the request, so this does not authenticate twice.
             var failure = (await context.AuthenticateAsync()).Failure;
+            if (failure is ProviderUnavailableException)
+            {
+                // Neither the caller's fault nor a verdict on the token: try again when the provider answers.
+                context.Response.Headers.RetryAfter = ProblemExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteAsync(context, ProblemKind.ServiceUnavailable, new Text(
+                    "The identity provider does not answer, so the token's signing key cannot be checked. Try again shortly.",
+                    "Dostawca tożsamości nie odpowiada, więc nie można sprawdzić klucza, którym podpisano token. Spróbuj ponownie za chwilę."));
+                return;
+            }
+
             await context.ChallengeAsync();
             await WriteAsync(context, ProblemKind.Unauthorized, WhyUnauthenticated(failure));
             return;

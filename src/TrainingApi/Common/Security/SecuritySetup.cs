@@ -31,8 +31,10 @@ public static partial class SecuritySetup
                 http.Request.Headers.ContainsKey(ApiKeySecret.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<ProviderKeys>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, IHostEnvironment>((jwt, auth, env) => ConfigureJwt(jwt, auth.Value, env));
+            .Configure<IOptions<AuthOptions>, IHostEnvironment, ProviderKeys>((jwt, auth, env, keys) => ConfigureJwt(jwt, auth.Value, env, keys));
+        services.AddHealthChecks().AddCheck<ProviderReadyCheck>("identity-provider", tags: [Health.HealthEndpoints.ReadyTag]);
 
         // Safe by default: an endpoint that declares nothing still needs an authenticated caller.
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -47,7 +49,7 @@ public static partial class SecuritySetup
     public static void EnsureAuthConfigured(this WebApplication app)
     {
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        if (LocalSigningRefusal(auth, app.Environment) is { } refusal)
+        if ((LocalSigningRefusal(auth, app.Environment) ?? InsecureAuthorityRefusal(auth, app.Environment)) is { } refusal)
         {
             throw new InvalidOperationException(refusal);
         }
@@ -81,11 +83,21 @@ public static partial class SecuritySetup
             : null;
     }
 
+    /// <summary>
+    /// The provider's keys decide who may sign in, so they are fetched over HTTPS, except from a provider on this machine
+    /// (the local test provider of scripts/run.sh --oidc and the tests) or in Development.
+    /// </summary>
+    public static string? InsecureAuthorityRefusal(AuthOptions auth, IHostEnvironment env) =>
+        string.IsNullOrWhiteSpace(auth.Authority) || env.IsDevelopment() ? null
+        : !Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority) ? $"Auth:Authority ({auth.Authority}) must be an absolute URL."
+        : authority.Scheme == Uri.UriSchemeHttps || authority.IsLoopback ? null
+        : $"Auth:Authority ({auth.Authority}) must be an https URL outside Development.";
+
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Auth:AllowLocalSigningKey is on in environment {Environment}: tokens signed with Auth:DevelopmentSigningKey are accepted, and anyone with that key can sign in with any role. For tests and benchmarks only; configure Auth:Authority for real use.")]
     private static partial void LocalSigningKeyAllowed(ILogger logger, string environment);
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, IHostEnvironment env)
+    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, IHostEnvironment env, ProviderKeys keys)
     {
         // Keep claim names as issued (`sub`, `role`), not mapped to long WS-* URIs.
         jwt.MapInboundClaims = false;
@@ -103,11 +115,17 @@ public static partial class SecuritySetup
             RoleClaimType = ClaimNames.Role,
         };
 
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context => NormaliseClaims(context, auth),
+            OnChallenge = context => DescribeChallenge(context),
+        };
         if (!string.IsNullOrWhiteSpace(auth.Authority))
         {
-            jwt.Authority = auth.Authority;
-            jwt.Audience = auth.Audience;
-            jwt.RequireHttpsMetadata = !env.IsDevelopment();
+            // The issuer and keys come from ProviderKeys, not from JwtBearer's own configuration manager: it fetches a key it
+            // has not seen before this token is validated (the built-in one only asks for the next request), rate-limits that,
+            // and tells an unreachable provider (503) from a bad token (401).
+            ProviderTokens.Configure(jwt, keys);
         }
         else
         {
@@ -115,8 +133,23 @@ public static partial class SecuritySetup
             jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.SigningKey(auth, env.ContentRootPath);
             jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
         }
+    }
 
-        jwt.Events = new JwtBearerEvents { OnTokenValidated = context => NormaliseClaims(context, auth) };
+    /// <summary>
+    /// RFC 6750 §3: a refused token's challenge names the error, <c>Bearer error="invalid_token", error_description="…"</c>.
+    /// JwtBearer describes the failures it knows; the ones this API adds (no subject, a coordinator without a JST) get their reason.
+    /// </summary>
+    private static Task DescribeChallenge(JwtBearerChallengeContext context)
+    {
+        if (context.AuthenticateFailure is { } failure && string.IsNullOrEmpty(context.ErrorDescription))
+        {
+            context.Error ??= "invalid_token";
+            context.ErrorDescription = failure is SecurityTokenSignatureKeyNotFoundException
+                ? "The token is signed with a key the provider does not publish."
+                : failure.Message.Split('\n')[0].Replace('"', '\'');
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -131,8 +164,12 @@ public static partial class SecuritySetup
             return Task.CompletedTask;
         }
 
-        Copy(identity, auth.RoleClaim, ClaimNames.Role);
-        Copy(identity, auth.TerytClaim, ClaimNames.Teryt);
+        if (ProviderClaims.Normalise(identity, auth) is { } refusal)
+        {
+            context.Fail(new SecurityTokenException(refusal));
+            return Task.CompletedTask;
+        }
+
         var roles = identity.FindAll(ClaimNames.Role).Select(c => c.Value).ToList();
         var teryt = identity.FindFirst(ClaimNames.Teryt)?.Value;
         if (identity.FindFirst(ClaimNames.Subject) is null)
@@ -150,19 +187,6 @@ public static partial class SecuritySetup
         }
 
         return Task.CompletedTask;
-    }
-
-    private static void Copy(ClaimsIdentity identity, string from, string to)
-    {
-        if (from == to)
-        {
-            return;
-        }
-
-        foreach (var claim in identity.FindAll(from).ToList())
-        {
-            identity.AddClaim(new Claim(to, claim.Value));
-        }
     }
 
     [GeneratedRegex("^([0-9]{2}|[0-9]{4}|[0-9]{7})$")]
