@@ -12,8 +12,19 @@ namespace TrainingApi.Tests.Features.Curriculum;
 /// <summary>The calls the curriculum tests make to set the scene, over HTTP like everything else.</summary>
 public sealed class CurriculumSteps(HttpClient client)
 {
-    public async Task<ProgrammeView> ProgrammeAsync(string title = "Program testowy") =>
-        await (await client.PostJsonAsync("/api/v1/programmes", new { title })).ShouldBeAsync<ProgrammeView>(HttpStatusCode.Created);
+    /// <summary>
+    /// A programme; with the default title each gets a slug of its own, because a slug is never reused and many tests of one class
+    /// (one database) make a programme.
+    /// </summary>
+    public async Task<ProgrammeView> ProgrammeAsync(string title = DefaultTitle) =>
+        await (await (title == DefaultTitle
+                ? client.PostJsonAsync("/api/v1/programmes", new { title, slug = $"program-testowy-{Interlocked.Increment(ref programmes)}" })
+                : client.PostJsonAsync("/api/v1/programmes", new { title })))
+            .ShouldBeAsync<ProgrammeView>(HttpStatusCode.Created);
+
+    private const string DefaultTitle = "Program testowy";
+
+    private static int programmes;
 
     public async Task<VersionView> VersionAsync(Guid programmeId, string label = "0.9", Guid? basedOn = null) =>
         await (await client.PostJsonAsync($"/api/v1/programmes/{programmeId}/versions", new { label, basedOnVersionId = basedOn }))

@@ -38,9 +38,12 @@ public sealed record Citation(
         facts.PreviousVersion is { } previous ? new CitedVersion(previous, publicBase.For(PersistentIds.ReleasePath(facts.Slug, previous))) : null);
 
     /// <summary>The programme's title, and the release's own title after it when it says something more.</summary>
-    public string Title => string.IsNullOrWhiteSpace(ReleaseTitle) || string.Equals(ReleaseTitle.Trim(), ProgrammeTitle.Trim(), StringComparison.OrdinalIgnoreCase)
-        ? ProgrammeTitle.Trim()
-        : $"{ProgrammeTitle.Trim()}: {ReleaseTitle.Trim()}";
+    public string Title => TitleOf(ProgrammeTitle, ReleaseTitle);
+
+    public static string TitleOf(string programmeTitle, string releaseTitle) =>
+        string.IsNullOrWhiteSpace(releaseTitle) || string.Equals(releaseTitle.Trim(), programmeTitle.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? programmeTitle.Trim()
+            : $"{programmeTitle.Trim()}: {releaseTitle.Trim()}";
 
     /// <summary>The day of publication in Warsaw, where the publisher is: the date a reader in Poland sees on the page.</summary>
     public DateOnly Date => DateOnly.FromDateTime(WarsawTime.ToWarsaw(PublishedAt).DateTime);
