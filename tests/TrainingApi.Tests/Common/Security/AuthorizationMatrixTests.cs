@@ -197,6 +197,8 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["GetCatalogueDocument"] = [Anonymous, .. Everyone],
         ["GetCatalogueAsset"] = [Anonymous, .. Everyone],
         ["GetReleasesFeed"] = [Anonymous, .. Everyone],
+        ["GetReleaseCitation"] = [Anonymous, .. Everyone],
+        ["GetProgrammeDataCite"] = [Anonymous, .. Everyone],
         ["CreateWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],
         ["ListWebhookSubscriptions"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],
         ["GetWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],
