@@ -198,6 +198,7 @@ public sealed partial class AuthorizationMatrixTests(ApiFactory api) : IClassFix
         ["GetCatalogueAsset"] = [Anonymous, .. Everyone],
         ["GetReleasesFeed"] = [Anonymous, .. Everyone],
         ["GetReleaseCitation"] = [Anonymous, .. Everyone],
+        ["GetReleaseCitationCslJson"] = [Anonymous, .. Everyone],
         ["GetProgrammeDataCite"] = [Anonymous, .. Everyone],
         ["CreateWebhookSubscription"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],
         ["ListWebhookSubscriptions"] = [Roles.ProgrammeTeam, Roles.Partner, Roles.Ministry],

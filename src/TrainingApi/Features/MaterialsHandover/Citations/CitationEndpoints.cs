@@ -6,6 +6,7 @@ public static class CitationEndpoints
     public static RouteGroupBuilder MapCitations(this RouteGroupBuilder catalogue)
     {
         GetReleaseCitation.Map(catalogue);
+        GetReleaseCitation.MapCslJson(catalogue);
         GetProgrammeDataCite.Map(catalogue);
         return catalogue;
     }

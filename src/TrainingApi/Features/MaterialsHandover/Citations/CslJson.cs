@@ -1,15 +1,40 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 
 namespace TrainingApi.Features.MaterialsHandover.Citations;
 
+/// <summary>A name in CSL: the organisation as one literal name, so no processor splits it into given and family names.</summary>
+public sealed record CslName([property: JsonPropertyName("literal")] string Literal);
+
+/// <summary>A CSL date as its parts: one [year, month, day].</summary>
+public sealed record CslDate([property: JsonPropertyName("date-parts")] IReadOnlyList<IReadOnlyList<int>> DateParts);
+
+/// <summary>
+/// One CSL-JSON item, with CSL's own variable names. CSL has no type for course materials, so it is a <c>document</c> whose genre
+/// says what it is; the licence has no CSL variable, so it is in the note and, with the concept's address, under <c>custom</c>.
+/// </summary>
+public sealed record CslItem(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("citation-key")] string CitationKey,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("author")] IReadOnlyList<CslName> Author,
+    [property: JsonPropertyName("publisher")] string Publisher,
+    [property: JsonPropertyName("issued")] CslDate Issued,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("genre")] string Genre,
+    [property: JsonPropertyName("language")] string Language,
+    [property: JsonPropertyName("URL")] string Url,
+    [property: JsonPropertyName("abstract")] string Abstract,
+    [property: JsonPropertyName("note")] string Note,
+    [property: JsonPropertyName("custom")] IReadOnlyDictionary<string, string> Custom);
+
 /// <summary>
 /// CSL-JSON (the input format of citeproc processors, Zotero and most reference managers): an array with one item, valid against
-/// the Citation Style Language's csl-data.json schema. CSL has no type for course materials, so the item is a <c>document</c> with
-/// its genre saying what it is; the licence has no CSL variable, so it is in the note and under <c>custom</c>.
+/// the Citation Style Language's csl-data.json schema.
 /// </summary>
 public static class CslJson
 {
@@ -22,32 +47,23 @@ public static class CslJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static byte[] Of(Citation citation)
+    public static IReadOnlyList<CslItem> Items(Citation citation)
     {
         var date = citation.Date;
-        var custom = new JsonObject { ["license"] = citation.LicenceUri, ["concept-url"] = citation.ConceptUri };
+        var custom = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["concept-url"] = citation.ConceptUri, ["license"] = citation.LicenceUri };
         if (citation.Previous is { } previous)
         {
             custom["previous-version-url"] = previous.Uri;
         }
 
-        var item = new JsonObject
-        {
-            ["id"] = BibTex.KeyOf(citation),
-            ["citation-key"] = BibTex.KeyOf(citation),
-            ["type"] = "document",
-            ["title"] = citation.Title,
-            ["author"] = new JsonArray(new JsonObject { ["literal"] = citation.Publisher }),
-            ["publisher"] = citation.Publisher,
-            ["issued"] = new JsonObject { ["date-parts"] = new JsonArray(new JsonArray(date.Year, date.Month, date.Day)) },
-            ["version"] = citation.SemanticVersion,
-            ["genre"] = Citation.Kind,
-            ["language"] = citation.Language,
-            ["URL"] = citation.ReleaseUri,
-            ["abstract"] = citation.Description,
-            ["note"] = $"Wersja programu {citation.VersionLabel}. Licencja: {citation.Licence} ({citation.LicenceUri}).",
-            ["custom"] = custom,
-        };
-        return Encoding.UTF8.GetBytes(new JsonArray(item).ToJsonString(Options).ReplaceLineEndings("\n") + "\n");
+        return
+        [
+            new CslItem(BibTex.KeyOf(citation), BibTex.KeyOf(citation), "document", citation.Title, [new CslName(citation.Publisher)], citation.Publisher,
+                new CslDate([[date.Year, date.Month, date.Day]]), citation.SemanticVersion, Citation.Kind, citation.Language, citation.ReleaseUri,
+                citation.Description, $"Wersja programu {citation.VersionLabel}. Licencja: {citation.Licence} ({citation.LicenceUri}).", custom),
+        ];
     }
+
+    public static byte[] Of(Citation citation) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Items(citation), Options).ReplaceLineEndings("\n") + "\n");
 }
