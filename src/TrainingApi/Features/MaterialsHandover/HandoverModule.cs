@@ -87,6 +87,7 @@ public static class HandoverModule
         ResolvePersistentId.Map(app);
         CountAdoptions.Map(catalogue);
         Indicators.GetIndicatorReport.Map(catalogue);
+        Citations.CitationEndpoints.MapCitations(catalogue);
         return app;
     }
 }

@@ -102,6 +102,14 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
         }
 
         await Get("GetReleasesFeed", anyone, "/api/v1/catalogue/releases.atom");
+        foreach (var format in new[] { "bibtex", "text", "datacite" })
+        {
+            await Get("GetReleaseCitation", anyone, $"/api/v1/catalogue/releases/{published.Id}/citations/{format}");
+        }
+
+        await Get("GetReleaseCitationCslJson", anyone, $"/api/v1/catalogue/releases/{published.Id}/citations/csl-json");
+
+        await Get("GetProgrammeDataCite", anyone, $"/api/v1/catalogue/programmes/{published.ProgrammeSlug}/citations/datacite");
         await Get("GetCataloguePage", anyone, $"/api/v1/catalogue/releases/{published.Id}/pages/index.html");
         await Get("GetCatalogueDocument", anyone, GetCatalogueDocument.UrlOf(published.Id));
         foreach (var asset in new[] { TrainingApi.Features.Curriculum.Demo.CurriculumDemoAssets.DiagramName, TrainingApi.Features.Curriculum.Demo.CurriculumDemoAssets.ChecklistName })

@@ -19,20 +19,21 @@ public sealed record ExportFile(ExportFormat Format, string FileName, string Med
 }
 
 /// <summary>
-/// Every export of a release, built from its document and the bytes of its assets alone (by name, as listed in the
-/// document), so the same release always gives the same bytes.
+/// Every export of a release, built from its document, the bytes of its assets (by name, as listed in the document) and its
+/// identity (publisher, addresses, publication) alone, so the same release always gives the same bytes.
 /// </summary>
 public static class ReleaseExports
 {
-    public static ExportFile Build(ReleaseDocument release, ReleaseAssets assets, ExportFormat format) => format switch
+    public static ExportFile Build(ReleaseDocument release, ReleaseAssets assets, ReleaseIdentity identity, ExportFormat format) => format switch
     {
         ExportFormat.Json => new(format, "release.json", "application/json", ReleaseJson.Bytes(release)),
-        ExportFormat.Zip => new(format, $"{BaseName(release)}.zip", "application/zip", Bundle(release, assets)),
-        ExportFormat.Imscc => new(format, $"{BaseName(release)}.imscc", "application/zip", CommonCartridge.Package(release, ReleaseHtml.Pages(release), assets)),
+        ExportFormat.Zip => new(format, $"{BaseName(release)}.zip", "application/zip", Bundle(release, assets, identity)),
+        ExportFormat.Imscc => new(format, $"{BaseName(release)}.imscc", "application/zip", CommonCartridge.Package(release, ReleaseHtml.Pages(release, identity), assets)),
         _ => new(format, $"{BaseName(release)}.docx", Docx.ReleaseDocx.MediaType, Docx.ReleaseDocx.Programme(release, assets)),
     };
 
-    public static IReadOnlyList<ExportFile> All(ReleaseDocument release, ReleaseAssets assets) => [.. Enum.GetValues<ExportFormat>().Select(f => Build(release, assets, f))];
+    public static IReadOnlyList<ExportFile> All(ReleaseDocument release, ReleaseAssets assets, ReleaseIdentity identity) =>
+        [.. Enum.GetValues<ExportFormat>().Select(f => Build(release, assets, identity, f))];
 
     public static string BaseName(ReleaseDocument release) => $"program-{release.Programme.VersionLabel}-wydanie-{release.SemanticVersion}";
 
@@ -41,7 +42,7 @@ public static class ReleaseExports
     /// metadata and every other file with its SHA-256 and size) and SHA256SUMS (`sha256sum -c` format, every file but itself).
     /// The images and attachments are in html/assets/, where the pages' relative addresses (<c>assets/…</c>) find them.
     /// </summary>
-    public static byte[] Bundle(ReleaseDocument release, ReleaseAssets assets)
+    public static byte[] Bundle(ReleaseDocument release, ReleaseAssets assets, ReleaseIdentity identity)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -51,7 +52,7 @@ public static class ReleaseExports
             ["tables/moduly-excel-pl.csv"] = ReleaseTables.ModulesCsvExcelPolish(release),
             ["tables/moduly.xlsx"] = ReleaseTables.ModulesXlsx(release),
         };
-        foreach (var (name, bytes) in ReleaseHtml.Pages(release))
+        foreach (var (name, bytes) in ReleaseHtml.Pages(release, identity))
         {
             files["html/" + name] = bytes;
         }

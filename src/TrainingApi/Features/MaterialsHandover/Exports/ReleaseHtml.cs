@@ -23,12 +23,16 @@ public static class ReleaseHtml
 
     private static readonly string[] WaiverColumns = ["Miejsce", "Kryterium i reguła", "Problem", "Powód pozostawienia", "Kto i kiedy"];
 
-    public static IReadOnlyList<(string FileName, byte[] Bytes)> Pages(ReleaseDocument release)
+    public static IReadOnlyList<(string FileName, byte[] Bytes)> Pages(ReleaseDocument release, ReleaseIdentity identity)
     {
         var tops = release.Sections.Where(s => s.Depth == 0).ToList();
         var acts = release.LegalActs.ToDictionary(a => a.Citation, a => a.Title, StringComparer.Ordinal);
         var assets = release.AssetList.ToDictionary(a => a.Name, StringComparer.Ordinal);
-        var pages = new List<(string, byte[])> { ("index.html", Page(release, "Strona główna", "index.html", Index(release))) };
+        var pages = new List<(string, byte[])>
+        {
+            ("index.html", Page(release, "Strona główna", "index.html", Index(release, identity),
+                "<script type=\"application/ld+json\">\n" + ReleaseJsonLd.Of(release, identity) + "\n</script>\n")),
+        };
         foreach (var top in tops)
         {
             var body = new StringBuilder();
@@ -126,7 +130,7 @@ public static class ReleaseHtml
         return PolishWording.OfficialSource(citation) is { } href ? $"<a href=\"{Encode(href)}\">{text}</a>" : text;
     }
 
-    private static string Index(ReleaseDocument release)
+    private static string Index(ReleaseDocument release, ReleaseIdentity identity)
     {
         var body = new StringBuilder();
         body.Append("<h1>").Append(Encode(release.Programme.Title)).Append("</h1>\n");
@@ -146,8 +150,43 @@ public static class ReleaseHtml
 
         body.Append("</ul>\n<h2>Dostępność</h2>\n<p>").Append(Encode(ReleaseAccessibilityStatement.StatusSentence(release.Accessibility.Status ?? "")))
             .Append(" <a href=\"").Append(StatementFile).Append("\">Deklaracja dostępności materiałów</a>.</p>\n");
+        HowToCite(body, identity);
         return body.ToString();
     }
+
+    /// <summary>
+    /// "Jak cytować": the citation with the persistent address as a link, the concept's address, and the citation files. Addresses are
+    /// absolute, because the pages are also read from the ZIP, off the server. A draft's preview says it cannot be cited yet.
+    /// </summary>
+    private static void HowToCite(StringBuilder body, ReleaseIdentity identity)
+    {
+        body.Append("<h2 id=\"jak-cytowac\">Jak cytować</h2>\n");
+        if (identity.Published is not { } published)
+        {
+            body.Append("<p>To podgląd wersji roboczej: wydanie nie jest jeszcze opublikowane, więc nie ma daty publikacji ani opisu do cytowania. ")
+                .Append("Po publikacji będzie je można cytować pod stałym adresem <code>").Append(Encode(identity.ReleaseUri))
+                .Append("</code>, który zacznie działać dopiero wtedy.</p>\n");
+            return;
+        }
+
+        var text = published.CitationText;
+        var cited = text.EndsWith(identity.ReleaseUri, StringComparison.Ordinal)
+            ? Encode(text[..^identity.ReleaseUri.Length]) + ExternalLink(identity.ReleaseUri, identity.ReleaseUri)
+            : Encode(text);
+        body.Append("<p>").Append(cited).Append("</p>\n");
+        body.Append("<p>Ten adres zawsze prowadzi do tego wydania. Najnowsze wydanie programu jest pod adresem ")
+            .Append(ExternalLink(identity.ConceptUri, identity.ConceptUri)).Append(".</p>\n");
+        body.Append("<p>Opis wydania dla programów do zarządzania bibliografią:</p>\n<ul>\n");
+        foreach (var download in published.Downloads)
+        {
+            body.Append("<li><a href=\"").Append(Encode(download.Url)).Append("\" type=\"").Append(Encode(download.MediaType)).Append("\">")
+                .Append(Encode(download.Label)).Append("</a></li>\n");
+        }
+
+        body.Append("</ul>\n");
+    }
+
+    private static string ExternalLink(string href, string text) => $"<a href=\"{Encode(href)}\">{Encode(text)}</a>";
 
     private static string Statement(ReleaseDocument release)
     {
@@ -204,13 +243,13 @@ public static class ReleaseHtml
         return body.ToString();
     }
 
-    private static byte[] Page(ReleaseDocument release, string title, string file, string main)
+    private static byte[] Page(ReleaseDocument release, string title, string file, string main, string head = "")
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Encode(release.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(Encode(title)).Append(" — ").Append(Encode(release.Programme.Title)).Append("</title>\n");
-        html.Append("<style>\n").Append(ReleaseStyle.Css).Append("\n</style>\n</head>\n<body>\n");
+        html.Append("<style>\n").Append(ReleaseStyle.Css).Append("\n</style>\n").Append(head).Append("</head>\n<body>\n");
         html.Append("<a class=\"skip\" href=\"#tresc\">Przejdź do treści</a>\n");
         html.Append("<header><p>").Append(Encode(release.Programme.Title)).Append(" — wydanie ").Append(Encode(release.SemanticVersion)).Append("</p></header>\n");
         html.Append("<nav aria-label=\"Spis treści\">\n<ul>\n");

@@ -1,13 +1,16 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Assets;
+using TrainingApi.Features.MaterialsHandover.Citations;
 using TrainingApi.Features.MaterialsHandover.Exports;
 using TrainingApi.Features.MaterialsHandover.Exports.Docx;
+using TrainingApi.Features.MaterialsHandover.OpenData;
 
 namespace TrainingApi.Features.MaterialsHandover.Releases;
 
@@ -18,8 +21,8 @@ public static class GetReleaseFile
     /// <summary>The file and the release's language (the file's content is in it).</summary>
     public sealed record Found(ExportFile File, string Language);
 
-    /// <summary>A published release's stored file; a draft's built now, as a preview (the same bytes publication will store).</summary>
-    public sealed class Handler(TrainingDb db, IAssetStore assetStore) : IQueryHandler<Query, Found>
+    /// <summary>A published release's stored file; a draft's built now, as a preview (the bytes publication will store, but for the index page, which says it is a draft).</summary>
+    public sealed class Handler(TrainingDb db, IAssetStore assetStore, IOptions<OpenDataOptions> openData, PublicBaseUrl publicBase) : IQueryHandler<Query, Found>
     {
         public async ValueTask<Found> Handle(Query query, CancellationToken ct)
         {
@@ -30,7 +33,9 @@ public static class GetReleaseFile
                 var document = ReleaseJson.Deserialize(release.ContentJson);
                 // release.json names the assets; only the packages carry their bytes.
                 var assets = query.Format == ExportFormat.Json ? ReleaseAssets.None : await ReleaseAssets.LoadAsync(assetStore, document, ct);
-                return new Found(ReleaseExports.Build(document, assets, query.Format), release.Language);
+                // Not published yet: the pages say so, and give no date or citation.
+                var identity = ReleaseIdentities.Draft(release, document, openData.Value, publicBase);
+                return new Found(ReleaseExports.Build(document, assets, identity, query.Format), release.Language);
             }
 
             var format = ReleaseFiles.FormatName(query.Format);
@@ -46,7 +51,9 @@ public static class GetReleaseFile
             .TakesEnum<ExportFormat>("format")
             .WithSummary("Download a release's export (drafts: a preview)")
             .WithDescription("`format` is json, zip (the bundle with manifest.json and SHA256SUMS), imscc (IMS Common Cartridge 1.1) or docx (the whole " +
-                             "programme as an editable, accessible Word document). For a draft the file is built on request, byte for byte what publication will store.")
+                             "programme as an editable, accessible Word document). For a draft the file is built on request, byte for byte what publication will store, " +
+                             "but for the index page of zip and imscc: a preview's says the release is not yet published, where the published one gives the " +
+                             "publication date, the citation and the persistent address.")
             .RequireRoles(Roles.ProgrammeTeam, Roles.Expert, Roles.Ministry)
             .SupportsIfNoneMatch()
             .ProducesFile(StatusCodes.Status200OK, "application/zip")

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrainingApi.Common.Events;
+using TrainingApi.Common.Http;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
@@ -10,8 +12,10 @@ using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.Curriculum.Assets;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Catalogue;
+using TrainingApi.Features.MaterialsHandover.Citations;
 using TrainingApi.Features.MaterialsHandover.Exports;
 using TrainingApi.Features.MaterialsHandover.Handovers;
+using TrainingApi.Features.MaterialsHandover.OpenData;
 
 namespace TrainingApi.Features.MaterialsHandover.Releases;
 
@@ -28,7 +32,9 @@ public static class PublishRelease
     /// Builds every export once and stores it with its SHA-256; the release becomes immutable and the latest of its
     /// programme; the previous latest is superseded (two saves, so the one-published-per-programme index never sees two).
     /// </summary>
-    public sealed class Handler(TrainingDb db, IAssetStore assetStore, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, ReleaseView>
+    public sealed class Handler(
+        TrainingDb db, IAssetStore assetStore, EventOutbox events, TimeProvider clock, IOptions<OpenDataOptions> openData, PublicBaseUrl publicBase)
+        : ICommandHandler<Command, ReleaseView>
     {
         public async ValueTask<ReleaseView> Handle(Command command, CancellationToken ct)
         {
@@ -55,7 +61,9 @@ public static class PublishRelease
 
             var document = ReleaseJson.Deserialize(release.ContentJson);
             EnsureNothingUnrepairable(document);
-            var files = ReleaseExports.All(document, await ReleaseAssets.LoadAsync(assetStore, document, ct));
+            // The pages cite the release as the catalogue will: published now, after the release it supersedes.
+            var identity = ReleaseIdentities.Published(Citation.Of(CitedReleases.FactsOf(release, document, previous, now), openData.Value, publicBase), publicBase);
+            var files = ReleaseExports.All(document, await ReleaseAssets.LoadAsync(assetStore, document, ct), identity);
             db.AddRange(files.Select(f => new ReleaseFile(release.Id, ReleaseFiles.FormatName(f.Format), f.FileName, f.MediaType, f.Bytes, f.Sha256)));
             release.Publish(now);
             events.Publish(new ReleasePublished(release.Id, release.ProgrammeId, release.SemanticVersion, release.Title, release.Reasons,

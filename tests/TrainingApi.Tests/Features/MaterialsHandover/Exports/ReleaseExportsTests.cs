@@ -59,8 +59,15 @@ public sealed class ReleaseExportsTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(previews[0], previews[1]);
         Assert.Equal(previews[2], previews[3]);
         Assert.Equal(previews[4], previews[5]);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(previews[0])), published.Files.Single(f => f.Format == "zip").Sha256);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(previews[2])), published.Files.Single(f => f.Format == "imscc").Sha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(previews[4])), published.Files.Single(f => f.Format == "json").Sha256);
+        // Publication stores what the preview showed, but for the index page (a draft's says it is not published; the published one cites it) and the lists of checksums.
+        var stored = Entries(await api.CreateClient().GetByteArrayAsync($"/api/v1/catalogue/releases/{published.Id}/files/zip"));
+        var previewed = Entries(previews[0]);
+        Assert.Equal(previewed.Keys.Order(StringComparer.Ordinal), stored.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["SHA256SUMS", "html/index.html", "manifest.json"], stored.Keys.Where(k => !stored[k].AsSpan().SequenceEqual(previewed[k])).Order(StringComparer.Ordinal));
+        var cartridge = Entries(await api.CreateClient().GetByteArrayAsync($"/api/v1/catalogue/releases/{published.Id}/files/imscc"));
+        var previewedCartridge = Entries(previews[2]);
+        Assert.Equal(["web/index.html"], cartridge.Keys.Where(k => !cartridge[k].AsSpan().SequenceEqual(previewedCartridge[k])));
     }
 
     [Fact]
