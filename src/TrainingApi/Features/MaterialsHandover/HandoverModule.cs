@@ -86,6 +86,7 @@ public static class HandoverModule
         ReleasesFeed.Map(catalogue);
         CountAdoptions.Map(catalogue);
         Indicators.GetIndicatorReport.Map(catalogue);
+        OpenData.OpenDataEndpoints.MapOpenData(catalogue);
         return app;
     }
 }
