@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
@@ -10,6 +12,21 @@ using TrainingApi.Features.MaterialsHandover.Catalogue;
 using TrainingApi.Features.MaterialsHandover.OpenData.Rdf;
 
 namespace TrainingApi.Features.MaterialsHandover.OpenData;
+
+/// <summary>The shape of the JSON-LD answer, for the contract: prefixes in <c>@context</c>, one node object per subject in <c>@graph</c>.</summary>
+public sealed record JsonLdDocument(
+    [property: JsonPropertyName("@context")] IReadOnlyDictionary<string, string> Context,
+    [property: JsonPropertyName("@graph")] IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> Graph)
+{
+    public static readonly JsonLdDocument Example = new(
+        new Dictionary<string, string> { ["dcat"] = "http://www.w3.org/ns/dcat#", ["dct"] = "http://purl.org/dc/terms/" },
+        [new Dictionary<string, JsonElement>
+        {
+            ["@id"] = JsonSerializer.SerializeToElement("https://szkolenia.example.org/id/programmes/zarzadzanie-cyfryzacja-szkol-w-jst"),
+            ["@type"] = JsonSerializer.SerializeToElement(new[] { "dcat:Dataset" }),
+            ["dct:title"] = JsonSerializer.SerializeToElement(new[] { new Dictionary<string, string> { ["@value"] = "Zarządzanie cyfryzacją szkół w JST", ["@language"] = "pl" } }),
+        }]);
+}
 
 /// <summary>A DCAT-AP description as one of the three RDF syntaxes, negotiated on Accept, with validators for conditional GET.</summary>
 public static class DcatAnswer
@@ -56,11 +73,8 @@ public static class DcatAnswer
                 "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n\n" +
                 "<https://szkolenia.example.org/id/programmes/zarzadzanie-cyfryzacja-szkol-w-jst>\n    a dcat:Dataset ;\n    dct:title \"Zarządzanie cyfryzacją szkół w JST\"@pl .\n",
                 attachment: false)
-            .ProducesTextFile(StatusCodes.Status200OK, JsonLdWriter.MediaType,
-                "{\n  \"@context\": { \"dcat\": \"http://www.w3.org/ns/dcat#\", \"dct\": \"http://purl.org/dc/terms/\" },\n  \"@graph\": [\n    {\n" +
-                "      \"@id\": \"https://szkolenia.example.org/id/programmes/zarzadzanie-cyfryzacja-szkol-w-jst\",\n      \"@type\": [\"dcat:Dataset\"],\n" +
-                "      \"dct:title\": [{ \"@value\": \"Zarządzanie cyfryzacją szkół w JST\", \"@language\": \"pl\" }]\n    }\n  ]\n}\n",
-                attachment: false)
+            .Produces<JsonLdDocument>(StatusCodes.Status200OK, JsonLdWriter.MediaType)
+            .WithResponseExample(StatusCodes.Status200OK, JsonLdDocument.Example)
             .ProducesTextFile(StatusCodes.Status200OK, RdfXmlWriter.MediaType,
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:dcat=\"http://www.w3.org/ns/dcat#\" " +
                 "xmlns:dct=\"http://purl.org/dc/terms/\">\n  <rdf:Description rdf:about=\"https://szkolenia.example.org/id/programmes/zarzadzanie-cyfryzacja-szkol-w-jst\">\n" +
