@@ -88,6 +88,7 @@ public static class HandoverModule
         CountAdoptions.Map(catalogue);
         Indicators.GetIndicatorReport.Map(catalogue);
         Citations.CitationEndpoints.MapCitations(catalogue);
+        OpenData.OpenDataEndpoints.MapOpenData(catalogue);
         return app;
     }
 }

@@ -51,6 +51,13 @@ public static class CacheKey
         return key.ToString();
     }
 
+    /// <summary>
+    /// The key of an answer negotiated on Accept: the path-and-query key, a separator no URL contains, and the Accept header as sent
+    /// (trimmed, lower case). Keyed on the header rather than on the type chosen, because the fast lane looks answers up before
+    /// routing, when nothing has negotiated yet; distinct headers count against the tag's budget like distinct URLs.
+    /// </summary>
+    public static string WithAccept(string key, HttpRequest request) => key + "\n" + request.Headers.Accept.ToString().Trim().ToLowerInvariant();
+
     /// <summary>Whether every query parameter is one the endpoint reads, given once: only then is its answer kept.</summary>
     public static bool NamesOnlyKnown(HttpRequest request, PublicCacheMetadata cacheable)
     {

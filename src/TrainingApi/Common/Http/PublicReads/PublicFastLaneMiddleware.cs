@@ -41,7 +41,9 @@ public sealed partial class PublicFastLaneMiddleware(
         }
 
         var key = CacheKey.Of(request);
-        if (cache.TryGet(key, PublicResponseCache.Variant(request), out var answer) && (get || answer.AnswersHead))
+        var variant = PublicResponseCache.Variant(request);
+        // An answer negotiated on Accept is kept only under its Accept-qualified key, so the plain key never finds it.
+        if ((cache.TryGet(key, variant, out var answer) || cache.TryGet(CacheKey.WithAccept(key, request), variant, out answer)) && (get || answer.AnswersHead))
         {
             return AnswerAsync(http, answer);
         }
@@ -104,7 +106,7 @@ public sealed partial class PublicFastLaneMiddleware(
         var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
         var kept = CachedResponse.Capture(response, body, capture.LanguageNegotiated, answersHead: methods is null || methods.Contains(HttpMethods.Head));
         int? variant = ContentCoding.IsCompressible(response.ContentType) ? PublicResponseCache.Variant(http.Request) : null;
-        cache.Store(cacheable.Tag, readAt.Of(cacheable.Tag), key, variant, kept);
+        cache.Store(cacheable.Tag, readAt.Of(cacheable.Tag), cacheable.VariesOnAccept ? CacheKey.WithAccept(key, http.Request) : key, variant, kept);
     }
 
     /// <summary>No credentials, no cross-origin browser request (CORS answers it), no range and no If-Match: the common case only.</summary>

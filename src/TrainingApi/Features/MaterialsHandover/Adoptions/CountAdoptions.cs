@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
@@ -12,6 +13,14 @@ namespace TrainingApi.Features.MaterialsHandover.Adoptions;
 /// <summary>A count in a breakdown: by voivodeship (TERYT code and name), by JST kind, by call or by release.</summary>
 public sealed record Tally(string Key, string Name, int Jst);
 
+/// <summary>The adoption counts as JSON (default), or as one table in CSV or XLSX for open-data portals.</summary>
+public enum AdoptionCountsFormat
+{
+    Json,
+    Csv,
+    Xlsx,
+}
+
 public static class CountAdoptions
 {
     /// <param name="Jst">Distinct JST that recorded they use a release in scope (a JST that adopted two releases counts once).</param>
@@ -20,6 +29,10 @@ public static class CountAdoptions
         IReadOnlyList<Tally> ByVoivodeship, IReadOnlyList<Tally> ByKind);
 
     public sealed record Query(Guid? ProgrammeId, Guid? ReleaseId) : IQuery<Counts>;
+
+    public static readonly Counts Example = new Counts(null, null, 2, 3,
+                [new Tally(ReleaseView.Example.Id.ToString(), "2.0.0", 2)], [new Tally("Konkurs MEN 2025", "Konkurs MEN 2025", 2)],
+                [new Tally("10", "ŁÓDZKIE", 1), new Tally("14", "MAZOWIECKIE", 1)], [new Tally("gmina-miejska", "gmina-miejska", 1), new Tally("miasto-na-prawach-powiatu", "miasto-na-prawach-powiatu", 1)]);
 
     /// <summary>Anonymous: JST are public bodies, but contacts never leave the team, so only counts are given.</summary>
     public sealed class Handler(TrainingDb db, JstClassification register) : IQueryHandler<Query, Counts>
@@ -51,15 +64,45 @@ public static class CountAdoptions
         }
     }
 
+    /// <summary>One row per count: the totals, then each breakdown (by release, call, voivodeship, kind), as open-data portals read a flat table.</summary>
+    public static IEnumerable<IDictionary<string, object?>> Rows(Counts counts)
+    {
+        static Dictionary<string, object?> Row(string breakdown, string key, string name, int jst) =>
+            new() { ["przekroj"] = breakdown, ["klucz"] = key, ["nazwa"] = name, ["jst"] = jst };
+
+        yield return Row("razem", "jst", "JST, które wskazały wydanie", counts.Jst);
+        yield return Row("razem", "wskazania", "Wskazania wydań", counts.Adoptions);
+        foreach (var (breakdown, tallies) in new[] { ("wydanie", counts.ByRelease), ("konkurs", counts.ByCall), ("wojewodztwo", counts.ByVoivodeship), ("rodzaj-jst", counts.ByKind) })
+        {
+            foreach (var tally in tallies)
+            {
+                yield return Row(breakdown, tally.Key, tally.Name, tally.Jst);
+            }
+        }
+    }
+
     public static void Map(RouteGroupBuilder catalogue) =>
-        catalogue.MapGet("/adoption-counts", async (Guid? programmeId, Guid? releaseId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Query(programmeId, releaseId), ct)))
+        catalogue.MapGet("/adoption-counts", async Task<Results<Ok<Counts>, FileContentHttpResult>> (
+                Guid? programmeId, Guid? releaseId, string? format, IMediator mediator, CancellationToken ct) =>
+            {
+                var chosen = QueryEnum.Parse<AdoptionCountsFormat>(format, "format") ?? AdoptionCountsFormat.Json;
+                var counts = await mediator.Send(new Query(programmeId, releaseId), ct);
+                return chosen switch
+                {
+                    AdoptionCountsFormat.Csv => TypedResults.File(CsvFiles.Write(Rows(counts)), CsvFiles.ContentType, "wykorzystanie-materialow.csv"),
+                    AdoptionCountsFormat.Xlsx => TypedResults.File(XlsxFiles.Write([("Wykorzystanie", Rows(counts))],
+                        new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true }), XlsxFiles.ContentType, "wykorzystanie-materialow.xlsx"),
+                    _ => TypedResults.Ok(counts),
+                };
+            })
             .WithName("CountAdoptions")
             .WithSummary("How many JST use the released materials")
             .WithDescription("For anyone, without contacts: distinct JST and adoptions (of a programme's releases with `programmeId`, of one " +
-                             "release with `releaseId`, else all), by release, by competitive call, by voivodeship and by kind of JST.")
+                             "release with `releaseId`, else all), by release, by competitive call, by voivodeship and by kind of JST. " +
+                             "`format` json (default), csv or xlsx: one table (`przekroj`, `klucz`, `nazwa`, `jst`), the totals first, then each breakdown.")
+            .TakesEnum<AdoptionCountsFormat>("format")
+            .ProducesTextFile(StatusCodes.Status200OK, CsvFiles.ContentType, System.Text.Encoding.UTF8.GetString(CsvFiles.Write(Rows(Example))).TrimStart('\uFEFF'))
+            .ProducesFile(StatusCodes.Status200OK, XlsxFiles.ContentType)
             .AllowAnonymous()
-            .WithResponseExample(StatusCodes.Status200OK, new Counts(null, null, 2, 3,
-                [new Tally(ReleaseView.Example.Id.ToString(), "2.0.0", 2)], [new Tally("Konkurs MEN 2025", "Konkurs MEN 2025", 2)],
-                [new Tally("10", "ŁÓDZKIE", 1), new Tally("14", "MAZOWIECKIE", 1)], [new Tally("gmina-miejska", "gmina-miejska", 1), new Tally("miasto-na-prawach-powiatu", "miasto-na-prawach-powiatu", 1)]));
+            .WithResponseExample(StatusCodes.Status200OK, Example);
 }

@@ -37,6 +37,9 @@ public static class ReleasesFeed
                 new XElement(Atom + "updated", updated.ToString("O")),
                 new XElement(Atom + "author", new XElement(Atom + "name", "Ośrodek Rozwoju Edukacji")),
                 new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", query.BaseUrl + "/api/v1/catalogue/releases.atom")),
+                // For harvesters: the DCAT-AP description of the whole catalogue, and of each release below.
+                new XElement(Atom + "link", new XAttribute("rel", "describedby"), new XAttribute("type", "text/turtle"),
+                    new XAttribute("href", query.BaseUrl + OpenData.DcatGraph.CataloguePath)),
                 releases.Select(r => new XElement(Atom + "entry",
                     new XElement(Atom + "id", "urn:uuid:" + r.Id),
                     new XElement(Atom + "title", $"{r.Title} ({r.SemanticVersion})"),
@@ -50,6 +53,8 @@ public static class ReleasesFeed
                     new XElement(Atom + "link", new XAttribute("rel", "enclosure"), new XAttribute("type", "application/zip"),
                         new XAttribute("length", sizes.GetValueOrDefault(r.Id)),
                         new XAttribute("href", $"{query.BaseUrl}/api/v1/catalogue/releases/{r.Id}/files/zip")),
+                    new XElement(Atom + "link", new XAttribute("rel", "describedby"), new XAttribute("type", "text/turtle"),
+                        new XAttribute("href", query.BaseUrl + PersistentIds.DescriptionPath(r.ProgrammeSlug, r.SemanticVersion))),
                     new XElement(Atom + "rights", r.Licence),
                     new XElement(Atom + "summary", r.Status == ReleaseStatus.Superseded ? $"Zastąpione nowszym wydaniem. {r.Notes}" : r.Notes))));
             using var stream = new MemoryStream();
@@ -74,7 +79,8 @@ public static class ReleasesFeed
             .WithName("GetReleasesFeed")
             .WithSummary("Atom feed of published releases (public)")
             .WithDescription("The 50 latest publications, newest first; each entry links to the release's pages for people (`text/html`), " +
-                             "its JSON and its ZIP bundle (an enclosure with its length). Links are absolute, from the configured public base URL. " +
+                             "its JSON, its ZIP bundle (an enclosure with its length) and its DCAT-AP description (`describedby`, Turtle; the feed's own " +
+                             "`describedby` is the whole catalogue). Links are absolute, from the configured public base URL. " +
                              "`Content-Language: pl`. ETag and 304.")
             .AllowAnonymous()
             .CachedWhenAnonymous(CatalogueCache.Tag)
