@@ -135,6 +135,14 @@ public sealed class ServedFilesTests(CurriculumDemoDataTests.DemoFactory api) : 
         foreach (var format in new[] { "json", "csv", "xlsx" })
         {
             await Get("GetIndicatorReport", anyone, $"/api/v1/catalogue/indicators?format={format}");
+            await Get("CountAdoptions", anyone, $"/api/v1/catalogue/adoption-counts?format={format}");
+        }
+
+        foreach (var rdf in new[] { "text/turtle", "application/ld+json", "application/rdf+xml" })
+        {
+            await Get("GetDcatCatalogue", anyone, "/api/v1/catalogue/dcat", rdf);
+            await Get("GetDcatProgramme", anyone, PersistentIds.DescriptionPath(published.ProgrammeSlug), rdf);
+            await Get("GetDcatRelease", anyone, PersistentIds.DescriptionPath(published.ProgrammeSlug, published.SemanticVersion), rdf);
         }
 
         await Get("GetCertificate", team, await DemoCertificateAsync());
