@@ -261,6 +261,9 @@ public sealed class DcatGraph(OpenDataOptions options, PublicBaseUrl publicBase)
         g.Link(dataset, Dcat + "distribution", d);
         g.Type(d, Dcat + "Distribution");
         g.Add(d, Dct + "title", new Literal(title, "pl"));
+        g.Add(d, Dct + "description", new Literal($"{title}: plik {fileName} opublikowanego wydania, niezmienny (suma SHA-256 poniżej).", "pl"));
+        // A published release never changes, so its files stay at their addresses for good.
+        g.Link(d, DcatAp + "availability", EuVocabularies.Availability(g, "STABLE", "stable"));
         g.Link(d, Dcat + "mediaType", EuVocabularies.MediaType(g, mediaType));
         g.Link(d, Dct + "format", EuVocabularies.FileType(g, EuVocabularies.FileTypeCode(fileName)));
         g.Add(d, Dcat + "byteSize", new Literal(size.ToString(CultureInfo.InvariantCulture), datatype: Xsd + "nonNegativeInteger"));
@@ -283,6 +286,8 @@ public sealed class DcatGraph(OpenDataOptions options, PublicBaseUrl publicBase)
         g.Link(dataset, Dcat + "distribution", d);
         g.Type(d, Dcat + "Distribution");
         g.Add(d, Dct + "title", new Literal(title, "pl"));
+        g.Add(d, Dct + "description", new Literal($"{title}: zestawienie liczone z danych w chwili pobrania.", "pl"));
+        g.Link(d, DcatAp + "availability", EuVocabularies.Availability(g, "AVAILABLE", "available"));
         g.Link(d, Dcat + "mediaType", EuVocabularies.MediaType(g, mediaType));
         g.Link(d, Dct + "format", EuVocabularies.FileType(g, fileType));
         g.Link(d, Dcat + "accessURL", url);

@@ -22,6 +22,9 @@ public static class EuVocabularies
 
     public static string Frequency(RdfGraph g, string code, string label) => Concept(g, Eu + "frequency", "Frequency", code, label, Dct + "Frequency");
 
+    /// <summary>How long a distribution is meant to stay where it is (DCAT-AP's recommended <c>dcatap:availability</c>).</summary>
+    public static string Availability(RdfGraph g, string code, string label) => Concept(g, Eu + "planned-availability", "Planned availability", code, label, null);
+
     public static string FileType(RdfGraph g, string code) => Concept(g, Eu + "file-type", "File type", code, code, Dct + "MediaTypeOrExtent");
 
     public static string PublisherType(RdfGraph g, string code, string label) =>
