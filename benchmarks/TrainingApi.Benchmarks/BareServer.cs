@@ -34,6 +34,7 @@ internal static class BareServer
         var jst = Read("jst.json");
         var live = Read("live.json");
         var asset = Read("asset.png");
+        var dcat = Read("dcat.ttl");
         var headers = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(File.ReadAllText(Path.Combine(folder, "headers.json")))!
             .ToDictionary(p => p.Key, p => p.Value.Select(h => (Name: h.Key, Value: new Microsoft.Extensions.Primitives.StringValues(h.Value))).ToArray());
         var round = Guid.Parse(Get("--round"));
@@ -66,6 +67,8 @@ internal static class BareServer
                     return Bytes(response, zip, "application/zip");
                 case "/asset":
                     return Bytes(response, asset, "image/png");
+                case "/dcat":
+                    return Bytes(response, dcat, "text/turtle; charset=utf-8");
                 case "/jst":
                     return Bytes(response, jst, "application/json; charset=utf-8");
                 case "/live":

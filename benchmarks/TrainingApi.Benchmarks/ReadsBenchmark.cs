@@ -129,6 +129,7 @@ internal static class ReadsBenchmark
         var assetPath = $"/api/v1/catalogue/releases/{release}/pages/assets/schemat.png";
         await File.WriteAllBytesAsync(Path.Combine(folder, "asset.png"), await setup.GetByteArrayAsync(assetPath));
         await File.WriteAllBytesAsync(Path.Combine(folder, "live.json"), await setup.GetByteArrayAsync("/health/live"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "dcat.ttl"), await setup.GetByteArrayAsync("/api/v1/catalogue/dcat"));
 
         var scenarios = new Scenario[]
         {
@@ -136,6 +137,7 @@ internal static class ReadsBenchmark
             new("same with current `If-None-Match` (304)", "/api/v1/catalogue/releases/latest", "/latest-304", HttpStatusCode.NotModified, latestTag, false, 0.85, "bare Kestrel"),
             new("`GET /catalogue/releases/{id}/files/zip`", $"/api/v1/catalogue/releases/{release}/files/zip", "/zip", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
             new("`GET /catalogue/releases/{id}/pages/assets/schemat.png`", assetPath, "/asset", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
+            new("`GET /catalogue/dcat` (DCAT-AP, Turtle)", "/api/v1/catalogue/dcat", "/dcat", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
             new("`GET /jst?name=lod` (register search)", "/api/v1/jst?name=lod", "/jst", HttpStatusCode.OK, null, false, 0.50, "bare Kestrel"),
             new("`GET /health/live`", "/health/live", "/live", HttpStatusCode.OK, null, false, 0.60, "bare Kestrel"),
             new("team `GET …/comments?limit=20`", $"/api/v1/consultation-rounds/{round}/comments?limit=20", "/comments", HttpStatusCode.OK, null, true, 0.75, "raw Npgsql"),
