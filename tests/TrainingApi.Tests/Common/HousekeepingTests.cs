@@ -26,7 +26,7 @@ public sealed class HousekeepingTests(WebhookFactory api) : IClassFixture<Webhoo
         await receiver.WaitUntilAsync(r => r.Count >= 3);
         await using (var db = api.Db())
         {
-            await TestSupport.WaitForAsync(async () => await db.Context.Set<WebhookDelivery>().CountAsync(d => d.SubscriptionId == subscription && d.Status == DeliveryStatus.Delivered) == 3);
+            await Eventually.HoldsAsync("the three deliveries to be delivered", async () => await db.Context.Set<WebhookDelivery>().CountAsync(d => d.SubscriptionId == subscription && d.Status == DeliveryStatus.Delivered) == 3, TimeSpan.FromSeconds(15));
             // Two of them from 40 days ago; one of those still pending (owed to the receiver).
             var old = await db.Context.Set<WebhookDelivery>().Where(d => d.SubscriptionId == subscription).OrderBy(d => d.CreatedAt).Take(2).Select(d => d.Id).ToListAsync();
             await db.Context.Database.ExecuteSqlInterpolatedAsync($"UPDATE platform.webhook_deliveries SET created_at = created_at - interval '40 days' WHERE id = ANY({old})");
@@ -40,22 +40,5 @@ public sealed class HousekeepingTests(WebhookFactory api) : IClassFixture<Webhoo
         await using var check = api.Db();
         Assert.Equal(2, await check.Context.Set<WebhookDelivery>().CountAsync(d => d.SubscriptionId == subscription));
         Assert.Equal(1, await check.Context.Set<WebhookDelivery>().CountAsync(d => d.SubscriptionId == subscription && d.Status == DeliveryStatus.Pending));
-    }
-}
-
-public static class TestSupport
-{
-    public static async Task WaitForAsync(Func<Task<bool>> condition, int seconds = 15)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition never held.");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

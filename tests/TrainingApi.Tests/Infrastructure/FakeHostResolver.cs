@@ -23,7 +23,7 @@ public sealed class FakeHostResolver : IWebhookHostResolver
     {
         if (hanging.ContainsKey(host))
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            await new TaskCompletionSource().Task.WaitAsync(ct); // no answer, until the caller gives up
         }
 
         return names.TryGetValue(host, out var addresses) ? addresses : throw new SocketException((int)SocketError.HostNotFound);

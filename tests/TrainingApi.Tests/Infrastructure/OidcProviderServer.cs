@@ -86,7 +86,7 @@ public sealed class OidcProviderServer : IAsyncLifetime
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Eventually.SignalledAsync("the OIDC provider to say it is ready", ready.Task, TimeSpan.FromSeconds(30));
         StartedIn = clock.Elapsed;
     }
 

@@ -168,20 +168,16 @@ public sealed class PostgresServer
             }
         }
 
+        /// <summary>Called once the server has stopped (pg_ctl waits for that).</summary>
         internal static void TryDelete(string dir)
         {
-            for (var attempt = 0; attempt < 3; attempt++)
+            try
             {
-                try
-                {
-                    Directory.Delete(dir, recursive: true);
-                    return;
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // The server may still be closing files; a leftover folder is swept by the next run.
-                    Thread.Sleep(200);
-                }
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Something still had a file open; the next run sweeps the leftover folder, so there is no need to wait here.
             }
         }
 

@@ -8,8 +8,15 @@ namespace TrainingApi.Tests.Infrastructure;
 
 public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, DateTimeOffset At);
 
-/// <summary>What the receiver answers to one request.</summary>
-public sealed record ReceiverAnswer(int Status, TimeSpan Delay = default, string? RetryAfter = null);
+/// <summary>
+/// What the receiver answers to one request: it answers once <paramref name="HeldUntil"/> completes (at once when null),
+/// or gives up when the sender hangs up first.
+/// </summary>
+public sealed record ReceiverAnswer(int Status, Task? HeldUntil = null, string? RetryAfter = null)
+{
+    /// <summary>A receiver that never answers: the sender's time-out, or its death, ends the request.</summary>
+    public static Task Never => new TaskCompletionSource().Task;
+}
 
 /// <summary>
 /// A real HTTP server on loopback (Kestrel, port chosen by the OS) that records every webhook it receives
@@ -19,6 +26,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> inFlight = new();
+    private readonly Signal changed = new();
     private int maxInFlightPerId;
 
     private WebhookReceiver(WebApplication app) => this.app = app;
@@ -51,30 +59,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedWebhook> For(string webhookId) => Received.Where(r => r.Id == webhookId).ToList();
 
-    /// <summary>Waits until the condition holds on what was received, failing the test after the timeout.</summary>
+    /// <summary>Waits, woken by each request, until the condition holds on what was received, failing the test after the timeout.</summary>
     public Task<IReadOnlyList<ReceivedWebhook>> WaitUntilAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition, TimeSpan? timeout = null) =>
-        WaitUntilAsync(Received, condition, timeout);
+        WaitUntilAsync("answered", Received, condition, timeout);
 
     public Task<IReadOnlyList<ReceivedWebhook>> WaitUntilArrivedAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition, TimeSpan? timeout = null) =>
-        WaitUntilAsync(Arrived, condition, timeout);
+        WaitUntilAsync("arrived", Arrived, condition, timeout);
 
-    private static async Task<IReadOnlyList<ReceivedWebhook>> WaitUntilAsync(
-        ConcurrentQueue<ReceivedWebhook> queue, Func<IReadOnlyList<ReceivedWebhook>, bool> condition, TimeSpan? timeout)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTime.UtcNow < deadline)
-        {
-            var snapshot = queue.ToList();
-            if (condition(snapshot))
-            {
-                return snapshot;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"The receiver did not get what the test waited for; it got {queue.Count} request(s).");
-    }
+    private Task<IReadOnlyList<ReceivedWebhook>> WaitUntilAsync(
+        string which, ConcurrentQueue<ReceivedWebhook> queue, Func<IReadOnlyList<ReceivedWebhook>, bool> condition, TimeSpan? timeout) =>
+        Eventually.ValueAsync($"the webhooks {which} at the receiver to be what the test expects",
+            () => Task.FromResult<IReadOnlyList<ReceivedWebhook>>(queue.ToList()), condition, timeout, () => changed.Next);
 
     private async Task<IResult> HandleAsync(HttpRequest request)
     {
@@ -82,16 +77,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var webhook = new ReceivedWebhook(request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
             request.Headers["webhook-signature"].ToString(), await reader.ReadToEndAsync(), DateTimeOffset.UtcNow);
         Arrived.Enqueue(webhook);
+        changed.Pulse();
         var open = inFlight.AddOrUpdate(webhook.Id, 1, (_, n) => n + 1);
         InterlockedMax(ref maxInFlightPerId, open);
         try
         {
             var answer = Answer(webhook, Arrived.Count(r => r.Id == webhook.Id) - 1);
-            if (answer.Delay > TimeSpan.Zero)
+            if (answer.HeldUntil is { } release)
             {
                 try
                 {
-                    await Task.Delay(answer.Delay, request.HttpContext.RequestAborted);
+                    await release.WaitAsync(request.HttpContext.RequestAborted);
                 }
                 catch (OperationCanceledException)
                 {
@@ -100,6 +96,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             }
 
             Received.Enqueue(webhook);
+            changed.Pulse();
             if (answer.RetryAfter is not null)
             {
                 request.HttpContext.Response.Headers.RetryAfter = answer.RetryAfter;

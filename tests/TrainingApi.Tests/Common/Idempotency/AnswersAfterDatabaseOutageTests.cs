@@ -33,22 +33,32 @@ public sealed class AnswersAfterDatabaseOutageTests(AnswersAfterDatabaseOutageTe
         var zmp = await api.PartnerClientAsync(SeededOrganisations.Zmp);
         var jsts = EnrollmentSteps.Gminas(Applicants, skip: 1600);
 
-        var seen = new ConcurrentBag<(HttpStatusCode Status, string? Code)>();
+        var seen = new ConcurrentBag<(string Key, HttpStatusCode Status, string? Code)>();
         var writers = jsts.Select((teryt, i) => (Client: api.ClientAs(Roles.JstCoordinator, teryt: teryt, subject: $"koordynator-{i}"),
                 Url: $"/api/v1/recruitments/{recruitment.Id}/applications", Body: JsonSerializer.Serialize(EnrollmentSteps.Body(), HttpExtensions.Json)))
             .Concat(Enumerable.Range(0, Submissions).Select(i => (Client: zmp, Url: $"/api/v1/consultation-rounds/{round.Id}/submissions",
                 Body: JsonSerializer.Serialize(new { externalReference = $"ZMP/awaria/{i}", comments = ConsultationSteps.Comments(2, $"Awaria {i}") }, HttpExtensions.Json))))
-            .Select((w, i) => (w.Client, w.Url, w.Body, Key: $"outage-{i}", Delay: TimeSpan.FromMilliseconds(25 * i)))
+            .Select((w, i) => (w.Client, w.Url, w.Body, Key: $"outage-{i}"))
             .ToList();
 
-        var running = writers.Select(w => Task.Run(async () =>
+        // A third of the writers (of both kinds) start before the outage; the database goes away as soon as the first of them is
+        // answered, while the others are still in flight; the rest start once it is gone.
+        var outage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = writers.Select((w, i) => Task.Run(async () =>
         {
-            await Task.Delay(w.Delay);
+            if (i % 3 != 0)
+            {
+                await outage.Task;
+            }
+
             return await UntilAnsweredAsync(w.Client, w.Url, w.Body, w.Key, seen);
         })).ToList();
-        await Task.Delay(300);
+        await Eventually.HoldsAsync("a write to be answered before the outage", () => seen.Any(s => s.Status == HttpStatusCode.Created), TimeSpan.FromSeconds(60));
         api.Proxy.TakeDown();
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        outage.SetResult();
+        // It comes back once every writer not yet answered has been told so by a 503: each has met the outage.
+        await Eventually.HoldsAsync("every unanswered writer to be told the database is away", () => writers.All(w =>
+            seen.Any(s => s.Key == w.Key && s.Status is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable)), TimeSpan.FromSeconds(60));
         api.Proxy.Restore();
         var answers = await Task.WhenAll(running);
 
@@ -87,28 +97,18 @@ public sealed class AnswersAfterDatabaseOutageTests(AnswersAfterDatabaseOutageTe
     }
 
     /// <summary>What a correct client does: the same request with the same key until an answer that is not "try again".</summary>
-    private static async Task<string> UntilAnsweredAsync(HttpClient client, string url, string body, string key, ConcurrentBag<(HttpStatusCode, string?)> seen)
+    private static async Task<string> UntilAnsweredAsync(HttpClient client, string url, string body, string key, ConcurrentBag<(string, HttpStatusCode, string?)> seen)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        var (status, text) = await Eventually.ValueAsync($"{key} to be answered", async () =>
         {
             using var response = await client.SendAsync(Request(url, body, key));
             var text = await response.Content.ReadAsStringAsync();
             var code = response.StatusCode == HttpStatusCode.Created ? null
                 : JsonDocument.Parse(text).RootElement.TryGetProperty("code", out var c) ? c.GetString() : JsonDocument.Parse(text).RootElement.GetProperty("type").GetString();
-            seen.Add((response.StatusCode, code));
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                return text;
-            }
-
-            if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict) || DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"{key}: {(int)response.StatusCode} {text}");
-            }
-
-            await Task.Delay(300);
-        }
+            seen.Add((key, response.StatusCode, code));
+            return (response.StatusCode, text);
+        }, answer => answer.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict), TimeSpan.FromSeconds(90));
+        return status == HttpStatusCode.Created ? text : throw new Xunit.Sdk.XunitException($"{key}: {(int)status} {text}");
     }
 
     private static HttpRequestMessage Request(string url, string body, string key) =>

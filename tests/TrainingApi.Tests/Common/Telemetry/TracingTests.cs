@@ -17,16 +17,23 @@ public sealed class TracingTests(TracingTests.TracingFactory api) : IClassFixtur
     {
         public ConcurrentQueue<Activity> Spans { get; } = new();
 
+        /// <summary>Pulsed after each span is collected.</summary>
+        public Signal SpanEnded { get; } = new();
+
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Telemetry:Tracing"] = "true" };
 
         // Every span the tracer provider records, as it ends (an in-memory exporter, safe for spans ending on many threads).
         protected override void ConfigureServices(IServiceCollection services) =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Collector(Spans)));
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Collector(Spans, SpanEnded)));
     }
 
-    private sealed class Collector(ConcurrentQueue<Activity> spans) : BaseProcessor<Activity>
+    private sealed class Collector(ConcurrentQueue<Activity> spans, Signal ended) : BaseProcessor<Activity>
     {
-        public override void OnEnd(Activity data) => spans.Enqueue(data);
+        public override void OnEnd(Activity data)
+        {
+            spans.Enqueue(data);
+            ended.Pulse();
+        }
     }
 
     [Fact]
@@ -76,9 +83,27 @@ public sealed class TracingTests(TracingTests.TracingFactory api) : IClassFixtur
     {
         var traceId = ActivityTraceId.CreateRandom();
         var probe = new HttpRequestMessage(HttpMethod.Get, "/health/live").WithHeader("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var client = api.CreateClient(); // the host, and with it the tracer provider's own listener, exists before ours
+        var probeEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The request's own activity is created (the tracer provider samples it) and stopped whether or not it is exported.
+        // Listeners are told of a stop in the order they were added, so by the time this one hears of it, the tracer
+        // provider has already exported the span or dropped it: from then on, absence is final.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            ActivityStopped = activity =>
+            {
+                if (activity.TraceId == traceId && activity.Parent is null)
+                {
+                    probeEnded.TrySetResult();
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
 
-        (await api.CreateClient().SendAsync(probe)).EnsureSuccessStatusCode();
-        await Task.Delay(200);
+        (await client.SendAsync(probe)).EnsureSuccessStatusCode();
+        await Eventually.SignalledAsync("the probe's request activity to stop", probeEnded.Task);
 
         Assert.DoesNotContain(Snapshot(), s => s.TraceId == traceId);
     }
@@ -100,21 +125,9 @@ public sealed class TracingTests(TracingTests.TracingFactory api) : IClassFixtur
     }
 
     /// <summary>The trace's spans once the one that ends last (the server's, after the response went out) is exported.</summary>
-    private async Task<List<Activity>> SpansOfAsync(ActivityTraceId traceId, Func<Activity, bool> last)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            var spans = Snapshot().Where(s => s.TraceId == traceId).ToList();
-            if (spans.Any(last))
-            {
-                return spans;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return Snapshot().Where(s => s.TraceId == traceId).ToList();
-    }
+    private Task<List<Activity>> SpansOfAsync(ActivityTraceId traceId, Func<Activity, bool> last) =>
+        Eventually.ValueAsync($"the last span of trace {traceId} to be exported",
+            () => Task.FromResult(Snapshot().Where(s => s.TraceId == traceId).ToList()), spans => spans.Any(last), changed: () => api.SpanEnded.Next);
 
     private List<Activity> Snapshot() => [.. api.Spans];
 }

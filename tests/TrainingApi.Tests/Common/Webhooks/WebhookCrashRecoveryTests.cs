@@ -39,7 +39,7 @@ public sealed class WebhookCrashRecoveryTests(ApiFactory database) : IClassFixtu
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         // The first attempt hangs, so the process dies in the middle of it.
-        receiver.Answer = (_, previous) => previous == 0 ? new ReceiverAnswer(204, Delay: TimeSpan.FromSeconds(60)) : new ReceiverAnswer(204);
+        receiver.Answer = (_, previous) => previous == 0 ? new ReceiverAnswer(204, HeldUntil: ReceiverAnswer.Never) : new ReceiverAnswer(204);
         Guid programmeId;
         using (var doomed = await ApiProcess.StartAsync(database.ConnectionString, workerEnabled: true))
         {
@@ -111,31 +111,23 @@ public sealed class WebhookCrashRecoveryTests(ApiFactory database) : IClassFixtu
 
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Roles.ProgrammeTeam));
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
+            string state;
+            try
             {
-                try
-                {
-                    if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                    {
-                        return new ApiProcess(process, client);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The API process exited with {process.ExitCode} before it was ready.");
-                }
-
-                await Task.Delay(200);
+                // A connection refused is "not listening yet"; an exit ends the wait at once.
+                state = await Eventually.ValueAsync("the API process to answer /health/ready", async () =>
+                    process.HasExited ? "exited" : (await client.GetAsync("/health/ready")).IsSuccessStatusCode ? "ready" : "not ready",
+                    seen => seen is "ready" or "exited", TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
             }
 
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The API process did not become ready.");
+            return state == "ready"
+                ? new ApiProcess(process, client)
+                : throw new InvalidOperationException($"The API process exited with {process.ExitCode} before it was ready.");
         }
 
         /// <summary>SIGKILL: no shutdown hooks, no graceful stop; PostgreSQL rolls back its open transactions.</summary>

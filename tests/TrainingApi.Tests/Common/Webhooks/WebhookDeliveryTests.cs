@@ -76,7 +76,9 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
         Assert.Equal("gone", view.DisabledReason);
 
         var later = await CreateProgrammeAsync("Program po 410");
-        await Task.Delay(800);
+        // Once the later event is fanned out, its deliveries are all there are: none to the disabled subscription means none is ever sent.
+        var fannedOut = await api.DeliveriesOfDispatchedAsync("programme.created", "programmeId", later.Id);
+        Assert.DoesNotContain(fannedOut, d => d.SubscriptionId == subscription);
         Assert.DoesNotContain(receiver.Arrived, w => w.IsAbout("programme.created", "programmeId", later.Id));
     }
 
@@ -98,7 +100,7 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
     public async Task A_receiver_that_does_not_answer_in_time_gets_the_delivery_again()
     {
         var (subscription, _) = await api.SubscribeAsync(receiver, "programme.created");
-        receiver.Answer = (_, previous) => previous == 0 ? new ReceiverAnswer(204, Delay: TimeSpan.FromSeconds(3)) : new ReceiverAnswer(204);
+        receiver.Answer = (_, previous) => previous == 0 ? new ReceiverAnswer(204, HeldUntil: ReceiverAnswer.Never) : new ReceiverAnswer(204);
 
         var programme = await CreateProgrammeAsync("Powolny odbiorca");
 
@@ -143,16 +145,19 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
         var zppReceiver = await WebhookReceiver.StartAsync();
         await using var zmpDisposal = zmpReceiver;
         await using var zppDisposal = zppReceiver;
-        await api.SubscribeAsync(receiver, "api-key.issued");
-        await SubscribeAsPartnerAsync(SeededOrganisations.Zmp, zmpReceiver);
-        await SubscribeAsPartnerAsync(SeededOrganisations.Zpp, zppReceiver);
+        var (teams, _) = await api.SubscribeAsync(receiver, "api-key.issued");
+        var zmp = await SubscribeAsPartnerAsync(SeededOrganisations.Zmp, zmpReceiver);
+        var zpp = await SubscribeAsPartnerAsync(SeededOrganisations.Zpp, zppReceiver);
 
         var issued = await (await team.PostJsonAsync($"/api/v1/organisations/{SeededOrganisations.Zmp}/api-keys", new { name = "powiadomienie" }))
             .ShouldBeAsync<IssuedApiKey>(HttpStatusCode.Created);
 
+        // The fan-out decides who is ever sent the event: exactly the team's and ZMP's subscriptions, so never ZPP's.
+        var fannedOut = await api.DeliveriesOfDispatchedAsync("api-key.issued", "keyId", issued.Key.Id);
+        Assert.Equal(new[] { teams, zmp }.Order(), fannedOut.Select(d => d.SubscriptionId).Order());
+        Assert.DoesNotContain(zpp, fannedOut.Select(d => d.SubscriptionId));
         await zmpReceiver.WaitUntilAsync(r => r.Any(w => w.IsAbout("api-key.issued", "keyId", issued.Key.Id)));
         await receiver.WaitUntilAsync(r => r.Any(w => w.IsAbout("api-key.issued", "keyId", issued.Key.Id)));
-        await Task.Delay(500);
         Assert.DoesNotContain(zppReceiver.Arrived, w => w.IsAbout("api-key.issued", "keyId", issued.Key.Id));
         Assert.DoesNotContain(issued.Secret, zmpReceiver.Received.Single(w => w.IsAbout("api-key.issued", "keyId", issued.Key.Id)).Body, StringComparison.Ordinal);
     }
@@ -175,15 +180,11 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
             });
         }
 
+        // A rolled-back transaction is final: with no outbox row there is nothing a worker could ever send, now or later.
+        Assert.Equal(0, await api.OutboxEventsAboutAsync("programme.created", "programmeId", ghost));
         var control = await CreateProgrammeAsync("Program kontrolny");
         await receiver.WaitUntilAsync(r => r.Any(w => w.IsAbout("programme.created", "programmeId", control.Id)));
-        await Task.Delay(300);
         Assert.DoesNotContain(receiver.Arrived, w => w.IsAbout("programme.created", "programmeId", ghost));
-        await using var check = api.Db();
-        var stored = await check.Context.Database
-            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM platform.outbox_events WHERE payload->'data'->>'programmeId' = {ghost.ToString()}")
-            .SingleAsync();
-        Assert.Equal(0, stored);
     }
 
     [Fact]
@@ -201,8 +202,12 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
         }));
 
         var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ShouldBeAsync<ProgrammeView>(HttpStatusCode.OK);
-        var announced = await receiver.WaitUntilAsync(r => r.Any(w => w.IsAbout("programme.updated", "programmeId", programme.Id)));
-        await Task.Delay(500);
+        // Every PUT has been answered, so every transaction that could announce an update has ended: one event, and only one, is final.
+        Assert.Equal(1, await api.OutboxEventsAboutAsync("programme.updated", "programmeId", programme.Id));
+        var fannedOut = await api.DeliveriesOfDispatchedAsync("programme.updated", "programmeId", programme.Id);
+        await api.AllFinishedAsync(fannedOut.Select(d => d.Id));
+        // No attempt that read the delivery while it was pending is still on its way.
+        await api.EarlierTransactionsEndedAsync();
         var about = receiver.Received.Where(w => w.IsAbout("programme.updated", "programmeId", programme.Id)).ToList();
         Assert.Single(about);
         Assert.Equal(winner.Title, about[0].DataString("title"));
@@ -211,7 +216,7 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
     private async Task<ProgrammeView> CreateProgrammeAsync(string title) =>
         await (await api.ClientAs(Roles.Expert).PostJsonAsync("/api/v1/programmes", new { title })).ShouldBeAsync<ProgrammeView>(HttpStatusCode.Created);
 
-    private async Task SubscribeAsPartnerAsync(Guid organisation, WebhookReceiver partnerReceiver)
+    private async Task<Guid> SubscribeAsPartnerAsync(Guid organisation, WebhookReceiver partnerReceiver)
     {
         var partner = await api.PartnerClientAsync(organisation);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhook-subscriptions")
@@ -219,27 +224,16 @@ public sealed class WebhookDeliveryTests(WebhookFactory api) : IClassFixture<Web
             Content = HttpExtensions.JsonBody($$"""{"url":"{{partnerReceiver.Url}}","eventTypes":["api-key.issued"]}"""),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        (await partner.SendAsync(request)).EnsureSuccessStatusCode();
+        var created = await (await partner.SendAsync(request)).ShouldBeAsync<CreatedWebhookSubscription>(HttpStatusCode.Created);
+        return created.Subscription.Id;
     }
 
     private async Task<List<WebhookDeliveryView>> DeliveriesAsync(Guid subscription) =>
         [.. (await (await team.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries?limit=100"))
             .ShouldBeAsync<Page<WebhookDeliveryView>>(HttpStatusCode.OK)).Items];
 
-    private async Task<WebhookDeliveryView> WaitForDeliveryAsync(Guid subscription, Guid deliveryId, Func<WebhookDeliveryView, bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < deadline)
-        {
-            var delivery = (await DeliveriesAsync(subscription)).SingleOrDefault(d => d.Id == deliveryId);
-            if (delivery is not null && condition(delivery))
-            {
-                return delivery;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Delivery {deliveryId} never reached the expected state.");
-    }
+    private async Task<WebhookDeliveryView> WaitForDeliveryAsync(Guid subscription, Guid deliveryId, Func<WebhookDeliveryView, bool> condition, TimeSpan? timeout = null) =>
+        (await Eventually.ValueAsync($"delivery {deliveryId} to reach the expected state",
+            async () => (await DeliveriesAsync(subscription)).SingleOrDefault(d => d.Id == deliveryId),
+            delivery => delivery is not null && condition(delivery), timeout))!;
 }

@@ -67,23 +67,11 @@ public sealed class WebhookTargetsAtConnectTests(StrictWebhookFactory api) : ICl
         Assert.Contains("not a public internet address", delivery.LastError, StringComparison.Ordinal);
     }
 
-    private async Task<WebhookDeliveryView> WaitForFailedAttemptAsync(Guid subscription)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var deliveries = await (await team.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries?limit=100"))
-                .ShouldBeAsync<Page<WebhookDeliveryView>>(HttpStatusCode.OK);
-            if (deliveries.Items.FirstOrDefault(d => d.Attempts >= 2) is { } delivery)
-            {
-                return delivery;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The delivery was never attempted twice.");
-    }
+    private async Task<WebhookDeliveryView> WaitForFailedAttemptAsync(Guid subscription) =>
+        (await Eventually.ValueAsync("the delivery to be attempted twice", async () =>
+            (await (await team.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries?limit=100"))
+                .ShouldBeAsync<Page<WebhookDeliveryView>>(HttpStatusCode.OK)).Items.FirstOrDefault(d => d.Attempts >= 2),
+            delivery => delivery is not null))!;
 
     private async Task CountConnectionsAsync()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using TrainingApi.Common.Security;
+using TrainingApi.Common.Webhooks;
 using TrainingApi.Features.Curriculum;
 using TrainingApi.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ public sealed class WebhookWorkersTests(WebhookWorkersTests.PatientWebhookFactor
 {
     /// <summary>
     /// Exactly once holds while every attempt gets its answer: a generous time-out, so that a loaded machine does not turn a
-    /// 150 ms answer into a timed-out attempt that is rightly sent again.
+    /// held answer into a timed-out attempt that is rightly sent again.
     /// </summary>
     public sealed class PatientWebhookFactory : WebhookFactory
     {
@@ -24,8 +25,14 @@ public sealed class WebhookWorkersTests(WebhookWorkersTests.PatientWebhookFactor
         await second.InitializeAsync();
         _ = second.CreateClient(); // starts the second instance and its worker
         await using var receiver = await WebhookReceiver.StartAsync();
-        // Slow answers keep each delivery open long enough for the other instance to try to take it.
-        receiver.Answer = (_, _) => new ReceiverAnswer(204, Delay: TimeSpan.FromMilliseconds(150));
+        // Each answer is held until two more deliveries have arrived, so every delivery stays open while the workers of both
+        // instances go on taking rows: a lock that failed to keep one of them out would show as a duplicate.
+        receiver.Answer = (_, _) =>
+        {
+            var arrivedSoFar = receiver.Arrived.Count;
+            return new ReceiverAnswer(204, HeldUntil: receiver.WaitUntilArrivedAsync(
+                r => r.Count >= arrivedSoFar + 2 || r.Select(w => w.Id).Distinct().Count() >= 30, TimeSpan.FromSeconds(60)));
+        };
         await first.SubscribeAsync(receiver, "programme.created");
 
         var expert = first.ClientAs(Roles.Expert);
@@ -37,7 +44,16 @@ public sealed class WebhookWorkersTests(WebhookWorkersTests.PatientWebhookFactor
         }
 
         var received = await receiver.WaitUntilAsync(r => ids.All(id => r.Any(w => w.IsAbout("programme.created", "programmeId", id))), TimeSpan.FromSeconds(30));
-        await Task.Delay(500);
+        // Nothing more can arrive once every delivery is finished and every attempt that could have read one while it was
+        // still pending (each holds its transaction for the whole attempt) has ended.
+        var deliveries = new List<Guid>();
+        foreach (var id in ids)
+        {
+            deliveries.AddRange((await first.DeliveriesOfDispatchedAsync("programme.created", "programmeId", id)).Select(d => d.Id));
+        }
+
+        Assert.Equal(30, (await first.AllFinishedAsync(deliveries, TimeSpan.FromSeconds(30))).Count(d => d.Status == DeliveryStatus.Delivered));
+        await first.EarlierTransactionsEndedAsync();
 
         var ours = receiver.Arrived.Where(w => ids.Any(id => w.IsAbout("programme.created", "programmeId", id))).ToList();
         Assert.Equal(30, ours.Select(w => w.Id).Distinct().Count());

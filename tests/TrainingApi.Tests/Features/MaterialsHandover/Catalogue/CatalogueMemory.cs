@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Features.MaterialsHandover.Catalogue;
@@ -17,25 +16,13 @@ public static class CatalogueMemory
         var before = cache.Generation(CatalogueCache.Tag);
         await steps.PublishAsync(releaseId);
         // One eviction by the publishing endpoint, one by the notification.
-        var clock = Stopwatch.StartNew();
-        while (cache.Generation(CatalogueCache.Tag) < before + 2 && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(cache.Generation(CatalogueCache.Tag) >= before + 2, "The publication's notification did not arrive.");
+        await Eventually.HoldsAsync("the publication's notification to come back", () => cache.Generation(CatalogueCache.Tag) >= before + 2, TimeSpan.FromSeconds(10));
     }
 
     /// <summary>An instance keeps the catalogue in memory only once its listener is in place (a few milliseconds after start).</summary>
     public static async Task ListeningAsync(ApiFactory instance)
     {
         var cache = instance.Services.GetRequiredService<PublicResponseCache>();
-        var clock = Stopwatch.StartNew();
-        while (!cache.IsActive(CatalogueCache.Tag) && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(cache.IsActive(CatalogueCache.Tag), "The catalogue listener did not start.");
+        await Eventually.HoldsAsync("the catalogue listener to start", () => cache.IsActive(CatalogueCache.Tag), TimeSpan.FromSeconds(10));
     }
 }
