@@ -88,7 +88,7 @@ public static class Platform
         // Next, so that what it answers from memory pays for nothing below (docs/performance.md).
         app.UsePublicFastLane();
         app.UseHttpLogging();
-        // Outside everything below that can answer (HTTPS redirect, compression, the problem handler), so every response they
+        // Outside everything below that can answer (HTTPS redirect, the exception handler, status-code pages), so every response they
         // make gets its headers, redirects and problems included.
         app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseApiHttps();
