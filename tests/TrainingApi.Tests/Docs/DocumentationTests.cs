@@ -45,11 +45,12 @@ public sealed partial class DocumentationTests
     public void Every_relative_link_leads_to_an_existing_file_and_heading(string file)
     {
         // Code spans show Markdown as written (an example link to `assets/…` in a section), not links of this page.
-        var text = Regex.Replace(WithoutFencedBlocks(File.ReadAllText(Path.Combine(Root, file))), "`[^`\n]+`", "");
+        var text = Regex.Replace(WithoutFencedBlocksKeepingLines(File.ReadAllText(Path.Combine(Root, file))), "`[^`\n]+`", "");
         var broken = new List<string>();
         foreach (Match link in MarkdownLink().Matches(text))
         {
             var target = link.Groups["target"].Value;
+            var at = $"{file}:{text[..link.Index].Count(c => c == '\n') + 1}: {link.Value}";
             if (Regex.IsMatch(target, "^[a-z]+:", RegexOptions.IgnoreCase))
             {
                 continue; // http(s), mailto: checked by nobody here
@@ -59,15 +60,15 @@ public sealed partial class DocumentationTests
             var full = path.Length == 0 ? Path.Combine(Root, file) : Path.GetFullPath(Path.Combine(Root, Path.GetDirectoryName(file)!, Uri.UnescapeDataString(path)));
             if (!File.Exists(full) && !Directory.Exists(full))
             {
-                broken.Add($"{target}: no such file");
+                broken.Add($"{at}: no such file");
             }
             else if (anchor is not null && full.EndsWith(".md", StringComparison.Ordinal) && !Headings(File.ReadAllText(full)).Contains(anchor))
             {
-                broken.Add($"{target}: no such heading");
+                broken.Add($"{at}: no such heading");
             }
         }
 
-        Assert.True(broken.Count == 0, $"{file}: " + string.Join("; ", broken));
+        Assert.True(broken.Count == 0, string.Join("\n", broken));
     }
 
     [Theory]
@@ -80,30 +81,38 @@ public sealed partial class DocumentationTests
         {
             var language = block.Groups["lang"].Value;
             var body = block.Groups["body"].Value;
+            var firstLine = text[..block.Index].Count(c => c == '\n') + 2;
             if (language is "bash" or "sh" or "shell" or "console")
             {
-                foreach (var line in body.Split('\n').Select(l => Regex.Replace(l, @"(^|\s)#.*$", "")))
+                var lines = body.Split('\n');
+                for (var i = 0; i < lines.Length; i++)
                 {
-                    stale.AddRange(StalePaths(line));
-                    stale.AddRange(StaleCommands(line));
+                    var line = Regex.Replace(lines[i], @"(^|\s)#.*$", "");
+                    stale.AddRange(StalePaths(line).Concat(StaleCommands(line)).Select(s => $"{file}:{firstLine + i}: {s} (line: {lines[i].Trim()})"));
                 }
             }
 
             if (language is "bash" or "sh" or "shell" or "console" or "http" or "")
             {
-                stale.AddRange(StaleApiCalls(body));
+                stale.AddRange(StaleApiCalls(body).Select(s => $"{file}: the block at line {firstLine - 1}: {s}"));
             }
         }
 
-        stale.AddRange(StaleApiCalls(string.Join("\n", InlineCode().Matches(WithoutFencedBlocks(text)).Select(m => m.Groups["code"].Value))));
-        Assert.True(stale.Count == 0, $"{file}: " + string.Join("; ", stale.Distinct()));
+        var prose = WithoutFencedBlocksKeepingLines(text).Split('\n');
+        for (var i = 0; i < prose.Length; i++)
+        {
+            stale.AddRange(StaleApiCalls(string.Join("\n", InlineCode().Matches(prose[i]).Select(m => m.Groups["code"].Value)))
+                .Select(s => $"{file}:{i + 1}: {s}"));
+        }
+
+        Assert.True(stale.Count == 0, string.Join("\n", stale.Distinct()));
     }
 
     /// <summary>The pages whose inline code names repository paths: the README, docs/ and every README under src/.</summary>
     public static TheoryData<string> ProsePages()
     {
         var data = new TheoryData<string>();
-        foreach (var file in MarkdownFiles().Select(row => (string)row[0]!)
+        foreach (var file in MarkdownFiles().Cast<object[]>().Select(row => (string)row[0])
                      .Where(f => f == "README.md" || Regex.IsMatch(f, @"^docs/[^/]+\.md$") || Regex.IsMatch(f, @"^src/.*README\.md$")))
         {
             data.Add(file);
@@ -197,7 +206,7 @@ public sealed partial class DocumentationTests
     private static readonly Lazy<HashSet<string>> RepositoryFileNames = new(() =>
         [.. Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .Where(f => !Regex.IsMatch(Path.GetRelativePath(Root, f).Replace('\\', '/'), @"(^|/)(node_modules|bin|obj|\.git)/"))
-            .Select(Path.GetFileName)!]);
+            .Select(f => Path.GetFileName(f))]);
 
     /// <summary>
     /// The tree at the top of docs/architecture.md: every CamelCase name on its lines (<c>UseCaseRunner</c>,
@@ -213,16 +222,16 @@ public sealed partial class DocumentationTests
         var firstLine = text[..tree.Index].Count(c => c == '\n') + 2;
         var sources = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !Regex.IsMatch(f, @"[\\/](bin|obj)[\\/]")).ToList();
-        var fileNames = sources.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        var fileNames = sources.Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal);
         var folderNames = Directory.EnumerateDirectories(Path.Combine(Root, "src"), "*", SearchOption.AllDirectories)
-            .Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
-        var code = string.Join("\n", sources.Select(File.ReadAllText));
+            .Select(d => Path.GetFileName(d)).ToHashSet(StringComparer.Ordinal);
+        var code = string.Join("\n", sources.Select(f => File.ReadAllText(f)));
         var stale = new List<string>();
         var lines = tree.Groups["body"].Value.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             // Placeholders (<Feature>, <UseCase>, the T of IAccessRule<T>) name nothing.
-            var line = Regex.Replace(lines[i], @"<[A-Za-z]+>", "");
+            var line = Regex.Replace(lines[i], @"<[A-Za-z]+>", " ");
             foreach (Match m in TypeLikeName().Matches(line))
             {
                 var name = m.Value;
@@ -239,7 +248,7 @@ public sealed partial class DocumentationTests
 
         foreach (var parent in new[] { "Common", "Features" })
         {
-            foreach (var folder in Directory.EnumerateDirectories(Path.Combine(Root, "src/TrainingApi", parent)).Select(Path.GetFileName))
+            foreach (var folder in Directory.EnumerateDirectories(Path.Combine(Root, "src/TrainingApi", parent)).Select(d => Path.GetFileName(d)))
             {
                 if (!Regex.IsMatch(tree.Groups["body"].Value, $@"(^|[\s,(]){Regex.Escape(folder!)}/"))
                 {
