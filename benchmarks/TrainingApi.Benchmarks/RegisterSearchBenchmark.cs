@@ -8,8 +8,8 @@ using TrainingApi.Features.PilotEnrollment.Register;
 namespace TrainingApi.Benchmarks;
 
 /// <summary>
-/// Which is faster for the register search: the scan in memory the API now runs (SearchJst.Handler), or the query on the
-/// indexed table it ran before (EF Core, the same filters, a pooled context as in the API). Per search, in this process,
+/// Which is faster for the register search: the scan in memory the API runs (SearchJst.Handler), or a query on the
+/// indexed table (EF Core, the same filters, a pooled context as in the API). Per search, in this process,
 /// on the benchmark's database; run by <see cref="ReadsBenchmark"/> after the reads.
 /// </summary>
 internal static class RegisterSearchBenchmark

@@ -141,7 +141,7 @@ public sealed class PostgresServer
 
             var port = FreePort();
             await RunAsOwnerAsync(asRoot, Path.Combine(bin, "initdb"), $"-D {data} -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync");
-            // Durability is not what the tests check: skipping fsync makes the run several times faster.
+            // Durability is not what the tests check, and every commit would wait for the disk (docs/performance.md#decision-record).
             await RunAsOwnerAsync(asRoot, Path.Combine(bin, "pg_ctl"),
                 $"-D {data} -w -t 60 -l {data}/server.log -o \"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400\" start");

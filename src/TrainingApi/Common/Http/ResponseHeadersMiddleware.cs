@@ -5,7 +5,7 @@ namespace TrainingApi.Common.Http;
 
 /// <summary>
 /// Writes <see cref="PlatformHeaders"/> when the response starts — success or problem, 304 or file — because the exception handler
-/// clears the headers set before a throw (HSTS set earlier used to vanish from every error answer).
+/// clears the headers set before a throw (HSTS set earlier in the pipeline would vanish from every error answer).
 /// </summary>
 public sealed class ResponseHeadersMiddleware(RequestDelegate next, PlatformHeaders platform)
 {

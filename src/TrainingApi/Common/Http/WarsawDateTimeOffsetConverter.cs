@@ -7,7 +7,7 @@ namespace TrainingApi.Common.Http;
 
 /// <summary>
 /// Reads ISO 8601 times; one written without an offset ("2024-04-12T16:00") is Europe/Warsaw wall-clock time, the
-/// zone of every business deadline, rather than whatever zone the server happens to run in. Writes as before.
+/// zone of every business deadline, rather than whatever zone the server happens to run in. Writes as System.Text.Json does.
 /// </summary>
 public sealed class WarsawDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {

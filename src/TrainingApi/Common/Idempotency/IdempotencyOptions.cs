@@ -4,7 +4,7 @@ public sealed class IdempotencyOptions
 {
     public const string Section = "Idempotency";
 
-    /// <summary>How long a key is remembered (at least 24 h, per the conventions).</summary>
+    /// <summary>How long a key is remembered (at least 24 h: docs/conventions.md).</summary>
     public int RetentionHours { get; set; } = 24;
 }
 

@@ -29,7 +29,7 @@ public static class TypedProblemEndpointExtensions
 /// …its members}]</c>, generated from its members record, and the problem response of that status names it in
 /// <see cref="Extension"/> (code → reference to the schema). The response's schema stays <c>ProblemDetails</c>: Kiota drops the error mapping of a
 /// status whose schema is a <c>oneOf</c> or <c>anyOf</c> (its refusals would arrive untyped), whereas a discriminator on ProblemDetails
-/// (<see cref="TypedProblemsDocumentFilter"/>) makes Kiota and NSwag build the typed problem for its code, and any other problem as before.
+/// (<see cref="TypedProblemsDocumentFilter"/>) makes Kiota and NSwag build the typed problem for its code, and any other problem as a plain ProblemDetails.
 /// Registered before <see cref="ExamplesOperationFilter"/>, so a response added here gets its example.
 /// </summary>
 public sealed class TypedProblemsOperationFilter : IOperationFilter

@@ -12,7 +12,7 @@ public static class PersistenceSetup
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<ReplicaOptions>(configuration.GetSection(ReplicaOptions.Section));
         // Pooled: a context is reset and reused rather than built per request (building one resolved EF's internal
-        // services and our interceptor each time, measurable under load). The options are read when the pool is first
+        // services and our interceptor each time; docs/performance.md#decision-record). The options are read when the pool is first
         // used, not now, so hosts and tests can still change configuration.
         services.AddPooledDbContextFactory<TrainingDb>((provider, db) => ConfigureCompiled(db,
             provider.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)
@@ -36,7 +36,8 @@ public static class PersistenceSetup
     /// <summary>
     /// As <see cref="Configure"/>, with the model compiled ahead of time (CompiledModel/, made by `dotnet ef dbcontext optimize`;
     /// docs/configuration.md says how to regenerate it, and CompiledModelTests fails when it differs from the configurations):
-    /// building the model from the configurations took ~0.4 s of every start and JIT-compiled ~1,000 of EF's generic methods.
+    /// otherwise every start builds the model from the configurations, JIT-compiling many of EF's generic methods on the way
+    /// (docs/performance.md#decision-record).
     /// EF would also find it by its [DbContext] attribute; naming it keeps that visible. Migrations and `dotnet ef` compare
     /// against the design-time model, which EF always builds from the configurations.
     /// </summary>

@@ -5,9 +5,9 @@ public sealed class ReplicaOptions
     public const string Section = "Catalogue";
 
     /// <summary>
-    /// A replica further behind the primary than this (seconds) is bypassed until it catches up. Catalogue changes never
-    /// depend on it (after one, reads go to the primary until the replica has replayed it); it bounds how old anything
-    /// else a replica read could be.
+    /// A replica further behind the primary than this (seconds) is bypassed until it catches up, and readiness reports it as
+    /// degraded. Freshness never depends on it: only catalogue reads use the replica, and after a catalogue change they go to
+    /// the primary until the replica has replayed it (docs/operations.md#scaling).
     /// </summary>
     public double MaxReplicaLagSeconds { get; set; } = 10;
 }

@@ -1,6 +1,6 @@
 namespace TrainingApi.Common.Security;
 
-/// <summary>The roles of docs/authentication.md, as they appear in the `role` claim.</summary>
+/// <summary>The roles of docs/domain.md ("Who uses the API"), as they appear in the `role` claim.</summary>
 public static class Roles
 {
     public const string ProgrammeTeam = "programme-team";

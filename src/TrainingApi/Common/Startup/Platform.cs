@@ -88,7 +88,8 @@ public static class Platform
         // Next, so that what it answers from memory pays for nothing below (docs/performance.md).
         app.UsePublicFastLane();
         app.UseHttpLogging();
-        // Registered first so that every response gets its headers, redirects and problems included.
+        // Outside everything below that can answer (HTTPS redirect, the exception handler, status-code pages), so every response they
+        // make gets its headers, redirects and problems included.
         app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseApiHttps();
         app.UseResponseCompression();

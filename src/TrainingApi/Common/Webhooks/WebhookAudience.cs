@@ -6,7 +6,7 @@ using TrainingApi.Common.Security;
 namespace TrainingApi.Common.Webhooks;
 
 /// <summary>
-/// Who may subscribe to what. The programme team and partners as before; the Ministry owns its own subscriptions
+/// Who may subscribe to what. The programme team any event, a partner for its organisation; the Ministry owns its own subscriptions
 /// (never a partner's) and receives only the events registered for it (<see cref="EventTypeInfo.ForMinistry"/>): handovers
 /// and the supersession of what it was handed.
 /// </summary>

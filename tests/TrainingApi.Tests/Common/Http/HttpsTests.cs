@@ -50,7 +50,7 @@ public sealed class HttpsTests
             Assert.Equal(["max-age=15552000"], fromMemory.Headers.GetValues("Strict-Transport-Security"));
         }
 
-        /// <summary>Errors made from exceptions used to lose it: the exception handler clears the headers set before the throw.</summary>
+        /// <summary>Errors made from exceptions keep it, although the exception handler clears the headers set before the throw.</summary>
         [Fact]
         public async Task Error_answers_carry_hsts_too()
         {

@@ -9,9 +9,9 @@ using TrainingApi.Tests.Infrastructure;
 namespace TrainingApi.Tests.Common.Http;
 
 /// <summary>
-/// Hosting no longer makes a trace and a log scope for every request (answers from memory do not pay for them); the full
-/// pipeline still has both: the caller's traceparent is continued (the problem's traceId is the caller's), and every log entry
-/// of the request carries RequestId, RequestPath and the trace's TraceId and SpanId, as before.
+/// Hosting does not make a trace and a log scope for every request (answers from memory do not pay for them); the full
+/// pipeline has both: the caller's traceparent is continued (the problem's traceId is the caller's), and every log entry
+/// of the request carries RequestId, RequestPath and the trace's TraceId and SpanId.
 /// </summary>
 public sealed class RequestTraceTests : IAsyncLifetime
 {

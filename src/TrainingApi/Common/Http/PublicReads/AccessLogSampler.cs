@@ -15,8 +15,8 @@ public sealed class AccessLogOptions
 
     /// <summary>
     /// At most this many GET/HEAD lines a second (0: no ceiling). At ordinary traffic every read is in the log; under load the
-    /// log stays a bounded cost instead of a share of the traffic (a line costs more than a read served from memory: at 1 in
-    /// 10 of 55,000 reads a second it took about 15 % of the throughput; docs/performance.md). How many requests there were
+    /// log stays a bounded cost instead of a share of the traffic (a line costs more than a read served from memory; see
+    /// docs/performance.md#decision-record). How many requests there were
     /// comes from the metrics (http.server.request.duration), not from the log.
     /// </summary>
     public int MaxReadLinesPerSecond { get; set; } = 100;

@@ -7,7 +7,7 @@ namespace TrainingApi.Common.Http.PublicReads;
 /// The request's trace (an <see cref="Activity"/>, continuing the caller's W3C <c>traceparent</c>) and its log scope (RequestId,
 /// RequestPath; TraceId and SpanId come from the activity), as the hosting layer makes them — for the full pipeline only.
 /// Hosting would make both for every request, answers from memory included, as soon as its diagnostics logger is enabled at any
-/// level; that cost a tenth of the fast lane's throughput (docs/performance.md), so appsettings.json switches the
+/// level, which costs the answers from memory more than answering does (docs/performance.md#decision-record), so appsettings.json switches the
 /// <c>Microsoft.AspNetCore.Hosting.Diagnostics</c> logger off and this middleware, placed right after the fast lane, puts them
 /// back for everything else. With tracing on (Common/Telemetry), hosting still starts the activity itself for its listeners;
 /// then this one only adds the scope.

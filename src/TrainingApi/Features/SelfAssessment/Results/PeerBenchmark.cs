@@ -95,8 +95,8 @@ public sealed record BenchmarkView(
 /// A group's scores are read by one grouped query (per area, the scores in order with their JST) and kept for
 /// <see cref="GroupScoresLifetime"/>, on each instance: every JST of the group reads the same rows, and the quartiles without the JST
 /// itself follow from them in memory by the interpolation of PostgreSQL's <c>percentile_cont</c>. Asking PostgreSQL for the quartiles
-/// on each request cost about 10 ms of database time for the largest group (1,464 gminy wiejskie × 9 areas), which 50 concurrent
-/// readers on two cores turned into a p95 of 640 ms; this way a request costs the round's lookup and a few array reads. A round closed
+/// on each request made every reader of a large group pay for a sort of the whole group, and concurrent readers queued behind it
+/// (docs/performance.md#decision-record); this way a request costs the round's lookup and a few array reads. A round closed
 /// elsewhere reaches its peers' benchmarks within the lifetime; the JST's own scores come from its round, never from the cache.
 /// </remarks>
 public sealed class PeerBenchmark(TrainingDb db, TimeProvider clock)
