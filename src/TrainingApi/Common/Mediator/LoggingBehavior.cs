@@ -13,7 +13,7 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var name = UseCaseName(typeof(TMessage));
+        var name = UseCases.UseCaseName.Of<TMessage>();
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -35,9 +35,6 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
             throw;
         }
     }
-
-    // CreateProgramme+Command reads better as CreateProgramme.
-    private static string UseCaseName(Type type) => type.DeclaringType?.Name ?? type.Name;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} handled in {ElapsedMs:0.0} ms")]
     private static partial void Handled(ILogger logger, string useCase, double elapsedMs);

@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Mediator;
 public sealed class TracingBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    private static readonly string UseCase = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+    private static readonly string UseCase = UseCases.UseCaseName.Of<TMessage>();
     private static readonly string Kind = typeof(TMessage).IsAssignableTo(typeof(IBaseCommand)) ? "command" : "query";
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)

@@ -13,8 +13,7 @@ public sealed class UseCaseBehavior<TMessage, TResponse>(TrainingDb db, UseCaseC
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        // CreateProgramme+Command reads better as CreateProgramme.
-        using var named = context.Name(typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name);
+        using var named = context.Name(UseCaseName.Of<TMessage>());
         if (message is ICommandWithoutTransaction)
         {
             return await next(message, cancellationToken);

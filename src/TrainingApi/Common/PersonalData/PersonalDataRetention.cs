@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using TrainingApi.Common.Idempotency;
-using TrainingApi.Common.Persistence;
 using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Common.PersonalData;
@@ -17,9 +15,8 @@ public sealed class RetentionOptions
 }
 
 /// <summary>
-/// Once the retention date has passed, has every <see cref="IPersonalDataHolder"/> erase all it holds, as one use case of the
-/// system's in one transaction (all holders or none; each erased record audited; the answers stored for Idempotency-Keys lose the
-/// erased values too); checks daily, on every instance (idempotent).
+/// Once the retention date has passed, has every <see cref="IPersonalDataHolder"/> erase all it holds by sending
+/// <see cref="EraseExpiredPersonalData"/> as the system; checks daily, on every instance (idempotent).
 /// </summary>
 public sealed partial class PersonalDataRetention(UseCaseRunner runner, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<PersonalDataRetention> log)
     : BackgroundService
@@ -48,17 +45,8 @@ public sealed partial class PersonalDataRetention(UseCaseRunner runner, IOptions
             return 0;
         }
 
-        var erased = await runner.RunAsync(Actor.System, nameof(PersonalDataRetention), (services, token) => EraseAllAsync(services, token), ct);
+        var erased = await runner.SendAsync(Actor.System, new EraseExpiredPersonalData.Command(after), ct);
         Purged(log, erased);
-        return erased;
-    }
-
-    private async Task<int> EraseAllAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<TrainingDb>();
-        var now = clock.UtcNowForDatabase();
-        var erased = await services.GetServices<IPersonalDataHolder>().EraseAsync(h => h.EraseAllAsync(db, now, ct));
-        await services.GetRequiredService<IdempotentAnswers>().RedactAsync(db, ErasedValues.From(db.ChangeTracker), ct);
         return erased;
     }
 

@@ -49,9 +49,9 @@ public static partial class StartupTasks
 
         foreach (var loader in order)
         {
-            await runner.RunAsync(UseCases.Actor.SystemAs(Roles.ProgrammeTeam), loader.Name,
+            await runner.RunAsync(UseCases.Actor.SystemAs(Roles.ProgrammeTeam), UseCases.UseCaseName.Of(loader),
                 (inScope, token) => inScope.GetServices<IDemoData>().Single(d => d.GetType() == loader).LoadAsync(token), ct);
-            DemoLoaded(log, loader.Name);
+            DemoLoaded(log, UseCases.UseCaseName.Of(loader));
         }
     }
 

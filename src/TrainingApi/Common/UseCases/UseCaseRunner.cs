@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 
@@ -7,28 +8,49 @@ namespace TrainingApi.Common.UseCases;
 /// <summary>
 /// The one way a use case runs: it owns the DI scope (for background work), says who acts and in which use case
 /// (<see cref="UseCaseContext"/>), and runs the work as one transaction inside the execution strategy, so a transient
-/// failure retries the whole unit from a clean change tracker. Commands reach it through the mediator
-/// (<see cref="Mediator.UseCaseBehavior{TMessage,TResponse}"/>), idempotent requests through the idempotency
-/// middleware, background work (placement, sweeps, retention, webhook delivery, demo data) directly.
+/// failure retries the whole unit from a clean change tracker. Requests send their commands through the mediator, whose
+/// <see cref="Mediator.UseCaseBehavior{TMessage,TResponse}"/> runs them here; idempotent requests come through the
+/// idempotency middleware; background work (placement batches, sweeps, retention, housekeeping, webhook dispatch and
+/// delivery) sends its commands with <see cref="SendAsync{TResponse}"/>, through the same pipeline.
 /// </summary>
 public sealed class UseCaseRunner(IServiceScopeFactory scopes)
 {
     /// <summary>
-    /// Background work as one use case, in a scope of its own, under a trace of its own (or <paramref name="traceId"/>'s
-    /// when it continues someone's request): whatever request happened to start the loop is neither its actor nor its trace.
+    /// A command of background work, in a scope of its own, under a root trace of its own (or in <paramref name="traceId"/>'s
+    /// trace when it continues work someone started), sent through the scope's mediator: traced, logged, validated and run
+    /// in its transaction (unless it is an <see cref="Mediator.ICommandWithoutTransaction"/>) exactly as a request's
+    /// command. Whatever request happened to start the loop is neither its actor nor its trace: both are passed here.
+    /// </summary>
+    public Task<TResponse> SendAsync<TResponse>(Actor actor, ICommand<TResponse> command, CancellationToken ct, string? traceId = null) =>
+        InScopeAsync(actor, UseCaseName.Of(command.GetType()), traceId,
+            (services, token) => services.GetRequiredService<IMediator>().Send(command, token).AsTask(), ct);
+
+    /// <summary>
+    /// Work that is no single command, as one use case named <paramref name="action"/> in one transaction that the
+    /// commands it sends join: a demo-data loader (named with <see cref="UseCaseName.Of(Type)"/> of its type), and tests
+    /// that seed rows directly. Background work of the API itself sends commands (<see cref="SendAsync{TResponse}"/>).
     /// </summary>
     public Task<T> RunAsync<T>(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct) =>
-        InScopeAsync(actor, action, (services, token) => InTransactionAsync(services.GetRequiredService<TrainingDb>(), t => work(services, t), token), ct);
+        InScopeAsync(actor, action, null, (services, token) => InTransactionAsync(services.GetRequiredService<TrainingDb>(), t => work(services, t), token), ct);
+
+    /// <summary>Like <see cref="RunAsync{T}"/>, for work that answers nothing.</summary>
+    public Task RunAsync(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct) =>
+        RunAsync(actor, action, async (services, token) =>
+        {
+            await work(services, token);
+            return true;
+        }, ct);
 
     /// <summary>The scope, actor, trace and name of a unit of work, without a transaction around it.</summary>
-    private async Task<T> InScopeAsync<T>(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
+    private async Task<T> InScopeAsync<T>(Actor actor, string action, string? traceId, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         var outer = Activity.Current;
         Activity.Current = null;
         // A span of the API's own source when a tracer listens (a root: background work is no request's child); a bare
         // activity otherwise, for the trace id the audit and the logs carry.
-        using var activity = Telemetry.Telemetry.Source.StartActivity(action, ActivityKind.Internal, parentContext: default)
-                             ?? new Activity(action).SetIdFormat(ActivityIdFormat.W3C).Start();
+        var parent = Continuing(traceId);
+        using var activity = Telemetry.Telemetry.Source.StartActivity(action, ActivityKind.Internal, parentContext: parent)
+                             ?? StartBare(action, parent);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -44,13 +66,25 @@ public sealed class UseCaseRunner(IServiceScopeFactory scopes)
         }
     }
 
-    /// <summary>Like <see cref="RunAsync{T}"/>, for work that answers nothing.</summary>
-    public Task RunAsync(Actor actor, string action, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct) =>
-        RunAsync(actor, action, async (services, token) =>
+    /// <summary>
+    /// The trace to continue (a remote parent in it, marked as recorded: a sampler that follows its parent would otherwise
+    /// drop the work someone asked to follow), or none for a root of its own.
+    /// </summary>
+    private static ActivityContext Continuing(string? traceId) =>
+        traceId is { Length: 32 } && traceId.All(char.IsAsciiHexDigitLower)
+            ? new ActivityContext(ActivityTraceId.CreateFromString(traceId), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true)
+            : default;
+
+    private static Activity StartBare(string action, ActivityContext parent)
+    {
+        var activity = new Activity(action).SetIdFormat(ActivityIdFormat.W3C);
+        if (parent != default)
         {
-            await work(services, token);
-            return true;
-        }, ct);
+            activity.SetParentId(parent.TraceId, parent.SpanId);
+        }
+
+        return activity.Start();
+    }
 
     /// <summary>
     /// The unit of work: one transaction, retried whole on a transient failure or when a change under <c>If-Match: *</c>

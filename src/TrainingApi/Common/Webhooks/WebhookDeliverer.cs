@@ -11,7 +11,7 @@ using TrainingApi.Common.Telemetry;
 namespace TrainingApi.Common.Webhooks;
 
 /// <summary>
-/// Makes one attempt of one due delivery. The delivery row stays locked (FOR UPDATE SKIP LOCKED) for the
+/// Makes one attempt of one due delivery. The delivery row stays claimed (<see cref="QueueClaims"/>) for the
 /// whole attempt, so no other worker sends it at the same time; if this instance dies mid-attempt, the
 /// transaction dies with it, the row is still pending, and another worker sends it (same webhook-id).
 /// </summary>
@@ -28,24 +28,19 @@ public sealed partial class WebhookDeliverer(
 
     /// <returns>False when nothing was due.</returns>
     /// <remarks>
-    /// Run by <see cref="UseCases.UseCaseRunner"/>: its transaction holds the row lock for the whole attempt, and its
+    /// Run by <see cref="DeliverDueWebhook"/>: its transaction holds the claim for the whole attempt, and its
     /// execution strategy makes the attempt again if the database connection fails after the receiver answered.
     /// Delivery is at least once; receivers deduplicate by webhook-id.
     /// </remarks>
     public async Task<bool> DeliverNextAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        // The SQL orders and limits (FOR UPDATE cannot be wrapped); a list of at most one row keeps EF from warning of an unordered First.
-        var delivery = (await db.Set<WebhookDelivery>()
-            .FromSql($"""
-                SELECT d.* FROM platform.webhook_deliveries d
-                JOIN platform.webhook_subscriptions s ON s.id = d.subscription_id
-                WHERE d.status = 'Pending' AND d.next_attempt_at <= {now} AND s.active
-                ORDER BY d.next_attempt_at
-                LIMIT 1
-                FOR UPDATE OF d SKIP LOCKED
-                """)
-            .ToListAsync(ct)).SingleOrDefault();
+        var delivery = (await db.ClaimAsync(
+            db.Set<WebhookDelivery>()
+                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now
+                            && db.Set<WebhookSubscription>().Any(s => s.Id == d.SubscriptionId && s.Active))
+                .OrderBy(d => d.NextAttemptAt),
+            1, ct)).SingleOrDefault();
         if (delivery is null)
         {
             return false;

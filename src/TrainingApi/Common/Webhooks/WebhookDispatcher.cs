@@ -7,25 +7,18 @@ namespace TrainingApi.Common.Webhooks;
 
 /// <summary>
 /// Turns committed outbox events into one delivery per matching active subscription. Instances share the
-/// queue with FOR UPDATE SKIP LOCKED: each event is fanned out once, by whichever instance locked it.
+/// queue through <see cref="QueueClaims"/>: each event is fanned out once, by whichever instance claimed it.
 /// </summary>
 public sealed class WebhookDispatcher(TrainingDb db, TimeProvider clock, BusinessMetrics metrics)
 {
     private const int BatchSize = 100;
 
-    /// <summary>Run by <see cref="UseCases.UseCaseRunner"/>, whose transaction keeps the batch locked until it commits.</summary>
+    /// <summary>Run by <see cref="DispatchWebhookEvents"/>, whose transaction keeps the batch claimed until it commits.</summary>
     /// <returns>How many events were dispatched (0 when the queue is empty).</returns>
     public async Task<int> DispatchBatchAsync(CancellationToken token)
     {
-        var events = await db.Set<OutboxEvent>()
-            .FromSql($"""
-                SELECT * FROM platform.outbox_events
-                WHERE dispatched_at IS NULL
-                ORDER BY occurred_at, id
-                LIMIT {BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(token);
+        var events = await db.ClaimAsync(
+            db.Set<OutboxEvent>().Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id), BatchSize, token);
         // The backlog for the metrics: this batch when it took everything, else one count of the whole queue.
         metrics.OutboxDepth(events.Count < BatchSize ? events.Count : await db.Set<OutboxEvent>().CountAsync(e => e.DispatchedAt == null, token));
         if (events.Count == 0)

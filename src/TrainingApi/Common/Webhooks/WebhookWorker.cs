@@ -16,16 +16,14 @@ public sealed partial class WebhookWorker(UseCaseRunner runner, IOptions<Webhook
             return Task.CompletedTask;
         }
 
-        // Each step is a use case of the system's, in a scope, trace and transaction of its own.
+        // Each step is a command of the system's, in a scope, trace and transaction of its own.
         var loops = new List<Task>
         {
-            LoopAsync(ct => runner.RunAsync(Actor.System, nameof(WebhookDispatcher),
-                async (s, token) => await s.GetRequiredService<WebhookDispatcher>().DispatchBatchAsync(token) > 0, ct), stoppingToken),
+            LoopAsync(async ct => await runner.SendAsync(Actor.System, new DispatchWebhookEvents.Command(), ct) > 0, stoppingToken),
         };
         for (var i = 0; i < Math.Max(1, options.Value.Concurrency); i++)
         {
-            loops.Add(LoopAsync(ct => runner.RunAsync(Actor.System, nameof(WebhookDeliverer),
-                (s, token) => s.GetRequiredService<WebhookDeliverer>().DeliverNextAsync(token), ct), stoppingToken));
+            loops.Add(LoopAsync(ct => runner.SendAsync(Actor.System, new DeliverDueWebhook.Command(), ct), stoppingToken));
         }
 
         return Task.WhenAll(loops);

@@ -88,7 +88,7 @@ public sealed class RetentionAuditTests(PersonalDataRetentionTests.ExpiredRetent
             Assert.True((await db.Context.Set<AdvisorySession>().SingleAsync()).AttendeesErased);
         }
 
-        var entries = await PersonalDataAudit.EntriesAsync(api.ClientAs(Roles.ProgrammeTeam), nameof(PersonalDataRetention));
+        var entries = await PersonalDataAudit.EntriesAsync(api.ClientAs(Roles.ProgrammeTeam), nameof(EraseExpiredPersonalData));
         Assert.Equal(erased, entries.Count);
         Assert.Equal([(nameof(Advisor), 1), (nameof(AdvisorySession), 1), (nameof(Participant), 5)],
             entries.GroupBy(e => e.EntityType).Select(g => (g.Key, g.Count())).Order());
@@ -98,7 +98,7 @@ public sealed class RetentionAuditTests(PersonalDataRetentionTests.ExpiredRetent
         Assert.Equal("(personal data changed)", Assert.Single(entries, e => e.EntityType == nameof(AdvisorySession)).Changes.Str("attendees"));
         PersonalDataAudit.AssertNoneMentions(entries, "Uczestnik", "urzad.example.pl", "Doradca Testowy", "doradca@example.pl", "Zielińska");
         Assert.Equal(0, await retention.PurgeAsync(CancellationToken.None));
-        Assert.Equal(erased, (await PersonalDataAudit.EntriesAsync(api.ClientAs(Roles.ProgrammeTeam), nameof(PersonalDataRetention))).Count);
+        Assert.Equal(erased, (await PersonalDataAudit.EntriesAsync(api.ClientAs(Roles.ProgrammeTeam), nameof(EraseExpiredPersonalData))).Count);
     }
 }
 
@@ -117,7 +117,7 @@ public sealed class RetentionAtomicityTests(RetentionAtomicityTests.FailingHolde
         await using var db = api.Db();
         Assert.True(await db.Context.Set<Participant>().AllAsync(p => p.ErasedAt == null && p.Email != ErasedPersonalData.Marker));
         Assert.True(await db.Context.Set<Advisor>().AllAsync(a => a.Email != ErasedPersonalData.Marker));
-        Assert.False(await db.Context.Set<AuditEntry>().AnyAsync(e => e.Action == nameof(PersonalDataRetention)));
+        Assert.False(await db.Context.Set<AuditEntry>().AnyAsync(e => e.Action == nameof(EraseExpiredPersonalData)));
     }
 
     public sealed class FailingHolderFactory : PersonalDataRetentionTests.ExpiredRetentionFactory

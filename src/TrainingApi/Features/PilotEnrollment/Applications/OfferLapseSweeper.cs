@@ -1,20 +1,17 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingApi.Common.Events;
-using TrainingApi.Common.Persistence;
 using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
 /// <summary>
-/// Offers from the waiting list that ran out unconfirmed lapse here: the application is withdrawn and its place offered to
-/// the next in line. Background work, as the system, in a scope and trace of its own per recruitment. Each recruitment's
-/// lapses run under its row lock (the lock applying and confirming take) and re-read the expired offers after taking it,
-/// so any number of instances sweeping at once lapse each offer once, and a confirmation is either before the lapse or
-/// refused after it.
+/// Every minute, sends <see cref="LapseOffers"/> as the system until no offer from a waiting list is left expired
+/// unconfirmed: a command, scope and trace of its own per recruitment.
 /// </summary>
-public sealed partial class OfferLapseSweeper(IServiceScopeFactory scopes, UseCaseRunner runner, TimeProvider clock, ILogger<OfferLapseSweeper> log) : BackgroundService
+public sealed partial class OfferLapseSweeper(UseCaseRunner runner, TimeProvider clock, ILogger<OfferLapseSweeper> log) : BackgroundService
 {
-    public const string Action = "LapseOffers";
+    /// <summary>The use case named in the audit entries of lapses.</summary>
+    public static readonly string Action = UseCaseName.Of<LapseOffers.Command>();
+
+    private const int MaxRecruitmentsPerSweep = 1000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,21 +29,20 @@ public sealed partial class OfferLapseSweeper(IServiceScopeFactory scopes, UseCa
         }
     }
 
-    /// <summary>Lapses every offer expired by now; answers how many.</summary>
+    /// <summary>Lapses every offer expired by now, one recruitment per command; answers how many.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        List<Guid> recruitments;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var now = clock.GetUtcNow();
-            recruitments = await scope.ServiceProvider.GetRequiredService<TrainingDb>().Set<Application>()
-                .Where(a => a.Status == ApplicationStatus.Offered && a.OfferExpiresAt <= now).Select(a => a.RecruitmentId).Distinct().ToListAsync(ct);
-        }
-
         var lapsed = 0;
-        foreach (var recruitmentId in recruitments)
+        // Each command lapses what one recruitment has expired, so the loop ends when none is left; the bound only keeps a
+        // fault that left offers unlapsed from looping until the next tick.
+        for (var i = 0; i < MaxRecruitmentsPerSweep; i++)
         {
-            lapsed += await runner.RunAsync(Actor.System, Action, (services, token) => LapseAsync(services, recruitmentId, token), ct);
+            if (await runner.SendAsync(Actor.System, new LapseOffers.Command(), ct) is not { } count)
+            {
+                break;
+            }
+
+            lapsed += count;
         }
 
         if (lapsed > 0)
@@ -55,26 +51,6 @@ public sealed partial class OfferLapseSweeper(IServiceScopeFactory scopes, UseCa
         }
 
         return lapsed;
-    }
-
-    private async Task<int> LapseAsync(IServiceProvider services, Guid recruitmentId, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<TrainingDb>();
-        var events = services.GetRequiredService<EventOutbox>();
-        var recruitment = await WaitingList.LockAsync(db, recruitmentId, ct);
-        var now = clock.UtcNowForDatabase();
-        var expired = await db.Set<Application>()
-            .Where(a => a.RecruitmentId == recruitmentId && a.Status == ApplicationStatus.Offered && a.OfferExpiresAt <= now)
-            .OrderBy(a => a.OfferExpiresAt).ThenBy(a => a.Id).ToListAsync(ct);
-        foreach (var application in expired)
-        {
-            application.LapseOffer(now);
-            events.Publish(new ApplicationOfferLapsed(recruitmentId, application.Id, application.JstTeryt));
-        }
-
-        recruitment.Count(-expired.Count, 0);
-        await WaitingList.PromoteAsync(db, events, recruitment, expired.Count, now, ct);
-        return expired.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} offer(s) of a place from a waiting list lapsed unconfirmed")]

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using TrainingApi.Common.Audit;
-using TrainingApi.Common.Events;
-using TrainingApi.Common.Persistence;
 using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
@@ -14,14 +10,11 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 /// submitted application in one statement, commits, and answers everyone whose application it placed. So under a
 /// burst there is one lock waiter per instance instead of hundreds polling. The database lock still decides
 /// across instances; this only saves work, and holds nothing another instance needs.
-/// The loop outlives the request that started it, so it runs as the system's own use case through
-/// <see cref="UseCaseRunner"/>, never with that request's caller or trace.
+/// The loop outlives the request that started it, so each batch is the system's own command (<see cref="PlaceApplication"/>)
+/// sent through <see cref="UseCaseRunner"/>, never with that request's caller or trace.
 /// </summary>
-public sealed class PlacementCoordinator(UseCaseRunner runner, TimeProvider clock)
+public sealed class PlacementCoordinator(UseCaseRunner runner)
 {
-    /// <summary>The use case named in the audit entries of placements.</summary>
-    public const string Action = "PlaceApplication";
-
     public sealed record Decision(ApplicationStatus Status, int? WaitlistPosition, DateTimeOffset? DecidedAt);
 
     private readonly ConcurrentDictionary<Guid, Queue> queues = new();
@@ -85,17 +78,7 @@ public sealed class PlacementCoordinator(UseCaseRunner runner, TimeProvider cloc
 
     /// <summary>Places all submitted applications under the lock; reports the batch's ones, including any another instance placed.</summary>
     private Task<Dictionary<Guid, Decision>> PlaceBatchAsync(Guid recruitmentId, List<Guid> ids) =>
-        runner.RunAsync(Actor.System, Action, async (services, ct) =>
-        {
-            var db = services.GetRequiredService<TrainingDb>();
-            await SlotAllocation.LockAsync(db, recruitmentId, ct);
-            var now = clock.UtcNowForDatabase();
-            await SlotAllocation.PlaceAndAnnounceAsync(services, recruitmentId, now, ct);
-            await db.SaveChangesAsync(ct);
-            var decisions = await db.Set<Application>().Where(a => ids.Contains(a.Id))
-                .Select(a => new { a.Id, a.Status, a.WaitlistPosition, a.DecidedAt }).ToListAsync(ct);
-            return decisions.ToDictionary(d => d.Id, d => new Decision(d.Status, d.WaitlistPosition, d.DecidedAt));
-        }, CancellationToken.None);
+        runner.SendAsync(Actor.System, new PlaceApplication.Command(recruitmentId, ids), CancellationToken.None);
 
     private sealed class Queue
     {

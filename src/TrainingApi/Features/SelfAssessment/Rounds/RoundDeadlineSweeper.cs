@@ -1,19 +1,18 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TrainingApi.Common.Persistence;
 using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.SelfAssessment.Rounds;
 
 /// <summary>
-/// Closes the open rounds whose deadline has passed, as the system, each in a use case of its own under the round's row
-/// lock (the one closing by hand takes), so any number of instances sweeping at once close each round once.
+/// Every <see cref="SelfAssessmentOptions.DeadlineSweepSeconds"/>, sends <see cref="CloseSelfAssessmentsAtDeadline"/> as
+/// the system until no open round is past its deadline: a command, scope and trace of its own per round.
 /// </summary>
 public sealed partial class RoundDeadlineSweeper(
-    IServiceScopeFactory scopes, UseCaseRunner runner, TimeProvider clock, IOptions<SelfAssessmentOptions> options, ILogger<RoundDeadlineSweeper> log)
+    UseCaseRunner runner, TimeProvider clock, IOptions<SelfAssessmentOptions> options, ILogger<RoundDeadlineSweeper> log)
     : BackgroundService
 {
-    public const string Action = "CloseSelfAssessmentsAtDeadline";
+    /// <summary>A sweep's share; the rest wait for the next tick, so one sweep cannot hold the loop indefinitely.</summary>
+    private const int MaxRoundsPerSweep = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,21 +30,18 @@ public sealed partial class RoundDeadlineSweeper(
         }
     }
 
-    /// <summary>Closes every round past its deadline by now; answers how many.</summary>
+    /// <summary>Closes every round past its deadline by now (at most <see cref="MaxRoundsPerSweep"/>), one per command; answers how many.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        List<Guid> due;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var now = clock.GetUtcNow();
-            due = await scope.ServiceProvider.GetRequiredService<TrainingDb>().Set<AssessmentRound>()
-                .Where(r => r.Status == SelfAssessmentStatus.Open && r.Deadline <= now).OrderBy(r => r.Deadline).Select(r => r.Id).Take(100).ToListAsync(ct);
-        }
-
         var closed = 0;
-        foreach (var roundId in due)
+        for (var i = 0; i < MaxRoundsPerSweep; i++)
         {
-            closed += await runner.RunAsync(Actor.System, Action, (services, token) => CloseAsync(services, roundId, token), ct);
+            if (await runner.SendAsync(Actor.System, new CloseSelfAssessmentsAtDeadline.Command(), ct) is not { } closedThis)
+            {
+                break;
+            }
+
+            closed += closedThis ? 1 : 0;
         }
 
         if (closed > 0)
@@ -54,20 +50,6 @@ public sealed partial class RoundDeadlineSweeper(
         }
 
         return closed;
-    }
-
-    private static async Task<int> CloseAsync(IServiceProvider services, Guid roundId, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<TrainingDb>();
-        await db.LockRowAsync<AssessmentRound>(roundId, RowLock.Update, ct);
-        var round = await db.Set<AssessmentRound>().SingleAsync(r => r.Id == roundId, ct);
-        if (round.IsClosed)
-        {
-            return 0;
-        }
-
-        await services.GetRequiredService<RoundClosing>().CloseAsync(round, AssessmentRound.ClosedAtDeadline, ct);
-        return 1;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} self-assessment round(s) closed at their deadline")]

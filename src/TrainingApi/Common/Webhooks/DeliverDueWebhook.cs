@@ -1,0 +1,19 @@
+using Mediator;
+
+namespace TrainingApi.Common.Webhooks;
+
+/// <summary>
+/// The system makes one attempt of the next due delivery (<see cref="WebhookDeliverer"/>), in one transaction that keeps
+/// the delivery claimed for the whole attempt. Sent by each of <see cref="WebhookWorker"/>'s delivery loops.
+/// </summary>
+public static class DeliverDueWebhook
+{
+    /// <summary>Answers false when nothing was due.</summary>
+    public sealed record Command : ICommand<bool>;
+
+    public sealed class Handler(WebhookDeliverer deliverer) : ICommandHandler<Command, bool>
+    {
+        public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken) =>
+            await deliverer.DeliverNextAsync(cancellationToken);
+    }
+}
