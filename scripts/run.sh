@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs TrainingApi on http://localhost:5080 (Swagger UI at /swagger) with demo data.
+# Runs TrainingApi on http://localhost:5080 (Swagger UI at /swagger) with demo data, and once it answers prints a short
+# block for a person: the URLs, how to get a token for each role, the demo partner API key and how to stop.
 # Without ConnectionStrings__TrainingDb in the environment it starts a PostgreSQL cluster of its own in
 # .local/pgdata (kept between runs, git-ignored) and stops it again when the API stops.
 #   scripts/run.sh --oidc   also starts the local OpenID Connect provider (scripts/oidc-provider.sh) on port 5090
@@ -18,13 +19,16 @@ oidc=""
 
 cleanup() {
   set +e
-  trap - EXIT INT TERM
+  # Ignored, not reset: closing the terminal sends HUP while this runs, and the cluster must still be stopped.
+  trap "" INT TERM HUP
+  trap - EXIT
+  if [ -n "${ready_pid:-}" ]; then kill -TERM "$ready_pid" 2>/dev/null; wait "$ready_pid" 2>/dev/null; fi
   if [ -n "${api_pid:-}" ]; then kill -TERM "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; fi
   if [ -n "${oidc_pid:-}" ]; then kill -TERM "$oidc_pid" 2>/dev/null; wait "$oidc_pid" 2>/dev/null; fi
   if [ -n "$own_cluster" ]; then pg_stop_local "$data"; fi
   exit 0
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT INT TERM HUP
 
 if [ -z "${ConnectionStrings__TrainingDb:-}" ]; then
   pg_ensure_binaries
@@ -65,13 +69,51 @@ In Swagger UI ($api_url/swagger) press Authorize, take the authorization_code fl
 The Ministry's export system: client credentials, client ministry-export, secret ministry-export-secret.
 EOF
 fi
-# Run the built program directly (not `dotnet run`) so that stopping this script stops the API itself.
+api_url="${ASPNETCORE_URLS%%;*}"
+mkdir -p "$root/.local"
+api_log="$root/.local/api.log"
+key_file="$root/.local/demo-partner-api-key"
+
+# The block a person needs, once the API answers; printed last, so that start-up lines do not bury it.
+print_when_ready() {
+  until curl -fs -o /dev/null "$api_url/health/ready"; do
+    kill -0 "$api_pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  # Demo data shows the partner's key once, when it creates it: kept for the next starts (.local is git-ignored).
+  local key roles
+  key=$(sed -n 's/^Demo API key of .*X-Api-Key): *//p' "$api_log" | tail -1)
+  if [ -n "$key" ]; then (umask 077; printf '%s\n' "$key" >"$key_file"); fi
+  if [ -z "$key" ] && [ -f "$key_file" ]; then key=$(cat "$key_file"); fi
+  local no_key='(shown once, at the first load of demo data; POST /api/v1/organisations/{id}/api-keys issues another)'
+  # The roles a person's token may carry (Roles.TokenRoles; partner is an API key's only).
+  roles=$(sed -n '/class Roles/,/TokenRoles/s/^ *public const string [A-Za-z]* = "\(.*\)";/\1/p' "$root/src/TrainingApi/Common/Security/Roles.cs" | grep -vx partner | paste -sd ' ')
+  cat <<EOF
+
+───────────────────────────────────────────────────────────────────────────────
+TrainingApi is ready
+  API         $api_url
+  Swagger UI  $api_url/swagger
+  Token       ASPNETCORE_ENVIRONMENT=Development dotnet run --project src/TrainingApi -- token <role>
+              roles: $roles
+  Partner     X-Api-Key: ${key:-$no_key}
+EOF
+  if [ -n "$oidc" ]; then echo "  Sign in     Swagger UI → Authorize → authorization_code, as an account listed above (password: test)"; fi
+  echo "  Stop        Ctrl+C"
+  echo "───────────────────────────────────────────────────────────────────────────────"
+}
+
+# Run the built program directly (not `dotnet run`) so that stopping this script stops the API itself. Its output also goes
+# to .local/api.log, where the demo key is read from; a terminal keeps its colours although the output passes through tee.
 cd "$root/src/TrainingApi"
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then export DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION=1; fi
 # The service client's role comes from configuration; its name has a dash, which a shell variable's cannot, hence env.
 if [ -n "$oidc" ]; then
-  env "Auth__ClientRoles__ministry-export=ministry" dotnet bin/Debug/net10.0/TrainingApi.dll &
+  env "Auth__ClientRoles__ministry-export=ministry" dotnet bin/Debug/net10.0/TrainingApi.dll > >(tee "$api_log") &
 else
-  dotnet bin/Debug/net10.0/TrainingApi.dll &
+  dotnet bin/Debug/net10.0/TrainingApi.dll > >(tee "$api_log") &
 fi
 api_pid=$!
+print_when_ready &
+ready_pid=$!
 wait "$api_pid"

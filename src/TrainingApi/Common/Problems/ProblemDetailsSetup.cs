@@ -28,6 +28,11 @@ public static class ProblemDetailsSetup
                 {
                     problem.Detail = found.Message.ToString();
                     problem.Extensions["errors"] = new Dictionary<string, string[]> { [found.Name] = [found.Message.ToString()] };
+                    problem.Extensions["parameter"] = found.Name;
+                }
+                else if (status == StatusCodes.Status415UnsupportedMediaType && ctx.Exception is null)
+                {
+                    problem.Detail ??= UnreadableParameter.UnsupportedMediaType(ctx.HttpContext).ToString();
                 }
             }
 

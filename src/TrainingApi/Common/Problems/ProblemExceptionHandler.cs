@@ -126,8 +126,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return (ProblemKind.UnsupportedMediaType, new Text(
-                "Send the body as application/json.", "Wyślij treść jako application/json.").ToString(), none);
+            return (ProblemKind.UnsupportedMediaType, UnreadableParameter.UnsupportedMediaType(http).ToString(), none);
         }
 
         // System.Text.Json's own message names .NET types; report only the JSON path and what was wrong there.
@@ -145,19 +144,27 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             var unknownMember = json.Message.Contains("could not be mapped", StringComparison.Ordinal);
             var message = json is NulCharacterJsonException ? NulCharacters.Message
                 : unknownMember ? new Text("This member is not part of the request; remove it.", "Ten element nie należy do żądania; usuń go.")
-                : new Text("The JSON is malformed or a value has the wrong type here.", "JSON jest niepoprawny albo wartość ma tu zły typ.");
-            return (ProblemKind.MalformedRequest,
-                new Text($"The request body could not be read at '{path}'.", $"Nie można odczytać treści żądania w miejscu '{path}'.").ToString(),
+                : UnreadableParameter.FromJson(json, path, http);
+            var detail = unknownMember || json is NulCharacterJsonException
+                ? new Text($"The request body could not be read at \"{path}\": {message.En}", $"Nie można odczytać treści żądania w miejscu \"{path}\": {message.Pl}")
+                : message;
+            return (ProblemKind.MalformedRequest, detail.ToString(),
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [path] = [message.ToString()] } });
         }
 
         if (UnreadableParameter.FromRuntimeMessage(bad.Message, http) is { } parameter)
         {
-            return (ProblemKind.MalformedRequest, parameter.Message.ToString(),
-                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message.ToString()] } });
+            var extensions = new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message.ToString()] } };
+            if (parameter.Name != "$")
+            {
+                extensions["parameter"] = parameter.Name;
+            }
+
+            return (ProblemKind.MalformedRequest, parameter.Message.ToString(), extensions);
         }
 
-        return (ProblemKind.MalformedRequest, UnreadableRequestDetail(bad.Message), none);
+        // Whatever else the runtime could not read: its message is English and names .NET types, so it stays in the log only.
+        return (ProblemKind.MalformedRequest, UnreadableRequestDetail(), none);
     }
 
     private static readonly Text MissingMember = new(
@@ -187,9 +194,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     /// <summary>The detail of a 400 for a request that could not be read, when no parameter can be named.</summary>
-    public static string UnreadableRequestDetail(string message) => new Text(
-        "A parameter or the body of the request could not be read: " + message,
-        "Nie można odczytać parametru lub treści żądania: " + message).ToString();
+    public static string UnreadableRequestDetail() => new Text(
+        "A parameter or the body of the request could not be read; check them against the API description.",
+        "Nie można odczytać parametru lub treści żądania; sprawdź je z opisem API.").ToString();
 
     private static bool IsDatabaseUnavailable(Exception exception)
     {

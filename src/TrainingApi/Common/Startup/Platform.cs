@@ -7,6 +7,7 @@ using TrainingApi.Common.Http;
 using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.Logging;
 using TrainingApi.Common.Mediator;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
@@ -28,14 +29,7 @@ public static class Platform
     {
         var services = builder.Services;
 
-        // Structured JSON logs; the hosting layer puts TraceId/SpanId in each entry's scope.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+        builder.AddApiConsoleLog();
         // Method, path, status and duration only: no query strings, headers or bodies, which can carry personal data.
         services.AddHttpLogging(o =>
         {

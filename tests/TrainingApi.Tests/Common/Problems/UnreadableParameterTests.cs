@@ -24,8 +24,9 @@ public sealed class UnreadableParameterTests(ApiFactory api) : IClassFixture<Api
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         var detail = problem.GetProperty("detail").GetString()!;
-        Assert.Contains($"'{parameter}'", detail, StringComparison.Ordinal);
-        Assert.Contains($"'{value}'", detail, StringComparison.Ordinal);
+        Assert.StartsWith($"\"{parameter}\" ", detail, StringComparison.Ordinal);
+        // Not echoed: the client knows what it sent, and it may be long.
+        Assert.DoesNotContain(value, detail, StringComparison.Ordinal);
         Assert.NotEmpty(problem.ErrorsFor(parameter));
         // In the client's words: no .NET type names.
         foreach (var dotnet in new[] { "Int32", "int?", "Guid", "Boolean", "bool?", "DateOnly", "DateTimeOffset", "Failed to bind" })
