@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
     public partial class TrainingDbModel
     {
         private TrainingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cde69af7-1b86-4e0a-8b4a-e542b3142dd4"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("fde09caa-c112-4a3d-8721-aa185249fe4a"), entityTypeCount: 53)
         {
         }
 
@@ -65,6 +65,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             var trainingSession = TrainingSessionEntityType.Create(this);
             var recruitment = RecruitmentEntityType.Create(this);
             var recruitmentChange = RecruitmentChangeEntityType.Create(this);
+            var jst = JstEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var answerDraft = AnswerDraftEntityType.Create(this);
             var submission0 = Submission0EntityType.Create(this);
@@ -175,6 +176,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             TrainingSessionEntityType.CreateAnnotations(trainingSession);
             RecruitmentEntityType.CreateAnnotations(recruitment);
             RecruitmentChangeEntityType.CreateAnnotations(recruitmentChange);
+            JstEntityType.CreateAnnotations(jst);
             InvitationEntityType.CreateAnnotations(invitation);
             AnswerDraftEntityType.CreateAnnotations(answerDraft);
             Submission0EntityType.CreateAnnotations(submission0);

@@ -943,6 +943,9 @@ namespace TrainingApi.Common.Persistence.Migrations
                 schema: "platform",
                 table: "webhook_subscriptions",
                 columns: new[] { "organisation_id", "created_at" });
+
+            // The register of all JST (GUS TERC, 2024-01-01), from the CSV embedded in the build.
+            migrationBuilder.Sql(TrainingApi.Features.PilotEnrollment.Register.JstRegister.InsertSql());
         }
 
         /// <inheritdoc />

@@ -3020,6 +3020,61 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.ToTable("recruitment_changes", "enrollment");
                 });
 
+            modelBuilder.Entity("TrainingApi.Features.PilotEnrollment.Register.Jst", b =>
+                {
+                    b.Property<string>("Teryt")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("teryt");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PowiatCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("powiat_code");
+
+                    b.Property<string>("SameJstAs")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("same_jst_as");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("VoivodeshipCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("voivodeship_code");
+
+                    b.HasKey("Teryt")
+                        .HasName("pk_jst");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_jst_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("VoivodeshipCode", "Kind")
+                        .HasDatabaseName("ix_jst_voivodeship_code_kind");
+
+                    b.ToTable("jst", "enrollment");
+                });
+
             modelBuilder.Entity("TrainingApi.Features.SelfAssessment.Invitations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace TrainingApi.Features.PilotEnrollment.Register;
 
 /// <summary>
@@ -7,6 +10,8 @@ namespace TrainingApi.Features.PilotEnrollment.Register;
 /// </summary>
 public sealed class Jst
 {
+    private Jst() { }
+
     public Jst(string teryt, string name, JstKind kind, string voivodeshipCode, string? powiatCode, string? sameJstAs)
     {
         Teryt = teryt;
@@ -29,4 +34,24 @@ public sealed class Jst
     public string SearchName { get; private set; } = "";
 
     public string CanonicalTeryt => SameJstAs ?? Teryt;
+}
+
+public sealed class JstConfiguration : IEntityTypeConfiguration<Jst>
+{
+    public void Configure(EntityTypeBuilder<Jst> builder)
+    {
+        builder.ToTable("jst", PilotEnrollmentModule.Schema);
+        builder.HasKey(j => j.Teryt);
+        builder.Property(j => j.Teryt).HasMaxLength(7);
+        builder.Property(j => j.Name).HasMaxLength(100);
+        builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(j => j.VoivodeshipCode).HasMaxLength(2);
+        builder.Property(j => j.PowiatCode).HasMaxLength(4);
+        builder.Property(j => j.SameJstAs).HasMaxLength(7);
+        builder.Property(j => j.SearchName).HasMaxLength(100);
+        builder.Ignore(j => j.CanonicalTeryt);
+        // text_pattern_ops lets LIKE 'prefix%' use the index whatever the database's collation.
+        builder.HasIndex(j => j.SearchName).HasOperators("text_pattern_ops");
+        builder.HasIndex(j => new { j.VoivodeshipCode, j.Kind });
+    }
 }
