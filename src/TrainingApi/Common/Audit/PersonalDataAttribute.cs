@@ -1,8 +1,10 @@
 namespace TrainingApi.Common.Audit;
 
 /// <summary>
-/// Marks a property holding personal data (RODO): the audit log records that it changed, never its value,
-/// and data-subject export and erasure find it by this mark.
+/// Marks a property holding personal data (RODO): the audit log records that it changed, never its value. Export and
+/// erasure are written by hand in each slice's <see cref="PersonalData.IPersonalDataHolder"/>, which names the entities it
+/// holds (<see cref="PersonalData.IPersonalDataHolder.Holds"/>); the architecture tests check that every entity with a marked
+/// property is held by exactly one holder and that a person's export shows the marked values.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PersonalDataAttribute : Attribute;

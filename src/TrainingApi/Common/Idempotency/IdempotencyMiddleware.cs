@@ -88,7 +88,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             await UseCaseRunner.InRequestTransactionAsync(db, async ct =>
             {
                 // Held until the transaction ends, whichever way: a request that dies releases its key with its connection.
-                if (!await db.TryAdvisoryLockAsync(new AdvisoryLockKey("idempotency", claim.Scope + "\n" + claim.Key), ct))
+                if (!await db.TryAdvisoryLockAsync(new AdvisoryLockKey(AdvisoryLockNamespace.Idempotency, claim.Scope + "\n" + claim.Key), ct))
                 {
                     throw StillRunning();
                 }

@@ -3,23 +3,54 @@ using Microsoft.EntityFrameworkCore;
 namespace TrainingApi.Common.Persistence;
 
 /// <summary>
-/// The name of a transaction-scoped advisory lock: a namespace, which the slice that takes the lock declares once, and
-/// the id of what it guards. It locks the text `namespace:id`, hashed by PostgreSQL's hashtextextended.
+/// What an advisory lock guards, as a kind: every namespace is declared here and only here, so two pieces of code never
+/// take the same lock text by accident and none is a string written where the lock is taken.
 /// </summary>
-public readonly record struct AdvisoryLockKey(string Namespace, string Id)
+public sealed class AdvisoryLockNamespace
 {
-    public AdvisoryLockKey(string @namespace, Guid id)
+    /// <summary>An Idempotency-Key being answered (scope and key).</summary>
+    public static readonly AdvisoryLockNamespace Idempotency = new("idempotency");
+
+    /// <summary>The rounds of one programme version, checked for overlap one request at a time.</summary>
+    public static readonly AdvisoryLockNamespace ConsultationRounds = new("consultation-rounds");
+
+    /// <summary>A JST's organisation, registered once at its first comment.</summary>
+    public static readonly AdvisoryLockNamespace JstOrganisation = new("jst-organisation");
+
+    /// <summary>One organisation's submission to one round.</summary>
+    public static readonly AdvisoryLockNamespace ConsultationSubmission = new("consultation-submission");
+
+    /// <summary>The publication of a programme's releases.</summary>
+    public static readonly AdvisoryLockNamespace ReleasePublication = new("release-publication");
+
+    /// <summary>The start of a JST's self-assessment round.</summary>
+    public static readonly AdvisoryLockNamespace SelfAssessmentStart = new("self-assessment-start");
+
+    private AdvisoryLockNamespace(string name) => Name = name;
+
+    public string Name { get; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// The name of a transaction-scoped advisory lock: its <see cref="AdvisoryLockNamespace"/> and the id of what it guards.
+/// It locks the text `namespace:id`, hashed by PostgreSQL's hashtextextended.
+/// </summary>
+public readonly record struct AdvisoryLockKey(AdvisoryLockNamespace Namespace, string Id)
+{
+    public AdvisoryLockKey(AdvisoryLockNamespace @namespace, Guid id)
         : this(@namespace, id.ToString())
     {
     }
 
     /// <summary>A lock on a pair, such as an organisation within a round.</summary>
-    public AdvisoryLockKey(string @namespace, Guid first, Guid second)
+    public AdvisoryLockKey(AdvisoryLockNamespace @namespace, Guid first, Guid second)
         : this(@namespace, $"{first}:{second}")
     {
     }
 
-    public override string ToString() => $"{Namespace}:{Id}";
+    public override string ToString() => $"{Namespace.Name}:{Id}";
 }
 
 /// <summary>

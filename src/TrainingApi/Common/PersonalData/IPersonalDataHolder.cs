@@ -14,6 +14,13 @@ namespace TrainingApi.Common.PersonalData;
 /// </remarks>
 public interface IPersonalDataHolder
 {
+    /// <summary>
+    /// The entity types whose <see cref="Audit.PersonalDataAttribute"/> properties this holder exports and erases. Every
+    /// marked entity is held by exactly one holder, and the architecture tests check it, so a new marked property is either
+    /// in an entity a holder already covers or fails them until one does.
+    /// </summary>
+    IReadOnlyList<Type> Holds { get; }
+
     /// <summary>The records held on the signed-in person (by their token's subject).</summary>
     Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct);
 

@@ -75,6 +75,12 @@ public static class Problem
         new(ProblemKind.ValidationFailed, message,
             new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message.ToString()] } });
 
+    /// <summary>Several fields refused at once, each with its messages, as the validation behaviour answers.</summary>
+    public static ProblemException Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(ProblemKind.ValidationFailed,
+            new("Correct the fields listed in 'errors' and send the request again.", "Popraw pola wymienione w 'errors' i wyślij żądanie ponownie."),
+            new Dictionary<string, object?> { ["errors"] = errors });
+
     private static ProblemException Of(ProblemKind kind, Text? detail, string? code) =>
         new(kind, detail ?? kind.Title, Extensions(code));
 

@@ -37,13 +37,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             http.Response.Headers.RetryAfter = retryAfter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var problem = new ProblemDetails
-        {
-            Status = kind.Status,
-            Type = kind.Type,
-            Title = kind.Title.ToString(),
-            Detail = detail,
-        };
+        var problem = ProblemResponse.Of(kind, detail);
         foreach (var (key, value) in extensions)
         {
             problem.Extensions[key] = value;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using TrainingApi.Common.Problems;
 
@@ -35,14 +34,7 @@ public static class RateLimitingSetup
                 http.RequestServices.GetRequiredService<Telemetry.BusinessMetrics>().RateLimited("address");
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 var problem = Problem.TooManyRequests(retryAfter);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = problem.Kind.Status, Type = problem.Kind.Type, Title = problem.Kind.Title.ToString(), Detail = problem.Detail.ToString(),
-                    },
-                });
+                await http.WriteProblemAsync(problem.Kind, problem.Detail);
             };
         });
         return services;

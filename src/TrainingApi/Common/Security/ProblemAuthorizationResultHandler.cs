@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Tokens;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Problems;
@@ -10,7 +9,7 @@ using TrainingApi.Common.Security.ApiKeys;
 namespace TrainingApi.Common.Security;
 
 /// <summary>401 and 403 as problems, saying why the credentials were refused when the scheme knows.</summary>
-public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler fallback = new();
 
@@ -72,13 +71,5 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
                 "Prześlij token (Authorization: Bearer …) albo, dla systemów partnerów, klucz API (X-Api-Key: …)."),
         };
 
-    private async Task WriteAsync(HttpContext context, ProblemKind kind, Text detail)
-    {
-        context.Response.StatusCode = kind.Status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = kind.Status, Type = kind.Type, Title = kind.Title.ToString(), Detail = detail.ToString() },
-        });
-    }
+    private static Task WriteAsync(HttpContext context, ProblemKind kind, Text detail) => context.WriteProblemAsync(kind, detail);
 }

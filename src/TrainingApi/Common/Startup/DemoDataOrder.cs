@@ -6,25 +6,25 @@ public static class DemoDataOrder
     public static IReadOnlyList<Type> Of(IEnumerable<IDemoData> loaders)
     {
         var pending = loaders.ToList();
-        var known = pending.Select(l => l.GetType()).ToHashSet();
+        var known = pending.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var loader in pending)
         {
-            if (loader.After.FirstOrDefault(t => !known.Contains(t)) is { } missing)
+            if (loader.After.FirstOrDefault(name => !known.Contains(name)) is { } missing)
             {
-                throw new InvalidOperationException($"{loader.GetType().Name} builds on {missing.Name}, which is not registered as demo data.");
+                throw new InvalidOperationException($"{loader.GetType().Name} builds on {missing}, which is not registered as demo data.");
             }
         }
 
-        var ordered = new List<Type>(pending.Count);
+        var ordered = new List<IDemoData>(pending.Count);
         while (pending.Count > 0)
         {
-            var next = pending.FirstOrDefault(l => l.After.All(ordered.Contains))
+            var next = pending.FirstOrDefault(l => l.After.All(name => ordered.Any(o => o.Name == name)))
                        ?? throw new InvalidOperationException(
                            $"Demo data loaders wait for each other in a cycle: {string.Join(", ", pending.Select(l => l.GetType().Name))}.");
-            ordered.Add(next.GetType());
+            ordered.Add(next);
             pending.Remove(next);
         }
 
-        return ordered;
+        return [.. ordered.Select(l => l.GetType())];
     }
 }

@@ -24,7 +24,9 @@ public sealed class AdvisoryDemoData(TrainingDb db, IMediator mediator, PilotPar
 
     private const decimal HoursBudget = 40;
 
-    public IReadOnlyList<Type> After => [typeof(PilotEnrollmentDemoData)];
+    public string Name => DemoDataNames.Advisory;
+
+    public IReadOnlyList<string> After => [DemoDataNames.PilotEnrollment];
 
     public async Task LoadAsync(CancellationToken ct)
     {

@@ -33,6 +33,7 @@ public static class AdvisoryModule
             .AddScoped<IAccessRule<Engagement>, EngagementAccess>()
             .AddScoped<EngagementReportBuilder>()
             .AddScoped<AdvisoryReach>()
+            .AddScoped<AdvisedJst>()
             .AddSingleton<IMaturityAreaCatalogue, MaturityAreaCatalogue>()
             .AddScoped<IDemoData, AdvisoryDemoData>()
             .AddScoped<IPersonalDataHolder, AdvisoryPersonalData>();

@@ -22,7 +22,9 @@ namespace TrainingApi.Features.Consultations;
 /// </summary>
 public sealed class ConsultationsDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, TimeProvider clock) : IDemoData
 {
-    public IReadOnlyList<Type> After => [typeof(CurriculumDemoData)];
+    public string Name => DemoDataNames.Consultations;
+
+    public IReadOnlyList<string> After => [DemoDataNames.Curriculum];
 
     public async Task LoadAsync(CancellationToken ct)
     {

@@ -34,13 +34,13 @@ public static class ConsultationsModule
     public static readonly Text CommentNoun = new("comment", "uwaga");
 
     /// <summary>Rounds of one version are checked for overlap one request at a time.</summary>
-    public static AdvisoryLockKey RoundsOfVersionLock(Guid versionId) => new("consultation-rounds", versionId);
+    public static AdvisoryLockKey RoundsOfVersionLock(Guid versionId) => new(AdvisoryLockNamespace.ConsultationRounds, versionId);
 
     /// <summary>A JST's first comment registers its organisation once.</summary>
-    public static AdvisoryLockKey JstOrganisationLock(string canonicalTeryt) => new("jst-organisation", canonicalTeryt);
+    public static AdvisoryLockKey JstOrganisationLock(string canonicalTeryt) => new(AdvisoryLockNamespace.JstOrganisation, canonicalTeryt);
 
     /// <summary>One submission of an organisation to a round at a time.</summary>
-    public static AdvisoryLockKey SubmissionLock(Guid roundId, Guid organisationId) => new("consultation-submission", roundId, organisationId);
+    public static AdvisoryLockKey SubmissionLock(Guid roundId, Guid organisationId) => new(AdvisoryLockNamespace.ConsultationSubmission, roundId, organisationId);
 
     public static IServiceCollection AddConsultations(this IServiceCollection services) =>
         services

@@ -19,6 +19,8 @@ namespace TrainingApi.Features.Curriculum;
 /// </summary>
 public sealed class CurriculumDemoData(TrainingDb db, IMediator mediator) : IDemoData
 {
+    public string Name => DemoDataNames.Curriculum;
+
     private const string Reason = "Dane demonstracyjne.";
 
     public async Task LoadAsync(CancellationToken ct)

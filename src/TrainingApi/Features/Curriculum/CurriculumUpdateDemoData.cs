@@ -19,7 +19,9 @@ public sealed class CurriculumUpdateDemoData(TrainingDb db, IMediator mediator) 
     private const string Anchor = "modul-3-1";
     private const string AmendedAct = "Dz.U. 2024 poz. 1077";
 
-    public IReadOnlyList<Type> After => [typeof(CurriculumDemoData), typeof(Consultations.ConsultationsDemoData), typeof(PilotEnrollment.PilotEnrollmentDemoData)];
+    public string Name => DemoDataNames.CurriculumUpdate;
+
+    public IReadOnlyList<string> After => [DemoDataNames.Curriculum, DemoDataNames.Consultations, DemoDataNames.PilotEnrollment];
 
     public async Task LoadAsync(CancellationToken ct)
     {

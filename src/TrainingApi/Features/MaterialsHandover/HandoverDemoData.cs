@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Startup;
-using TrainingApi.Features.Curriculum;
 using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.MaterialsHandover.Adoptions;
 using TrainingApi.Features.MaterialsHandover.Handovers;
@@ -18,7 +17,9 @@ namespace TrainingApi.Features.MaterialsHandover;
 /// </summary>
 public sealed class HandoverDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, TimeProvider clock) : IDemoData
 {
-    public IReadOnlyList<Type> After => [typeof(CurriculumDemoData), typeof(PilotEnrollment.PilotEnrollmentDemoData), typeof(CurriculumUpdateDemoData)];
+    public string Name => DemoDataNames.Handover;
+
+    public IReadOnlyList<string> After => [DemoDataNames.Curriculum, DemoDataNames.PilotEnrollment, DemoDataNames.CurriculumUpdate];
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -35,8 +36,7 @@ public sealed class HandoverDemoData(TrainingDb db, IMediator mediator, VersionO
         await AdoptAsync(first.Id, "0201011", "Konkurs MEN 2025 — zarządzanie cyfryzacją szkół", "Bezpieczna sieć szkół Bolesławca", ct);
 
         var header = await versions.FindHeaderAsync(tested, ct);
-        var update = await db.Set<ProgrammeVersion>().AsNoTracking()
-            .Where(v => v.ProgrammeId == header!.Value.ProgrammeId && v.Status == VersionStatus.Tested && v.Id != tested).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+        var update = (await versions.OfProgrammeInStatusAsync(header!.Value.ProgrammeId, VersionStatus.Tested, ct)).Where(v => v != tested).Select(v => (Guid?)v).FirstOrDefault();
         if (update is null)
         {
             return;

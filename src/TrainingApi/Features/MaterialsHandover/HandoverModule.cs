@@ -27,7 +27,7 @@ public static class HandoverModule
         typeof(ReleaseDocument), ReleaseJson.Options, ReleaseDocument.Example);
 
     /// <summary>Releases of one programme are published one at a time.</summary>
-    public static AdvisoryLockKey ReleasePublicationLock(Guid programmeId) => new("release-publication", programmeId);
+    public static AdvisoryLockKey ReleasePublicationLock(Guid programmeId) => new(AdvisoryLockNamespace.ReleasePublication, programmeId);
 
     public static IServiceCollection AddMaterialsHandover(this IServiceCollection services, IConfiguration configuration) =>
         services

@@ -26,7 +26,9 @@ namespace TrainingApi.Features.PilotEnrollment;
 /// </remarks>
 public sealed class PilotEnrollmentDemoData(TrainingDb db, IMediator mediator, VersionOutlines versions, TimeProvider clock) : IDemoData
 {
-    public IReadOnlyList<Type> After => [typeof(Curriculum.CurriculumDemoData)];
+    public string Name => DemoDataNames.PilotEnrollment;
+
+    public IReadOnlyList<string> After => [DemoDataNames.Curriculum];
 
     private const string RodoClause = "RODO-2024-04";
 

@@ -4,6 +4,7 @@ using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Startup;
+using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Pilot;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
@@ -32,6 +33,7 @@ public static class PilotEnrollmentModule
             .AddScoped<IAccessRule<Application>, ApplicationAccess>()
             .AddScoped<PilotParticipation>()
             .AddScoped<PilotEvidence>()
+            .AddScoped<IVersionPilots>(sp => sp.GetRequiredService<PilotEvidence>())
             .AddScoped<PilotReach>()
             .AddScoped<PilotModules>()
             .AddScoped<IDemoData, PilotEnrollmentDemoData>()

@@ -18,6 +18,8 @@ namespace TrainingApi.Features.SelfAssessment;
 /// </summary>
 public sealed class SelfAssessmentDemoData(TrainingDb db, IMediator mediator, TimeProvider clock) : IDemoData
 {
+    public string Name => DemoDataNames.SelfAssessment;
+
     public const string TourTeryt = "1201022";
 
     private static readonly string[] Closed = ["1201022", "1201032", "1201042", "1201052", "1201072", "1201082", "1201092"];

@@ -16,6 +16,8 @@ public sealed class SelfAssessmentPersonalData : IPersonalDataHolder
 {
     private const string Area = "self-assessment";
 
+    public IReadOnlyList<Type> Holds => [typeof(Invitation)];
+
     public async Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct) =>
         [.. (await db.Set<AssessmentRound>().AsNoTracking().Where(r => r.StartedBy == subject).OrderBy(r => r.StartedAt).ToListAsync(ct))
             .Select(r => new HeldPersonalData(Area, "self-assessment-round", r.Id, new Dictionary<string, string?>

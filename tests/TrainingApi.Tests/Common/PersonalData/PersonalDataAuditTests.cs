@@ -128,6 +128,8 @@ public sealed class RetentionAtomicityTests(RetentionAtomicityTests.FailingHolde
 
     private sealed class FailingHolder : IPersonalDataHolder
     {
+        public IReadOnlyList<Type> Holds => [];
+
         public Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct) => Task.FromResult<IReadOnlyList<HeldPersonalData>>([]);
 
         public Task<IReadOnlyList<HeldPersonalData>> ExportForEmailAsync(TrainingDb db, string email, CancellationToken ct) => Task.FromResult<IReadOnlyList<HeldPersonalData>>([]);

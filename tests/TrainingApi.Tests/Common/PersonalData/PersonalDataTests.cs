@@ -50,6 +50,15 @@ public sealed class PersonalDataTests(ApiFactory api) : IClassFixture<ApiFactory
         })).ShouldBeAsync<ApplicationView>(HttpStatusCode.Created);
 
         var export = await (await team.PostJsonAsync("/api/v1/personal-data/exports", new { email = "jan.kowalski@gmina.example.pl" })).ShouldBeAsync<PersonalDataExport>(HttpStatusCode.OK);
+        await using (var before = api.Db())
+        {
+            // The export shows the value of every property marked [PersonalData], as stored.
+            var kowalski = await before.Context.Set<Participant>().AsNoTracking().SingleAsync(p => p.ApplicationId == applied.Id && p.Name == "Jan Kowalski");
+            var marked = typeof(Participant).GetProperties().Where(p => p.IsDefined(typeof(TrainingApi.Common.Audit.PersonalDataAttribute), true)).ToList();
+            Assert.NotEmpty(marked);
+            Assert.All(marked, p => Assert.Contains(p.GetValue(kowalski)?.ToString(), Assert.Single(export.Held).Data.Values));
+        }
+
         var erased = await (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "JAN.KOWALSKI@gmina.example.pl" })).ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
         var again = await (await team.PostJsonAsync("/api/v1/personal-data/erasures", new { email = "jan.kowalski@gmina.example.pl" })).ShouldBeAsync<ErasePerson.Result>(HttpStatusCode.OK);
 

@@ -944,8 +944,8 @@ namespace TrainingApi.Common.Persistence.Migrations
                 table: "webhook_subscriptions",
                 columns: new[] { "organisation_id", "created_at" });
 
-            // The register of all JST (GUS TERC, 2024-01-01), from the CSV embedded in the build.
-            migrationBuilder.Sql(TrainingApi.Features.PilotEnrollment.Register.JstRegister.InsertSql());
+            // The register of all JST (GUS TERC, 2024-01-01), as frozen beside this migration.
+            migrationBuilder.Sql(JstRegisterSql);
         }
 
         /// <inheritdoc />

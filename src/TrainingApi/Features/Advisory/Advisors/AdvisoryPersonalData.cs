@@ -15,6 +15,8 @@ public sealed class AdvisoryPersonalData : IPersonalDataHolder
 {
     private const string Area = "advisory";
 
+    public IReadOnlyList<Type> Holds => [typeof(Advisor), typeof(AdvisorySession)];
+
     public async Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct) =>
         [.. (await db.Set<Advisor>().AsNoTracking().Where(a => a.Subject == subject).ToListAsync(ct)).Select(Held)];
 

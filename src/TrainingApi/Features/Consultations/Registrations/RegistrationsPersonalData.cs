@@ -14,6 +14,8 @@ public sealed class RegistrationsPersonalData : IPersonalDataHolder
 {
     private const string Area = "consultations";
 
+    public IReadOnlyList<Type> Holds => [typeof(MeetingRepresentative)];
+
     public async Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct)
     {
         var registrations = await db.Set<MeetingRegistration>().AsNoTracking().Include(r => r.Representatives)

@@ -103,7 +103,7 @@ public static class PatchSection
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ProblemException(ProblemKind.UnsupportedMediaType, new Text(
+            throw Problem.UnsupportedMediaType(new Text(
                 $"Send the changes as {MediaType} (RFC 7396), or the whole section with PUT as application/json.",
                 $"Wyślij zmiany jako {MediaType} (RFC 7396) albo całą sekcję metodą PUT jako application/json."));
         }
@@ -136,9 +136,7 @@ public static class PatchSection
         {
             var message = new Text("This member is read-only and cannot be changed; leave it out of the patch.",
                 "Tego elementu nie można zmienić; usuń go z łatki.").ToString();
-            throw new ProblemException(ProblemKind.ValidationFailed,
-                new Text("Correct the fields listed in 'errors' and send the request again.", "Popraw pola wymienione w 'errors' i wyślij żądanie ponownie."),
-                new Dictionary<string, object?> { ["errors"] = readOnly.ToDictionary(m => m, _ => new[] { message }) });
+            throw Problem.Validation(readOnly.ToDictionary(m => m, _ => new[] { message }));
         }
 
         return members;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
-using TrainingApi.Features.PilotEnrollment.Pilot;
 
 namespace TrainingApi.Features.Curriculum.Versions;
 
@@ -10,11 +9,11 @@ namespace TrainingApi.Features.Curriculum.Versions;
 public sealed record Evidence(Guid? RecruitmentId, Guid VersionId);
 
 /// <summary>
-/// `tested` always rests on evidence (docs/curriculum.md): on the full path a completed pilot of the version itself (the enrollment
-/// slice's public query: JST that completed and evaluations recorded); on the update path a predecessor that was tested,
+/// `tested` always rests on evidence (docs/curriculum.md): on the full path a completed pilot of the version itself (asked through
+/// <see cref="IVersionPilots"/>, which the enrollment slice answers: JST that completed and evaluations recorded); on the update path a predecessor that was tested,
 /// whose evidence is carried forward.
 /// </summary>
-public sealed class TestedEvidence(TrainingDb db, PilotEvidence pilots)
+public sealed class TestedEvidence(TrainingDb db, IVersionPilots pilots)
 {
     /// <param name="PredecessorId">The version the update path starts from, which was not tested.</param>
     public sealed record PredecessorNotTestedMembers(Guid PredecessorId);

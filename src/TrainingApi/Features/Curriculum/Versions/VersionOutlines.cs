@@ -26,6 +26,11 @@ public sealed class VersionOutlines(TrainingDb db)
         await db.Set<ProgrammeVersion>().AsNoTracking().Where(v => v.Status == status).OrderBy(v => v.CreatedAt)
             .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>The versions of a programme in the status, oldest first.</summary>
+    public async Task<IReadOnlyList<Guid>> OfProgrammeInStatusAsync(Guid programmeId, VersionStatus status, CancellationToken ct) =>
+        await db.Set<ProgrammeVersion>().AsNoTracking().Where(v => v.ProgrammeId == programmeId && v.Status == status).OrderBy(v => v.CreatedAt)
+            .Select(v => v.Id).ToListAsync(ct);
+
     public async Task<VersionOutline?> FindAsync(Guid versionId, CancellationToken ct)
     {
         var version = await db.Set<ProgrammeVersion>().AsNoTracking()

@@ -14,6 +14,8 @@ public sealed class AdoptionPersonalData : IPersonalDataHolder
 {
     private const string Area = "materials-handover";
 
+    public IReadOnlyList<Type> Holds => [typeof(Adoption)];
+
     public async Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct) =>
         [.. (await db.Set<Adoption>().AsNoTracking().Where(a => a.RecordedBy == subject && a.ErasedAt == null).OrderBy(a => a.RecordedAt).ToListAsync(ct)).Select(Held)];
 

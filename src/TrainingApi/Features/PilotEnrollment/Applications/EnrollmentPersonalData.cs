@@ -16,6 +16,8 @@ public sealed class EnrollmentPersonalData : IPersonalDataHolder
 {
     private const string Area = "pilot-enrollment";
 
+    public IReadOnlyList<Type> Holds => [typeof(Participant)];
+
     public async Task<IReadOnlyList<HeldPersonalData>> ExportForSubjectAsync(TrainingDb db, string subject, CancellationToken ct)
     {
         var applications = await db.Set<Application>().AsNoTracking().Include(a => a.Participants)

@@ -1,17 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 
 namespace TrainingApi.Features.PilotEnrollment.Pilot;
-
-/// <param name="CompletedJst">Applications of the pilot marked completed (the JST finished the training).</param>
-/// <param name="Evaluations">Module evaluations recorded by its cohorts.</param>
-public sealed record PilotOfVersion(Guid RecruitmentId, string Title, int Cohorts, int CompletedJst, int Evaluations)
-{
-    /// <summary>Evidence that tests a version: some JST completed the training and evaluations were recorded.</summary>
-    public bool IsComplete => CompletedJst > 0 && Evaluations > 0;
-}
 
 /// <summary>The evaluation of one module in one pilot: counts and means only (no comments), so it may be shown publicly.</summary>
 public sealed record ModuleEvaluationFact(
@@ -22,7 +15,7 @@ public sealed record ModuleEvaluationFact(
 /// The enrollment slice's public read of "evidence of a version's pilot" (Curriculum asks it before `tested`, releases
 /// and the section history read which version a pilot tested), so no other slice queries enrollment tables.
 /// </summary>
-public sealed class PilotEvidence(TrainingDb db)
+public sealed class PilotEvidence(TrainingDb db) : IVersionPilots
 {
     /// <summary>Every pilot (recruitment) that tests the version, most completed first.</summary>
     public async Task<IReadOnlyList<PilotOfVersion>> ForVersionAsync(Guid versionId, CancellationToken ct)

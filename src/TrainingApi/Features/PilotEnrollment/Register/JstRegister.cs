@@ -5,9 +5,10 @@ using System.Text;
 namespace TrainingApi.Features.PilotEnrollment.Register;
 
 /// <summary>
-/// The register as shipped with the build (the embedded CSV with its SOURCE.md): loaded into the database by a
-/// migration for search, and held read-only in memory so that every application can check its TERYT code
-/// without a query. It is reference data, identical on every instance, so holding it in memory is safe.
+/// The register as shipped with the build (the embedded CSV with its SOURCE.md): loaded into the database by the
+/// Initial migration (from its own frozen copy of the rows, which the search tests compare with this one), and held
+/// read-only in memory so that every application can check its TERYT code without a query. It is reference data,
+/// identical on every instance, so holding it in memory is safe.
 /// </summary>
 public static class JstRegister
 {
@@ -61,14 +62,4 @@ public static class JstRegister
         "gmina_miejsko_wiejska" => JstKind.GminaMiejskoWiejska,
         _ => throw new InvalidOperationException("Unknown JST kind in the register: " + kind),
     };
-
-    /// <summary>The INSERT the migration runs: every row of the embedded register.</summary>
-    public static string InsertSql()
-    {
-        static string Literal(string? value) => value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-        var sql = new StringBuilder("INSERT INTO enrollment.jst (teryt, name, kind, voivodeship_code, powiat_code, same_jst_as, search_name) VALUES\n");
-        sql.AppendJoin(",\n", Load().Select(j =>
-            $"({Literal(j.Teryt)}, {Literal(j.Name)}, {Literal(j.Kind.ToString())}, {Literal(j.VoivodeshipCode)}, {Literal(j.PowiatCode)}, {Literal(j.SameJstAs)}, {Literal(j.SearchName)})"));
-        return sql.Append(';').ToString();
-    }
 }

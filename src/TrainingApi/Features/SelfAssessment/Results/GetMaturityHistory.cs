@@ -63,7 +63,7 @@ public static class GetMaturityHistory
 {
     public sealed record Query(Guid RoundId) : IQuery<MaturityHistory>;
 
-    public sealed class Handler(TrainingDb db, Access access) : IQueryHandler<Query, MaturityHistory>
+    public sealed class Handler(TrainingDb db, Access access, AdvisedJst advised) : IQueryHandler<Query, MaturityHistory>
     {
         public async ValueTask<MaturityHistory> Handle(Query query, CancellationToken ct)
         {
@@ -76,9 +76,7 @@ public static class GetMaturityHistory
                 .Where(r => r.Teryt == round.Teryt && r.Status == SelfAssessmentStatus.Closed && r.ResultsJson != null)
                 .Select(r => new { r.Id, r.FrameworkVersion, r.ClosedAt, r.ResultsJson }).ToListAsync(ct);
             // Diagnoses of the engagements the caller may see: an advisor those it holds, a coordinator its JST's, the team all.
-            var engagements = access.Visible(db.Set<Engagement>()).Where(e => e.JstTeryt == round.Teryt).Select(e => e.Id);
-            var diagnoses = await db.Set<Diagnosis>().AsNoTracking().Where(d => engagements.Contains(d.EngagementId))
-                .Select(d => new { d.Id, d.Kind, d.FrameworkVersion, d.ConductedOn, d.RecordedAt, d.ScoresJson }).ToListAsync(ct);
+            var diagnoses = await advised.VisibleDiagnosesAsync(round.Teryt, ct);
 
             MaturityHistoryEntry Entry(DateOnly date, DateTimeOffset at, MaturitySource source, Guid id, string version, decimal? overall, IReadOnlyDictionary<string, decimal?> areas)
             {

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
-using TrainingApi.Features.Advisory.Advisors;
 using TrainingApi.Features.Advisory.Engagements;
 
 namespace TrainingApi.Features.SelfAssessment.Rounds;
@@ -11,7 +10,7 @@ namespace TrainingApi.Features.SelfAssessment.Rounds;
 /// assigned to it); nobody else any. Invitations, progress, results, benchmark and recommendations are reached through
 /// the round. Respondents never see a round: they hold a link (<see cref="Responding.RespondentLink"/>).
 /// </summary>
-public sealed class RoundAccess(TrainingDb db, IJstDirectory jsts) : IAccessRule<AssessmentRound>
+public sealed class RoundAccess(AdvisedJst advised, IJstDirectory jsts) : IAccessRule<AssessmentRound>
 {
     public Expression<Func<AssessmentRound, bool>> CanSee(Caller caller)
     {
@@ -35,11 +34,7 @@ public sealed class RoundAccess(TrainingDb db, IJstDirectory jsts) : IAccessRule
     }
 
     /// <summary>The JST an advisor has (or had) an engagement with.</summary>
-    public IQueryable<string> AdvisedJst(string subject)
-    {
-        var advisors = db.Set<Advisor>();
-        return db.Set<Engagement>().Where(e => advisors.Any(a => a.Id == e.AdvisorId && a.Subject == subject)).Select(e => e.JstTeryt);
-    }
+    public IQueryable<string> AdvisedJst(string subject) => advised.Of(subject);
 }
 
 public static class RoundLookup

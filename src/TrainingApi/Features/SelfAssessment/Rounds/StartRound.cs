@@ -42,7 +42,7 @@ public static class StartRound
         {
             var jst = await ResolveJstAsync(command.Teryt, ct);
             // Serialises starters of the same JST, so the second gets a clear 409 rather than a unique-index failure.
-            await db.AdvisoryLockAsync(new AdvisoryLockKey(LockNamespace, jst.CanonicalTeryt), ct);
+            await db.AdvisoryLockAsync(new AdvisoryLockKey(AdvisoryLockNamespace.SelfAssessmentStart, jst.CanonicalTeryt), ct);
             if (await db.Set<AssessmentRound>().AnyAsync(r => r.Teryt == jst.CanonicalTeryt && r.Status == SelfAssessmentStatus.Open, ct))
             {
                 throw Problem.Conflict(new Text(
@@ -87,8 +87,6 @@ public static class StartRound
             throw Problem.NotFound(new Text($"You advise no JST with TERYT code '{requested}'.", $"Nie doradzasz JST o kodzie TERYT '{requested}'."), code: "jst-not-advised");
         }
     }
-
-    public const string LockNamespace = "self-assessment-start";
 
     public static void Map(RouteGroupBuilder rounds) =>
         rounds.MapPost("/", async (Request r, IMediator mediator, CancellationToken ct) =>
