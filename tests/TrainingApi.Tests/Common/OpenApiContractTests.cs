@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using TrainingApi.Common.Security;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Common.Events;
+using TrainingApi.Common.Security;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common;

@@ -29,7 +29,7 @@ public static class Eventually
         var limit = timeout ?? DefaultTimeout;
         var clock = Stopwatch.StartNew();
         var looks = 0;
-        string last = "nothing";
+        var last = "nothing";
         Exception? lastError = null;
         while (true)
         {

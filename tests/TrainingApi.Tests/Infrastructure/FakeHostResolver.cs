@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Common.Webhooks;
 
 namespace TrainingApi.Tests.Infrastructure;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.HttpLogging;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
-using TrainingApi.Common.Webhooks;
 using TrainingApi.Common.Health;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.Http.PublicReads;
@@ -17,6 +16,7 @@ using TrainingApi.Common.RateLimiting;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.Security.ApiKeys;
 using TrainingApi.Common.Telemetry;
+using TrainingApi.Common.Webhooks;
 
 namespace TrainingApi.Common.Startup;
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 

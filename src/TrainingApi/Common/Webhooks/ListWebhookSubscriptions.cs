@@ -1,10 +1,10 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
-using FluentValidation;
 
 namespace TrainingApi.Common.Webhooks;
 

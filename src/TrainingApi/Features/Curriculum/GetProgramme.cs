@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Common.Security;
 using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
 
 namespace TrainingApi.Features.Curriculum;
 

@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
-using TrainingApi.Common.Events;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Common.Security;
 using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
 using TrainingApi.Features.Curriculum.Slugs;
 
 namespace TrainingApi.Features.Curriculum;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using TrainingApi.Common.PersonalData;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.PersonalData;
 using TrainingApi.Features.SelfAssessment.Invitations;
 using TrainingApi.Features.SelfAssessment.Rounds;
 

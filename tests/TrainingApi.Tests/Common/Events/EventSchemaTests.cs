@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using Json.Schema;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
-using System.Net;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Features.PilotEnrollment.Applications;

@@ -8,13 +8,13 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using MiniExcelLibs;
 using TrainingApi.Common.Security;
-using ApiKeySecret = TrainingApi.Common.Security.ApiKeys.ApiKeySecret;
 using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Tests.Features.Consultations;
 using TrainingApi.Tests.Features.MaterialsHandover;
 using TrainingApi.Tests.Generated;
 using TrainingApi.Tests.Generated.Models;
 using TrainingApi.Tests.Infrastructure;
+using ApiKeySecret = TrainingApi.Common.Security.ApiKeys.ApiKeySecret;
 
 namespace TrainingApi.Tests.Common.OpenApi;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using TrainingApi.Features.Curriculum;
 using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum;

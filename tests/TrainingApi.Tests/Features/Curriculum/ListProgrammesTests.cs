@@ -1,7 +1,7 @@
 using System.Net;
 using TrainingApi.Common.Http;
-using TrainingApi.Features.Curriculum;
 using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum;

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Audit;
-using TrainingApi.Features.Curriculum;
 using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Features.Curriculum;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using TrainingApi.Common.Security;
+using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Features.PilotEnrollment.Register;
-using TrainingApi.Features.Curriculum.Versions;
 using TrainingApi.Tests.Features.Curriculum;
 using TrainingApi.Tests.Infrastructure;
 

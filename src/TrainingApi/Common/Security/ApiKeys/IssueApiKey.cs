@@ -1,6 +1,6 @@
 using FluentValidation;
-using TrainingApi.Common.Events;
 using Mediator;
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;

@@ -1,6 +1,6 @@
 using Mediator;
-using TrainingApi.Common.Events;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;

@@ -1,7 +1,7 @@
 using Mediator;
+using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Problems;
-using TrainingApi.Common.Localization;
 
 namespace TrainingApi.Features.Advisory.Maturity;
 

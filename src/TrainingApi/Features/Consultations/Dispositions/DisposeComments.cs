@@ -1,15 +1,15 @@
-using TrainingApi.Common.Problems;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.Problems;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Consultations.Rounds;
 using TrainingApi.Features.Consultations.Submissions;
-using Microsoft.EntityFrameworkCore;
 
 namespace TrainingApi.Features.Consultations.Dispositions;
 

@@ -75,6 +75,7 @@ public static class RecordCommentTakenIn
             .WithRequestExample(new Request(Guid.Parse("01936b30-0000-7000-8000-000000000003")))
             .WithResponseExample(StatusCodes.Status200OK, CommentView.Example with
             {
-                Status = CommentStatus.TakenIn, TakenIntoVersion = new VersionReference(Guid.Parse("01936b30-0000-7000-8000-000000000003"), "1.1"),
+                Status = CommentStatus.TakenIn,
+                TakenIntoVersion = new VersionReference(Guid.Parse("01936b30-0000-7000-8000-000000000003"), "1.1"),
             });
 }

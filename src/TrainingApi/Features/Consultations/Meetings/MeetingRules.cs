@@ -2,11 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
 using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Features.Consultations.Rounds;
-using TrainingApi.Common.OpenApi;
 
 namespace TrainingApi.Features.Consultations.Meetings;
 

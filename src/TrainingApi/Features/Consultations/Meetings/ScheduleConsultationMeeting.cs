@@ -53,6 +53,11 @@ public static class ScheduleConsultationMeeting
             .WithRequestExample(MeetingRules.Request.Example with { AttendeeCount = null, Minutes = null })
             .WithResponseExample(StatusCodes.Status201Created, MeetingView.Example with
             {
-                AttendeeCount = null, Minutes = null, CommentsGathered = 0, MinutesPublishedAt = null, Registration = null, Registered = 0,
+                AttendeeCount = null,
+                Minutes = null,
+                CommentsGathered = 0,
+                MinutesPublishedAt = null,
+                Registration = null,
+                Registered = 0,
             });
 }

@@ -68,6 +68,7 @@ public static class PublishConsultationReport
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithResponseExample(StatusCodes.Status200OK, RoundView.Example with
             {
-                Status = RoundStatus.ReportPublished, ReportPublishedAt = new DateTimeOffset(2024, 4, 30, 10, 0, 0, TimeSpan.Zero),
+                Status = RoundStatus.ReportPublished,
+                ReportPublishedAt = new DateTimeOffset(2024, 4, 30, 10, 0, 0, TimeSpan.Zero),
             });
 }

@@ -1,8 +1,8 @@
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
-using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using TrainingApi.Features.Curriculum.Assets;
 

@@ -2,9 +2,9 @@ using System.ComponentModel;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using TrainingApi.Common.Localization;
+using TrainingApi.Common.OpenApi;
 using TrainingApi.Features.Curriculum.Accessibility;
 using TrainingApi.Features.Curriculum.LegalActs;
-using TrainingApi.Common.OpenApi;
 
 namespace TrainingApi.Features.Curriculum.Sections;
 

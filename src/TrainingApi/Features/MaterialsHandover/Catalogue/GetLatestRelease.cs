@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using TrainingApi.Common.Localization;
 using TrainingApi.Common.Http.PublicReads;
+using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;

@@ -109,10 +109,11 @@ public static class DataCiteXml
     private static byte[] Write(XElement resource)
     {
         using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings
-               {
-                   Encoding = new UTF8Encoding(false), Indent = true, IndentChars = "  ", NewLineChars = "\n", NewLineHandling = NewLineHandling.Replace,
-               }))
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(false), Indent = true, IndentChars = "  ", NewLineChars = "\n", NewLineHandling = NewLineHandling.Replace,
+        };
+        using (var writer = XmlWriter.Create(stream, settings))
         {
             new XDocument(new XDeclaration("1.0", "utf-8", null), resource).Save(writer);
         }

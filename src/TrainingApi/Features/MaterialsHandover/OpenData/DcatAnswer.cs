@@ -1,13 +1,13 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using TrainingApi.Common.Http;
+using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Problems;
-using TrainingApi.Common.Http.PublicReads;
 using TrainingApi.Features.MaterialsHandover.Catalogue;
 using TrainingApi.Features.MaterialsHandover.OpenData.Rdf;
 

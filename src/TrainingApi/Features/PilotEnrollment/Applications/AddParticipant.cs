@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Problems;

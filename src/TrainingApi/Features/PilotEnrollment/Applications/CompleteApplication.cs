@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingApi.Common.Localization;

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Localization;

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Common.OpenApi;

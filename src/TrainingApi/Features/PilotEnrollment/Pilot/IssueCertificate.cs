@@ -7,9 +7,9 @@ using TrainingApi.Common.Localization;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Problems;
+using TrainingApi.Common.Security;
 using TrainingApi.Features.PilotEnrollment.Applications;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
-using TrainingApi.Common.Security;
 
 namespace TrainingApi.Features.PilotEnrollment.Pilot;
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.OpenApi;
 using TrainingApi.Common.Persistence;

@@ -62,6 +62,7 @@ public static class PublishAcceptedList
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithResponseExample(StatusCodes.Status200OK, RecruitmentView.Example with
             {
-                IsOpen = false, AcceptedListPublishedAt = new DateTimeOffset(2024, 6, 3, 8, 0, 0, TimeSpan.Zero),
+                IsOpen = false,
+                AcceptedListPublishedAt = new DateTimeOffset(2024, 6, 3, 8, 0, 0, TimeSpan.Zero),
             });
 }

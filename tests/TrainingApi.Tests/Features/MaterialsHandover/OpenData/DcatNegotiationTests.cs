@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Tests.Infrastructure;
 using static TrainingApi.Tests.Features.MaterialsHandover.OpenData.DcatSteps;
 

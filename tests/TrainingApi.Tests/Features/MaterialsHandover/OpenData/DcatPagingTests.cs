@@ -32,7 +32,7 @@ public sealed class DcatPagingTests(DcatPagingTests.SmallPages api) : IClassFixt
         var datasets = new List<string>();
         var visited = new List<string>();
         var reports = new List<(int Violations, int Warnings, int Triples)>();
-        string? next = catalogue + "?page=1";
+        var next = catalogue + "?page=1";
         while (next is not null)
         {
             Assert.True(visited.Count < 10, "the next links do not end");

@@ -1,8 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Http;
 using TrainingApi.Features.PilotEnrollment.Register;
 using TrainingApi.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace TrainingApi.Tests.Features.PilotEnrollment.Register;
 

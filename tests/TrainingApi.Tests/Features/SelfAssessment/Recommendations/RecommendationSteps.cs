@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.Security;
 using TrainingApi.Common.UseCases;

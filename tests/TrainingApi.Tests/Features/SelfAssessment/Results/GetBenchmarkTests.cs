@@ -3,11 +3,11 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Features.SelfAssessment.Rounds;
 using TrainingApi.Common.Security;
 using TrainingApi.Features.Advisory.Maturity;
 using TrainingApi.Features.PilotEnrollment.Register;
 using TrainingApi.Features.SelfAssessment.Results;
+using TrainingApi.Features.SelfAssessment.Rounds;
 using TrainingApi.Tests.Infrastructure;
 using Xunit.Abstractions;
 

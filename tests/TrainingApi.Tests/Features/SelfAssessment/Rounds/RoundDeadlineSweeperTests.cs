@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Features.SelfAssessment.Rounds;
 using TrainingApi.Tests.Infrastructure;
 

@@ -40,8 +40,8 @@ internal sealed class DocxNumbering
         for (var i = 0; i < ordered.Count; i++)
         {
             var (level, start) = ordered[i];
-            numbering.Append(new NumberingInstance(new AbstractNumId { Val = DecimalDefinition },
-                new LevelOverride(new StartOverrideNumberingValue { Val = start }) { LevelIndex = level }) { NumberID = BulletInstance + i + 1 });
+            var restart = new LevelOverride(new StartOverrideNumberingValue { Val = start }) { LevelIndex = level };
+            numbering.Append(new NumberingInstance(new AbstractNumId { Val = DecimalDefinition }, restart) { NumberID = BulletInstance + i + 1 });
         }
 
         return numbering;
@@ -52,15 +52,14 @@ internal sealed class DocxNumbering
         var definition = new AbstractNum(new MultiLevelType { Val = MultiLevelValues.HybridMultilevel }) { AbstractNumberId = id };
         for (var level = 0; level < 9; level++)
         {
-            definition.Append(new Level(
+            var indentation = new Indentation { Left = Indent(level).ToString(CultureInfo.InvariantCulture), Hanging = "360" };
+            var levelDefinition = new Level(
                 new StartNumberingValue { Val = 1 },
                 new NumberingFormat { Val = format(level) },
                 new LevelText { Val = text(level) },
                 new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation
-                {
-                    Left = Indent(level).ToString(CultureInfo.InvariantCulture), Hanging = "360",
-                })) { LevelIndex = level });
+                new PreviousParagraphProperties(indentation)) { LevelIndex = level };
+            definition.Append(levelDefinition);
         }
 
         return definition;

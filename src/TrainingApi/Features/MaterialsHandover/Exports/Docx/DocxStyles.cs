@@ -42,7 +42,7 @@ internal static class DocxStyles
 
         styles.Append(new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
         styles.Append(new Style(new StyleName { Val = "Default Paragraph Font" }, new UIPriority { Val = 1 }, new SemiHidden(), new UnhideWhenUsed())
-            { Type = StyleValues.Character, StyleId = "DefaultParagraphFont", Default = true });
+        { Type = StyleValues.Character, StyleId = "DefaultParagraphFont", Default = true });
         styles.Append(Paragraph(Title, "Title", new StyleRunProperties(new Bold(), new FontSize { Val = "48" }, new FontSizeComplexScript { Val = "48" }),
             new StyleParagraphProperties(new SpacingBetweenLines { After = "240" }, new ContextualSpacing())));
         styles.Append(Paragraph(Subtitle, "Subtitle", new StyleRunProperties(new Color { Val = "404040" }, new FontSize { Val = "26" }), null));
@@ -87,15 +87,16 @@ internal static class DocxStyles
             new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto })));
         styles.Append(new Style(new StyleName { Val = "Verbatim Char" }, new BasedOn { Val = "DefaultParagraphFont" },
             new StyleRunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas", ComplexScript = "Consolas" }, new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" }))
-            { Type = StyleValues.Character, StyleId = CodeChar });
+        { Type = StyleValues.Character, StyleId = CodeChar });
         // Word's Hyperlink colour, which has a contrast of 5.9:1 on white (WCAG 1.4.3 asks 4.5:1).
         styles.Append(new Style(new StyleName { Val = "Hyperlink" }, new BasedOn { Val = "DefaultParagraphFont" }, new UIPriority { Val = 99 }, new UnhideWhenUsed(),
-            new StyleRunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single })) { Type = StyleValues.Character, StyleId = Hyperlink });
+            new StyleRunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single }))
+        { Type = StyleValues.Character, StyleId = Hyperlink });
         styles.Append(new Style(new StyleName { Val = "Normal Table" }, new UIPriority { Val = 99 }, new SemiHidden(), new UnhideWhenUsed(),
             new StyleTableProperties(new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa },
                 new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
                     new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })))
-            { Type = StyleValues.Table, StyleId = "TableNormal", Default = true });
+        { Type = StyleValues.Table, StyleId = "TableNormal", Default = true });
         styles.Append(new Style(new StyleName { Val = "Table Grid" }, new BasedOn { Val = "TableNormal" }, new UIPriority { Val = 39 },
             new StyleParagraphProperties(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
             new StyleTableProperties(new TableBorders(
@@ -103,7 +104,7 @@ internal static class DocxStyles
                 new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" }, new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" })))
-            { Type = StyleValues.Table, StyleId = TableGrid });
+        { Type = StyleValues.Table, StyleId = TableGrid });
         return styles;
     }
 
