@@ -58,7 +58,8 @@ internal sealed class DocxNumbering
                 new NumberingFormat { Val = format(level) },
                 new LevelText { Val = text(level) },
                 new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(indentation)) { LevelIndex = level };
+                new PreviousParagraphProperties(indentation));
+            levelDefinition.LevelIndex = level;
             definition.Append(levelDefinition);
         }
 
