@@ -4,7 +4,7 @@ using Mediator;
 namespace TrainingApi.Common.Mediator;
 
 /// <summary>
-/// Logs each use case with its elapsed time (commands at Information, reads at Debug). Only the message's type name is logged, never its content,
+/// Logs each use case with its elapsed time (commands at Information, reads at Debug, background polls that found nothing at Trace). Only the message's type name is logged, never its content,
 /// because commands carry officials' names, e-mails and phones.
 /// </summary>
 public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> log)
@@ -18,7 +18,11 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         try
         {
             var response = await next(message, cancellationToken);
-            if (message is IBaseQuery)
+            if (message is UseCases.IPollingCommand poll && !poll.FoundWork(response))
+            {
+                IdlePoll(log, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else if (message is IBaseQuery)
             {
                 QueryHandled(log, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -45,6 +49,10 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
     /// </summary>
     [LoggerMessage(Level = LogLevel.Debug, Message = "{UseCase} handled in {ElapsedMs:0.0} ms")]
     private static partial void QueryHandled(ILogger logger, string useCase, double elapsedMs);
+
+    /// <summary>A background poll that found nothing (<see cref="UseCases.IPollingCommand"/>): at Trace, or the log is one such line per tick.</summary>
+    [LoggerMessage(Level = LogLevel.Trace, Message = "{UseCase} found nothing in {ElapsedMs:0.0} ms")]
+    private static partial void IdlePoll(ILogger logger, string useCase, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} refused or failed after {ElapsedMs:0.0} ms with {ExceptionType}")]
     private static partial void Failed(ILogger logger, string useCase, double elapsedMs, string exceptionType);

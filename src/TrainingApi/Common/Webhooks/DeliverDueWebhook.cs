@@ -1,4 +1,5 @@
 using Mediator;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Common.Webhooks;
 
@@ -9,7 +10,10 @@ namespace TrainingApi.Common.Webhooks;
 public static class DeliverDueWebhook
 {
     /// <summary>Answers false when nothing was due.</summary>
-    public sealed record Command : ICommand<bool>;
+    public sealed record Command : IPollingCommand<bool>
+    {
+        public bool FoundWork(bool response) => response;
+    }
 
     public sealed class Handler(WebhookDeliverer deliverer) : ICommandHandler<Command, bool>
     {

@@ -1,4 +1,5 @@
 using Mediator;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Common.Webhooks;
 
@@ -9,7 +10,10 @@ namespace TrainingApi.Common.Webhooks;
 public static class DispatchWebhookEvents
 {
     /// <summary>Answers how many events were dispatched (0 when none was waiting).</summary>
-    public sealed record Command : ICommand<int>;
+    public sealed record Command : IPollingCommand<int>
+    {
+        public bool FoundWork(int response) => response > 0;
+    }
 
     public sealed class Handler(WebhookDispatcher dispatcher) : ICommandHandler<Command, int>
     {

@@ -76,6 +76,23 @@ public sealed class BackgroundUseCasesTests(BackgroundUseCasesTests.ObservedFact
         }
     }
 
+    [Fact]
+    public async Task A_background_poll_that_found_nothing_writes_no_line_to_the_log()
+    {
+        int Lines() => api.UseCaseLines().Count(l => l.UseCase == nameof(CloseSelfAssessmentsAtDeadline));
+        var before = Lines();
+
+        // Nothing is past its deadline here (the other test closes its own round), so the sweep finds nothing: logged at
+        // Trace, which no configuration shows by default, rather than a line per tick of every instance.
+        var closed = await api.Services.GetRequiredService<UseCaseRunner>()
+            .SendAsync(Actor.System, new CloseSelfAssessmentsAtDeadline.Command(), CancellationToken.None);
+
+        Assert.Null(closed);
+        Assert.Equal(before, Lines());
+        Assert.True(api.Services.GetRequiredService<ILogger<TrainingApi.Common.Mediator.LoggingBehavior<CloseSelfAssessmentsAtDeadline.Command, bool?>>>()
+            .IsEnabled(LogLevel.Information), "the use-case log is on, so the absence of a line is the behaviour's choice");
+    }
+
     public sealed class ObservedFactory : ApiFactory
     {
         public ConcurrentQueue<Activity> Spans { get; } = new();

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Events;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
@@ -15,7 +16,10 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 public static class LapseOffers
 {
     /// <summary>Answers how many offers lapsed; null when no recruitment had an expired offer.</summary>
-    public sealed record Command : ICommand<int?>;
+    public sealed record Command : IPollingCommand<int?>
+    {
+        public bool FoundWork(int? response) => response is not null;
+    }
 
     public sealed class Handler(TrainingDb db, EventOutbox events, TimeProvider clock) : ICommandHandler<Command, int?>
     {

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
@@ -16,7 +17,10 @@ public static class PlaceStrandedApplications
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     /// <summary>Answers how many applications were placed.</summary>
-    public sealed record Command : ICommand<int>;
+    public sealed record Command : IPollingCommand<int>
+    {
+        public bool FoundWork(int response) => response > 0;
+    }
 
     public sealed class Handler(TrainingDb db, IServiceProvider services, TimeProvider clock) : ICommandHandler<Command, int>
     {

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
+using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.SelfAssessment.Rounds;
 
@@ -12,7 +13,10 @@ namespace TrainingApi.Features.SelfAssessment.Rounds;
 public static class CloseSelfAssessmentsAtDeadline
 {
     /// <summary>Answers whether this command closed the round; null when no open round was past its deadline.</summary>
-    public sealed record Command : ICommand<bool?>;
+    public sealed record Command : IPollingCommand<bool?>
+    {
+        public bool FoundWork(bool? response) => response is not null;
+    }
 
     public sealed class Handler(TrainingDb db, RoundClosing closing, TimeProvider clock) : ICommandHandler<Command, bool?>
     {
