@@ -45,6 +45,8 @@ public sealed class ProblemSchemaFilter : ISchemaFilter
                 Description = "For invalid fields or an unreadable body: messages by field (camelCase path, `$` for the whole body).",
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
             },
+            ["parameter"] = String("For a query, route or header value that could not be read (`malformed-request`): its name as the client sent it, " +
+                                   "e.g. `limit`. Absent otherwise."),
         };
         concrete.Required = new SortedSet<string>(StringComparer.Ordinal) { "code", "instance", "status", "title", "traceId", "type" };
         concrete.AdditionalPropertiesAllowed = true;
