@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Persistence;
-using TrainingApi.Features.PilotEnrollment.Recruitments;
 using TrainingApi.Common.UseCases;
+using TrainingApi.Features.PilotEnrollment.Recruitments;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
 
