@@ -86,7 +86,16 @@ public sealed class OidcProviderServer : IAsyncLifetime
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await Eventually.SignalledAsync("the OIDC provider to say it is ready", ready.Task, TimeSpan.FromSeconds(30));
+        // Node starting the provider competes with the whole suite for two cores; a generous limit costs a passing run nothing.
+        try
+        {
+            await Eventually.SignalledAsync("the OIDC provider to say it is ready", ready.Task, TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Its output so far:\n{Output}", e);
+        }
+
         StartedIn = clock.Elapsed;
     }
 
