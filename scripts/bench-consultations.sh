@@ -5,4 +5,4 @@
 # Usage: scripts/bench-consultations.sh [--comments N] [--batch N] [--senders N] [--warmup N]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-api.sh"
-dotnet "$bench" consultations --url "$url" --signing-key "$key" --api-pid "$api_pid" "$@"
+$client "$bench" consultations --url "$url" --signing-key "$key" --api-pid "$api_pid" --pg-data "$data" "$@"

@@ -6,4 +6,4 @@
 # Usage: scripts/bench-enrollment.sh [--applications N] [--clients N] [--capacity N] [--warmup-seconds N] [--rounds N]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-api.sh"
-dotnet "$bench" enrollment --url "$url" --signing-key "$key" "$@"
+$client "$bench" enrollment --url "$url" --signing-key "$key" --api-pid "$api_pid" --pg-data "$data" "$@"

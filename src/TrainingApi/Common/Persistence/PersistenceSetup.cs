@@ -45,7 +45,7 @@ public static class PersistenceSetup
         Configure(db, connectionString, options).UseModel(CompiledModel.TrainingDbModel.Instance);
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder db, string connectionString, DatabaseOptions options) =>
-        db.UseNpgsql(connectionString, npgsql => npgsql
+        db.UseNpgsql(ConnectionTuning.Apply(connectionString), npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history", MigrationsHistorySchema)
                 .EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromMilliseconds(options.MaxRetryDelayMilliseconds), null))
             .UseSnakeCaseNamingConvention()
