@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                     throw StillRunning();
                 }
 
-                var record = await db.Set<IdempotencyRecord>().SingleOrDefaultAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, ct);
+                // Almost every key is new: whether it is stored is asked first, and the stored row (tracked, to be replayed or reused) read only if so.
+                var record = await db.Set<IdempotencyRecord>().AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, ct)
+                    ? await db.Set<IdempotencyRecord>().SingleAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, ct)
+                    : null;
                 if (record is not null && record.ExpiresAt >= claim.CreatedAt)
                 {
                     replay = ToReplay(record, claim);
@@ -148,12 +152,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     /// </summary>
     private async Task RunStagedAsync(HttpContext http, TrainingDb db, SecretBox box, IdempotencyClaim claim, CurrentIdempotencyClaim current)
     {
-        var record = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, http.RequestAborted);
+        // Almost every key is new: the lookup reads only the key's state, and the stored answer only for a replay.
+        var record = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => r.Scope == claim.Scope && r.Key == claim.Key)
+            .Select(r => new IdempotencyRecord { Scope = r.Scope, Key = r.Key, RequestHash = r.RequestHash, Completed = r.Completed, ResourceId = r.ResourceId, ExpiresAt = r.ExpiresAt })
+            .SingleOrDefaultAsync(http.RequestAborted);
         if (record is not null && record.ExpiresAt >= claim.CreatedAt)
         {
             if (record.Completed || record.ResourceId is null)
             {
-                await ReplayAsync(http, ToReplay(record, claim), box);
+                SameRequest(record, claim);
+                var stored = await db.Set<IdempotencyRecord>().AsNoTracking().SingleAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, http.RequestAborted);
+                await ReplayAsync(http, ToReplay(stored, claim), box);
                 return;
             }
 
@@ -233,11 +242,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         request.EnableBuffering();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(request.Method + " " + request.Path + request.QueryString + "\n"));
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            sha.AppendData(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                sha.AppendData(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         request.Body.Position = 0;

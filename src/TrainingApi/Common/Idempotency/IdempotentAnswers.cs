@@ -51,7 +51,30 @@ public sealed class IdempotentAnswers(SecretBox box, IOptions<Microsoft.AspNetCo
         return record;
     }
 
-    /// <summary>The later step: answers the keys still pending on these resources, in the caller's transaction.</summary>
+    /// <summary>
+    /// The later step, for resources the caller holds as they now stand (those of requests still waiting for their answer):
+    /// answers the keys still pending on them in one statement, in the caller's transaction. A resource whose request sent
+    /// no key matches no row.
+    /// </summary>
+    public async Task CompleteCreatedAsync<T>(TrainingDb db, IReadOnlyDictionary<Guid, T> resources, Func<Guid, string> location, CancellationToken ct)
+    {
+        if (resources.Count == 0)
+        {
+            return;
+        }
+
+        var ids = resources.Keys.ToArray();
+        var locations = Array.ConvertAll(ids, id => location(id));
+        var bodies = Array.ConvertAll(ids, id => box.Seal(JsonSerializer.SerializeToUtf8Bytes(resources[id], json.Value.SerializerOptions)));
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE platform.idempotency_records r
+               SET completed = TRUE, status_code = {StatusCodes.Status201Created}, content_type = {JsonContentType}, location = u.location, e_tag = NULL, body = u.body
+              FROM unnest({ids}, {locations}, {bodies}) AS u(resource_id, location, body)
+             WHERE r.resource_id = u.resource_id AND NOT r.completed
+            """, ct);
+    }
+
+    /// <summary>The later step, for resources placed by work no request waits for (a sweep): answers the keys still pending on them, reading the resources with <paramref name="resources"/>.</summary>
     public async Task CompleteCreatedAsync<T>(TrainingDb db, IReadOnlyCollection<Guid> resourceIds, Func<IReadOnlyCollection<Guid>, CancellationToken, Task<Dictionary<Guid, T>>> resources,
         Func<Guid, string> location, CancellationToken ct)
     {

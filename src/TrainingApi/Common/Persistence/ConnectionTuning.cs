@@ -20,13 +20,16 @@ public static class ConnectionTuning
 
     public static string Apply(string connectionString)
     {
+        // What the string itself says (NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, set or not).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains("maxautoprepare"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!given.Contains("noresetonclose"))
         {
             builder.NoResetOnClose = true;
         }

@@ -111,7 +111,7 @@ public static class Apply
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SubmitAsync(cancellationToken);
             }
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
             {
@@ -123,8 +123,28 @@ public static class Apply
                 return submitted;
             }
 
-            var decision = await placement.PlaceAsync(recruitment.Id, application.Id, cancellationToken);
+            var decision = await placement.PlaceAsync(recruitment.Id, application.Id, idempotency.Claim is null ? null : submitted, cancellationToken);
             return submitted with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
+        }
+
+        /// <summary>
+        /// The application, its participants, their audit entries and the Idempotency-Key go to PostgreSQL as one batch of
+        /// at most nine statements, which it runs as one implicit transaction (everything or nothing, committed at the end of
+        /// the batch). Without EF's own transaction the submission costs one round trip instead of two (BEGIN with the
+        /// batch, then COMMIT), and under a burst that round trip is a large share of each application's cost.
+        /// </summary>
+        private async Task SubmitAsync(CancellationToken ct)
+        {
+            var behaviour = db.Database.AutoTransactionBehavior;
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.Database.AutoTransactionBehavior = behaviour;
+            }
         }
 
         /// <summary>
@@ -133,9 +153,9 @@ public static class Apply
         /// </summary>
         private async Task<ApplicationView> FinishAsync(RecruitmentTerms recruitment, Guid applicationId, CancellationToken ct)
         {
-            var decision = await placement.PlaceAsync(recruitment.Id, applicationId, ct);
-            var application = await db.Set<Application>().AsNoTracking().Include(a => a.Participants).SingleAsync(a => a.Id == applicationId, ct);
-            return ApplicationView.From(application) with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
+            var stored = ApplicationView.From(await db.Set<Application>().AsNoTracking().Include(a => a.Participants).SingleAsync(a => a.Id == applicationId, ct));
+            var decision = await placement.PlaceAsync(recruitment.Id, applicationId, stored, ct);
+            return stored with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
         }
 
         private Jst ResolveJst(string? requested)

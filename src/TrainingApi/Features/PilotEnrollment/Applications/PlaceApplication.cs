@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Persistence;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
@@ -14,7 +15,9 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 /// </summary>
 public static class PlaceApplication
 {
-    public sealed record Command(Guid RecruitmentId, IReadOnlyList<Guid> ApplicationIds) : ICommand<Dictionary<Guid, PlacementCoordinator.Decision>>;
+    /// <param name="Submitted">The batch's applications whose requests carry an Idempotency-Key, as submitted: their stored answers are made from these.</param>
+    public sealed record Command(Guid RecruitmentId, IReadOnlyList<Guid> ApplicationIds, IReadOnlyDictionary<Guid, ApplicationView> Submitted)
+        : ICommand<Dictionary<Guid, PlacementCoordinator.Decision>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,18 +28,45 @@ public static class PlaceApplication
         }
     }
 
-    public sealed class Handler(TrainingDb db, IServiceProvider services, TimeProvider clock)
+    public sealed class Handler(TrainingDb db, IServiceProvider services, IdempotentAnswers answers, TimeProvider clock)
         : ICommandHandler<Command, Dictionary<Guid, PlacementCoordinator.Decision>>
     {
         public async ValueTask<Dictionary<Guid, PlacementCoordinator.Decision>> Handle(Command command, CancellationToken cancellationToken)
         {
             await SlotAllocation.LockAsync(db, command.RecruitmentId, cancellationToken);
-            await SlotAllocation.PlaceAndAnnounceAsync(services, command.RecruitmentId, clock.UtcNowForDatabase(), cancellationToken);
+            var now = clock.UtcNowForDatabase();
+            var decisions = new Dictionary<Guid, PlacementCoordinator.Decision>(command.ApplicationIds.Count);
+            foreach (var p in await SlotAllocation.PlaceAndAnnounceAsync(services, command.RecruitmentId, now, cancellationToken))
+            {
+                decisions[p.Id] = new PlacementCoordinator.Decision(Enum.Parse<ApplicationStatus>(p.Status), p.WaitlistPosition, now);
+            }
+
+            // Read back only the batch's applications this statement did not place: another batch or instance placed them first.
+            var elsewhere = command.ApplicationIds.Where(id => !decisions.ContainsKey(id)).ToList();
+            if (elsewhere.Count > 0)
+            {
+                foreach (var d in await db.Set<Application>().Where(a => elsewhere.Contains(a.Id))
+                             .Select(a => new { a.Id, a.Status, a.WaitlistPosition, a.DecidedAt }).ToListAsync(cancellationToken))
+                {
+                    decisions[d.Id] = new PlacementCoordinator.Decision(d.Status, d.WaitlistPosition, d.DecidedAt);
+                }
+            }
+
+            // The batch's Idempotency-Keys are answered here, in the transaction that decided them, from the applications their
+            // requests submitted: nothing is read back. An application placed by this statement whose request is not in the
+            // batch is answered by its own request's batch, which follows; if that request died, its retry answers it.
+            var answered = new Dictionary<Guid, ApplicationView>(command.Submitted.Count);
+            foreach (var (id, submitted) in command.Submitted)
+            {
+                if (decisions.TryGetValue(id, out var decision))
+                {
+                    answered[id] = submitted with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
+                }
+            }
+
+            await answers.CompleteCreatedAsync(db, answered, ApplicationView.Location, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            var ids = command.ApplicationIds;
-            var decisions = await db.Set<Application>().Where(a => ids.Contains(a.Id))
-                .Select(a => new { a.Id, a.Status, a.WaitlistPosition, a.DecidedAt }).ToListAsync(cancellationToken);
-            return decisions.ToDictionary(d => d.Id, d => new PlacementCoordinator.Decision(d.Status, d.WaitlistPosition, d.DecidedAt));
+            return decisions;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.UseCases;
 using TrainingApi.Features.PilotEnrollment.Recruitments;
@@ -22,7 +23,7 @@ public static class PlaceStrandedApplications
         public bool FoundWork(int response) => response > 0;
     }
 
-    public sealed class Handler(TrainingDb db, IServiceProvider services, TimeProvider clock) : ICommandHandler<Command, int>
+    public sealed class Handler(TrainingDb db, IServiceProvider services, IdempotentAnswers answers, TimeProvider clock) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -35,7 +36,13 @@ public static class PlaceStrandedApplications
             {
                 if (await SlotAllocation.TryLockAsync(db, recruitmentId, cancellationToken))
                 {
-                    placed += (await SlotAllocation.PlaceAndAnnounceAsync(services, recruitmentId, clock.UtcNowForDatabase(), cancellationToken)).Count;
+                    var ids = (await SlotAllocation.PlaceAndAnnounceAsync(services, recruitmentId, clock.UtcNowForDatabase(), cancellationToken)).ConvertAll(p => p.Id);
+                    // No request waits for these any more: their Idempotency-Keys are answered from the applications as stored.
+                    await answers.CompleteCreatedAsync(db, ids, async (pending, token) =>
+                            (await db.Set<Application>().AsNoTracking().Include(a => a.Participants).Where(a => pending.Contains(a.Id)).ToListAsync(token))
+                            .ToDictionary(a => a.Id, ApplicationView.From),
+                        ApplicationView.Location, cancellationToken);
+                    placed += ids.Count;
                 }
             }
 

@@ -20,13 +20,19 @@ public sealed class PlacementCoordinator(UseCaseRunner runner)
     private readonly ConcurrentDictionary<Guid, Queue> queues = new();
 
     /// <summary>The application must be committed as submitted before this is called.</summary>
-    public Task<Decision> PlaceAsync(Guid recruitmentId, Guid applicationId, CancellationToken ct)
+    /// <param name="submitted">The application as submitted, when its request carries an Idempotency-Key: the key's stored answer is made from it.</param>
+    public Task<Decision> PlaceAsync(Guid recruitmentId, Guid applicationId, ApplicationView? submitted, CancellationToken ct)
     {
         var queue = queues.GetOrAdd(recruitmentId, _ => new Queue());
         var waiter = new TaskCompletionSource<Decision>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (queue)
         {
             queue.Waiting[applicationId] = waiter;
+            if (submitted is not null)
+            {
+                queue.Submitted[applicationId] = submitted;
+            }
+
             if (!queue.Running)
             {
                 queue.Running = true;
@@ -46,6 +52,7 @@ public sealed class PlacementCoordinator(UseCaseRunner runner)
         while (true)
         {
             Dictionary<Guid, TaskCompletionSource<Decision>> batch;
+            Dictionary<Guid, ApplicationView> submitted;
             lock (queue)
             {
                 if (queue.Waiting.Count == 0)
@@ -56,11 +63,13 @@ public sealed class PlacementCoordinator(UseCaseRunner runner)
 
                 batch = new(queue.Waiting);
                 queue.Waiting.Clear();
+                submitted = new(queue.Submitted);
+                queue.Submitted.Clear();
             }
 
             try
             {
-                var decided = await PlaceBatchAsync(recruitmentId, batch.Keys.ToList());
+                var decided = await PlaceBatchAsync(recruitmentId, batch.Keys.ToList(), submitted);
                 foreach (var (id, waiter) in batch)
                 {
                     waiter.TrySetResult(decided[id]);
@@ -77,12 +86,14 @@ public sealed class PlacementCoordinator(UseCaseRunner runner)
     }
 
     /// <summary>Places all submitted applications under the lock; reports the batch's ones, including any another instance placed.</summary>
-    private Task<Dictionary<Guid, Decision>> PlaceBatchAsync(Guid recruitmentId, List<Guid> ids) =>
-        runner.SendAsync(Actor.System, new PlaceApplication.Command(recruitmentId, ids), CancellationToken.None);
+    private Task<Dictionary<Guid, Decision>> PlaceBatchAsync(Guid recruitmentId, List<Guid> ids, Dictionary<Guid, ApplicationView> submitted) =>
+        runner.SendAsync(Actor.System, new PlaceApplication.Command(recruitmentId, ids, submitted), CancellationToken.None);
 
     private sealed class Queue
     {
         public Dictionary<Guid, TaskCompletionSource<Decision>> Waiting { get; } = [];
+
+        public Dictionary<Guid, ApplicationView> Submitted { get; } = [];
 
         public bool Running { get; set; }
     }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingApi.Common.Audit;
 using TrainingApi.Common.Events;
-using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.Persistence;
 using TrainingApi.Common.UseCases;
 
@@ -64,7 +63,7 @@ public static class SlotAllocation
     /// <summary>
     /// Under the lock: places the submitted applications and records each decision (audit entry, event) in the same
     /// transaction. The system places them, each for its own submitter and under the trace of its submission,
-    /// whichever request's batch or sweep it is.
+    /// whichever request's batch or sweep it is. The caller answers their Idempotency-Keys in that transaction too.
     /// </summary>
     /// <param name="services">The scope of the runner's unit of work the placement runs in.</param>
     public static async Task<List<Placed>> PlaceAndAnnounceAsync(IServiceProvider services, Guid recruitmentId, DateTimeOffset now, CancellationToken ct)
@@ -89,11 +88,6 @@ public static class SlotAllocation
             }
         }
 
-        // Idempotency-Keys of these applications get their answer in the transaction that decided them.
-        await services.GetRequiredService<IdempotentAnswers>().CompleteCreatedAsync(db, placed.ConvertAll(p => p.Id), async (ids, token) =>
-                (await db.Set<Application>().AsNoTracking().Include(a => a.Participants).Where(a => ids.Contains(a.Id)).ToListAsync(token))
-                .ToDictionary(a => a.Id, ApplicationView.From),
-            ApplicationView.Location, ct);
         return placed;
     }
 
