@@ -10,7 +10,7 @@ namespace TrainingApi.Tests.Common.RateLimiting;
 public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory api) : IClassFixture<RateLimitTests.LowLimitsFactory>, IAsyncLifetime
 {
     // A second instance on the same database, with the same limits and clock, as a second server behind the load balancer.
-    private readonly LowLimitsFactory second = new(api);
+    private readonly SecondInstance second = new(api);
 
     public Task InitializeAsync() => second.InitializeAsync();
 
@@ -91,24 +91,8 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory api) : IClass
     /// Three partner requests a minute and three anonymous ones, so the limits are reached quickly; the clock
     /// stands still in the middle of a minute, so no test crosses into the next window.
     /// </summary>
-    public sealed class LowLimitsFactory(ApiFactory? sharing = null) : ApiFactory
+    public class LowLimitsFactory : ApiFactory
     {
-        public LowLimitsFactory()
-            : this(null)
-        {
-        }
-
-        public override Task InitializeAsync()
-        {
-            if (sharing is null)
-            {
-                return base.InitializeAsync();
-            }
-
-            SetConnectionString(sharing.ConnectionString);
-            return Task.CompletedTask;
-        }
-
         protected override void ConfigureServices(IServiceCollection services) =>
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12).AddSeconds(30), TimeSpan.Zero)));
 
@@ -117,5 +101,15 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory api) : IClass
             ["RateLimits:PartnerPerMinute"] = "3",
             ["RateLimits:AnonymousPerMinute"] = "3",
         };
+    }
+
+    /// <summary>The same limits and clock on the database of <paramref name="first"/>, sharing nothing else with it.</summary>
+    public sealed class SecondInstance(ApiFactory first) : LowLimitsFactory
+    {
+        public override Task InitializeAsync()
+        {
+            SetConnectionString(first.ConnectionString);
+            return Task.CompletedTask;
+        }
     }
 }
