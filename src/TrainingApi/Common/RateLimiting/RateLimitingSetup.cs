@@ -11,6 +11,7 @@ public static class RateLimitingSetup
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<PartnerHitCounter>();
         var anonymousPerMinute = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()?.AnonymousPerMinute
                                  ?? new RateLimitOptions().AnonymousPerMinute;
 

@@ -1,13 +1,42 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingApi.Common.Security;
+using TrainingApi.Common.Security.ApiKeys;
 using TrainingApi.Features.Consultations.Organisations;
 using TrainingApi.Tests.Infrastructure;
 
 namespace TrainingApi.Tests.Common.RateLimiting;
 
-public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory api) : IClassFixture<RateLimitTests.LowLimitsFactory>
+public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory api) : IClassFixture<RateLimitTests.LowLimitsFactory>, IAsyncLifetime
 {
+    // A second instance on the same database, with the same limits and clock, as a second server behind the load balancer.
+    private readonly SecondInstance second = new(api);
+
+    public Task InitializeAsync() => second.InitializeAsync();
+
+    public async Task DisposeAsync() => await second.DisposeAsync();
+
+    [Fact]
+    public async Task A_partner_key_limit_holds_across_instances()
+    {
+        var response = await api.ClientAs(Roles.ProgrammeTeam).PostJsonAsync($"/api/v1/organisations/{SeededOrganisations.Zpp}/api-keys", new { name = "two instances" });
+        var key = (await response.ShouldBeAsync<IssuedApiKey>(HttpStatusCode.Created)).Secret;
+        var onFirst = api.ClientWithKey(key);
+        var onSecond = second.ClientWithKey(key);
+        var path = $"/api/v1/organisations/{SeededOrganisations.Zpp}";
+
+        var statuses = new List<HttpStatusCode>
+        {
+            (await onFirst.GetAsync(path)).StatusCode,
+            (await onSecond.GetAsync(path)).StatusCode,
+            (await onFirst.GetAsync(path)).StatusCode,
+            (await onSecond.GetAsync(path)).StatusCode,
+            (await onFirst.GetAsync(path)).StatusCode,
+        };
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Fact]
     public async Task A_partner_key_over_its_limit_gets_a_429_problem_with_retry_after()
     {
@@ -62,7 +91,7 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory api) : IClass
     /// Three partner requests a minute and three anonymous ones, so the limits are reached quickly; the clock
     /// stands still in the middle of a minute, so no test crosses into the next window.
     /// </summary>
-    public sealed class LowLimitsFactory : ApiFactory
+    public class LowLimitsFactory : ApiFactory
     {
         protected override void ConfigureServices(IServiceCollection services) =>
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12).AddSeconds(30), TimeSpan.Zero)));
@@ -72,5 +101,15 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory api) : IClass
             ["RateLimits:PartnerPerMinute"] = "3",
             ["RateLimits:AnonymousPerMinute"] = "3",
         };
+    }
+
+    /// <summary>The same limits and clock on the database of <paramref name="first"/>, sharing nothing else with it.</summary>
+    public sealed class SecondInstance(ApiFactory first) : LowLimitsFactory
+    {
+        public override Task InitializeAsync()
+        {
+            SetConnectionString(first.ConnectionString);
+            return Task.CompletedTask;
+        }
     }
 }

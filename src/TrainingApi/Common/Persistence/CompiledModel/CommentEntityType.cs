@@ -24,7 +24,8 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 baseEntityType,
                 propertyCount: 24,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -269,21 +270,24 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             index.AddAnnotation("Relational:Name", "ix_comments_duplicate_of_id");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { fingerprint });
-            index0.AddAnnotation("Relational:Name", "ix_comments_fingerprint");
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { submissionId, position },
                 unique: true);
-            index1.AddAnnotation("Relational:Name", "ix_comments_submission_id_position");
+            index0.AddAnnotation("Relational:Name", "ix_comments_submission_id_position");
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { roundId, submittedAt, id });
+            index1.AddAnnotation("Relational:Name", "ix_comments_round_id_submitted_at_id");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { roundId, submittedAt, id });
-            index2.AddAnnotation("Relational:Name", "ix_comments_round_id_submitted_at_id");
-
-            var index3 = runtimeEntityType.AddIndex(
                 new[] { roundId, updatedAt, id });
-            index3.AddAnnotation("Relational:Name", "ix_comments_round_id_updated_at_id");
+            index2.AddAnnotation("Relational:Name", "ix_comments_round_id_updated_at_id");
+
+            var ix_comments_fingerprint_original = runtimeEntityType.AddIndex(
+                new[] { fingerprint },
+                name: "ix_comments_fingerprint_original",
+                unique: true);
+            ix_comments_fingerprint_original.AddAnnotation("Relational:Filter", "duplicate_of_id IS NULL");
+            ix_comments_fingerprint_original.AddAnnotation("Relational:Name", "ix_comments_fingerprint");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
     public partial class TrainingDbModel
     {
         private TrainingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fde09caa-c112-4a3d-8721-aa185249fe4a"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("ea8c27b4-932c-4611-aaa1-49b8a9ce15b1"), entityTypeCount: 53)
         {
         }
 

@@ -1417,9 +1417,6 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_comments_duplicate_of_id");
 
-                    b.HasIndex("Fingerprint")
-                        .HasDatabaseName("ix_comments_fingerprint");
-
                     b.HasIndex("SubmissionId", "Position")
                         .IsUnique()
                         .HasDatabaseName("ix_comments_submission_id_position");
@@ -1429,6 +1426,11 @@ namespace TrainingApi.Common.Persistence.Migrations
 
                     b.HasIndex("RoundId", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_comments_round_id_updated_at_id");
+
+                    b.HasIndex(new[] { "Fingerprint" }, "ix_comments_fingerprint_original")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comments_fingerprint")
+                        .HasFilter("duplicate_of_id IS NULL");
 
                     b.ToTable("comments", "consultations");
                 });

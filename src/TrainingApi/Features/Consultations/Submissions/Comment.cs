@@ -160,7 +160,9 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasOne<ConsultationRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.SubmissionId, c.Position }).IsUnique();
-        builder.HasIndex(c => c.Fingerprint);
+        // One original per fingerprint (submissions of an organisation to a round run one at a time): the duplicate lookup
+        // finds at most one row per fingerprint, and PostgreSQL knows it from the unique index, statistics or not.
+        builder.HasIndex(c => c.Fingerprint, "ix_comments_fingerprint_original").IsUnique().HasFilter("duplicate_of_id IS NULL");
         builder.HasIndex(c => new { c.RoundId, c.SubmittedAt, c.Id });
         builder.HasIndex(c => new { c.RoundId, c.UpdatedAt, c.Id });
     }

@@ -89,19 +89,20 @@ public static class SubmitComments
             var (organisationId, source) = await SenderAsync(command, now, ct);
             await EnsureWindowAsync(round, command.MeetingId, now, ct);
 
-            var outline = await versions.FindAsync(round.VersionId, ct) ?? throw new InvalidOperationException($"Round {round.Id} names a missing version.");
+            var outline = await versions.FindFrozenAsync(round.VersionId, ct) ?? throw new InvalidOperationException($"Round {round.Id} names a missing version.");
             var comments = command.Comments;
             CheckAnchors(outline, comments);
             var members = ResolveMemberJst(comments);
 
-            // One submission per organisation and round at a time, so duplicates are found among committed comments.
-            await db.AdvisoryLockAsync(ConsultationsModule.SubmissionLock(round.Id, organisationId), ct);
             var reference = string.IsNullOrWhiteSpace(command.ExternalReference) ? null : command.ExternalReference.Trim();
-            await EnsureReferenceUnusedAsync(organisationId, reference, ct);
-
             var submissionId = Guid.CreateVersion7(now);
             var fingerprints = comments.Select(c => CommentFingerprint.Of(round.Id, organisationId, Blank(c.Anchor), c.Content.Trim(), Blank(c.ProposedChange))).ToList();
-            var earlier = await EarlierCommentsAsync(fingerprints, ct);
+            // One submission per organisation and round at a time, so duplicates are found among committed comments; the
+            // lock and both lookups after it go in one round trip.
+            var (used, earlier) = await db.AfterAdvisoryLockAsync(ConsultationsModule.SubmissionLock(round.Id, organisationId),
+                [SubmissionLookups.ReferenceUsed(organisationId, reference), SubmissionLookups.Originals(fingerprints)], SubmissionLookups.ReadAsync, ct);
+            EnsureReferenceUnused(reference, used);
+
             var stored = new List<Comment>(comments.Count);
             for (var i = 0; i < comments.Count; i++)
             {
@@ -191,9 +192,9 @@ public static class SubmitComments
         }
 
         /// <summary>Every bad anchor of the batch at once, each with the comment that names it, so a partner fixes them in one go.</summary>
-        private static void CheckAnchors(VersionOutline outline, IReadOnlyList<CommentRequest> comments)
+        private static void CheckAnchors(FrozenOutline outline, IReadOnlyList<CommentRequest> comments)
         {
-            var anchors = outline.Sections.Select(s => s.Anchor).ToHashSet(StringComparer.Ordinal);
+            var anchors = outline.Anchors;
             var unknown = comments.Select((c, i) => (Index: i, Anchor: Blank(c.Anchor)))
                 .Where(c => c.Anchor is not null && !anchors.Contains(c.Anchor))
                 .ToList();
@@ -231,15 +232,8 @@ public static class SubmitComments
             return members;
         }
 
-        private async Task EnsureReferenceUnusedAsync(Guid organisationId, string? reference, CancellationToken ct)
+        private static void EnsureReferenceUnused(string? reference, Guid? used)
         {
-            if (reference is null)
-            {
-                return;
-            }
-
-            var used = await db.Set<Submission>().AsNoTracking()
-                .Where(s => s.OrganisationId == organisationId && s.ExternalReference == reference).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
             if (used is { } id)
             {
                 throw ExternalReferenceUsed.Refuse(ProblemKind.Conflict, new Text(
@@ -251,30 +245,7 @@ public static class SubmitComments
             }
         }
 
-        /// <summary>
-        /// The first comment for each fingerprint this organisation already sent to the round (the fingerprint holds
-        /// both), found by the fingerprint index alone; the original is picked here, not in SQL, for the same reason.
-        /// </summary>
-        private async Task<Dictionary<string, Guid>> EarlierCommentsAsync(List<byte[]> fingerprints, CancellationToken ct)
-        {
-            var wanted = fingerprints.Distinct(ByteArrayComparer.Instance).ToList();
-            var rows = await db.Set<Comment>().AsNoTracking()
-                .Where(c => wanted.Contains(c.Fingerprint))
-                .Select(c => new { c.Fingerprint, c.Id, c.DuplicateOfId })
-                .ToListAsync(ct);
-            return rows.Where(r => r.DuplicateOfId is null).GroupBy(r => Convert.ToHexString(r.Fingerprint)).ToDictionary(g => g.Key, g => g.Min(r => r.Id));
-        }
-
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    }
-
-    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
-    {
-        public static readonly ByteArrayComparer Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj) => BitConverter.ToInt32(obj, 0);
     }
 
     public static void Map(RouteGroupBuilder rounds) =>

@@ -57,6 +57,13 @@ public sealed class VersionOutlines(TrainingDb db)
         return new VersionOutline(version.Id, version.ProgrammeId, version.ProgrammeTitle, version.Label, version.Status, outline);
     }
 
+    /// <summary>
+    /// The frozen part of a version (<see cref="FrozenOutline"/>): read once per instance for a version past draft, from
+    /// memory afterwards; a draft is read every time.
+    /// </summary>
+    public async Task<FrozenOutline?> FindFrozenAsync(Guid versionId, CancellationToken ct) =>
+        FrozenOutline.Find(versionId) ?? (await FindAsync(versionId, ct) is { } outline ? FrozenOutline.Keep(outline) : null);
+
     private sealed record Heading(Guid Id, Guid? ParentId, int Position, string Anchor, string Title, SectionKind Kind, List<string> MaturityAreas);
 
     /// <summary>Label and programme of a version, without its sections.</summary>
