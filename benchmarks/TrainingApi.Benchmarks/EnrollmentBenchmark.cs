@@ -251,6 +251,7 @@ internal static class EnrollmentBenchmark
         var apiTotal = apiCpu.Server + apiCpu.Database + apiCpu.Client;
         var rawTotal = rawCpu.Database + rawCpu.Client;
         var exactAll = sides.Values.All(s => s.Exact);
+        var sameSql = RawEnrollment.PlacementSqlIsTheApis();
         string Yes(bool exact) => exact ? "yes" : "NO";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
@@ -263,6 +264,7 @@ internal static class EnrollmentBenchmark
             latency p99            API {api.P99:0.0} ms, raw {platform.P99:0.0} ms: {p99Ratio:0.00}x (target <= 1.5x {(p99Ratio <= 1.5 ? "met" : "NOT met")})
             CPU ms/application     API side: API {apiCpu.Server:0.00} + PostgreSQL {apiCpu.Database:0.00} + load generator {apiCpu.Client:0.00} = {apiTotal:0.00}
                                    raw side: raw loop (this process) {rawCpu.Client:0.00} + PostgreSQL {rawCpu.Database:0.00} = {rawTotal:0.00} (API process meanwhile {rawCpu.Server:0.00}); ratio {apiTotal / rawTotal:0.00}
+            placement statement    the raw side's is the API's (SlotAllocation.cs): {(sameSql is { } same ? Yes(same) : "not checked (no source tree)")}
             exact                  API {Yes(sides["API"].Exact)}, raw {Yes(sides["raw"].Exact)} (accepted {expectedAccepted}, waitlisted {distinct - expectedAccepted} numbered 1–{distinct - expectedAccepted}, every distinct JST 201, in every round)
 
             | enrollment ({targets.Count:N0} applications, {options.Clients} clients, capacity {options.Capacity:N0}) | API | raw Npgsql | ratio | target |

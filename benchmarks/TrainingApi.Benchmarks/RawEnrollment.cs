@@ -59,6 +59,38 @@ internal sealed class RawEnrollment : IAsyncDisposable
         SELECT placed.id, placed.status, placed.waitlist_position, placed.jst_teryt, placed.submitted_by, placed.submitted_trace_id FROM placed, counted
         """;
 
+    /// <summary>
+    /// Whether <see cref="PlaceSubmittedSql"/> is still the API's statement, read from SlotAllocation.cs in the source tree this
+    /// benchmark was built from (whitespace aside); null when the source is not there.
+    /// </summary>
+    public static bool? PlacementSqlIsTheApis()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var path = Path.Combine(folder.FullName, "src", "TrainingApi", "Features", "PilotEnrollment", "Applications", "SlotAllocation.cs");
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var source = File.ReadAllText(path);
+            var method = source.IndexOf("PlaceSubmittedAsync(", StringComparison.Ordinal);
+            var start = method < 0 ? -1 : source.IndexOf("$\"\"\"", method, StringComparison.Ordinal);
+            var end = start < 0 ? -1 : source.IndexOf("\"\"\"", start + 4, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            var api = source[(start + 4)..end].Replace("{recruitmentId}", "$1", StringComparison.Ordinal).Replace("{now}", "$2", StringComparison.Ordinal);
+            return Words(api) == Words(PlaceSubmittedSql);
+        }
+
+        return null;
+
+        static string Words(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     /// <summary>The API's lock of the recruitment's row (RowLocks: RowLock.NoKeyUpdate, waiting).</summary>
     public const string LockSql = """SELECT 1 FROM "enrollment"."recruitments" WHERE "id" = $1 FOR NO KEY UPDATE""";
 
@@ -99,8 +131,11 @@ internal sealed class RawEnrollment : IAsyncDisposable
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    /// <summary>The HTTP answer's options (what the endpoint writes, and so what the key's record keeps).</summary>
-    private static readonly JsonSerializerOptions AnswerJson = WithApiSetup(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    /// <summary>The HTTP answer's options (what the endpoint writes, and so what the key's record keeps: Polish letters unescaped).</summary>
+    private static readonly JsonSerializerOptions AnswerJson = WithApiSetup(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     private static readonly JsonSerializerOptions EventJson = EventOutbox.CreateJsonOptions();
 
