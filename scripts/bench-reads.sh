@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of reads against the platform, in one run: the API (published Release build, Production settings, access log on)
 # beside a bare Kestrel process answering the same bytes from memory, and raw Npgsql running the comment page's SQL; alternating
-# A/B rounds, medians and ratios as a markdown table; then the API's resident memory after the run and its start-up to
-# /health/ready (migrated database, no demo data, median of 3 starts). A fresh PostgreSQL cluster of its own; about 3 minutes.
+# A/B rounds, medians and ratios as a markdown table, with the CPU per request of the API process against the bare process
+# and of PostgreSQL (API against raw Npgsql for the comment page), read from /proc over each side's measured rounds; then the
+# API's resident memory after the run and its start-up to /health/ready (migrated database, no demo data, median of 3 starts). A fresh PostgreSQL cluster of its own; about 3 minutes.
 # Usage: scripts/bench-reads.sh [--seconds N] [--rounds N] [--connections N] [--only TEXT (requests whose name contains it)]
 # Ports: TRAININGAPI_BENCH_PG_PORT (55433), TRAININGAPI_BENCH_API_PORT (5090), TRAININGAPI_BENCH_BARE_PORT (5091).
 # Runtime settings for the API only (not the client or the bare side): TRAININGAPI_BENCH_API_ENV="DOTNET_gcServer=0 ...".
@@ -59,7 +60,7 @@ stop_api() { kill -TERM "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || t
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
 start_api true
 first=$ready_ms
-dotnet "$bench" reads --url "$url" --bare-url "$bare_url" --signing-key "$key" --db "$db" "$@"
+dotnet "$bench" reads --url "$url" --bare-url "$bare_url" --signing-key "$key" --db "$db" --api-pid "$api_pid" --pg-data "$data" "$@"
 rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$api_pid/status")
 hwm=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$api_pid/status")
 stop_api

@@ -78,6 +78,9 @@ internal readonly record struct CpuReading(double Server, double Database, doubl
     public static CpuReading operator -(CpuReading after, CpuReading before) =>
         new(after.Server - before.Server, after.Database - before.Database, after.Client - before.Client);
 
+    /// <summary>The CPU of two stretches together (a side's measured rounds, one after another).</summary>
+    public static CpuReading operator +(CpuReading a, CpuReading b) => new(a.Server + b.Server, a.Database + b.Database, a.Client + b.Client);
+
     /// <summary>Milliseconds per request of each party.</summary>
     public CpuReading Per(double requests) => new(Server / requests, Database / requests, Client / requests);
 }

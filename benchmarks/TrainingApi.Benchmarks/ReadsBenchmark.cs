@@ -27,6 +27,9 @@ internal static class ReadsBenchmark
         var seconds = double.Parse(Get("--seconds") ?? "2", CultureInfo.InvariantCulture);
         var rounds = int.Parse(Get("--rounds") ?? "5", CultureInfo.InvariantCulture);
         var connections = int.Parse(Get("--connections") ?? "32", CultureInfo.InvariantCulture);
+        // For CPU per request: the API's pid and the cluster's folder (the bare process is this benchmark's own child).
+        var apiPid = Get("--api-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : (int?)null;
+        var postmaster = ProcessCpu.Postmaster(Get("--pg-data"));
         var key = new SymmetricSecurityKey(Convert.FromBase64String(Get("--signing-key") ?? ""));
         var team = new AuthenticationHeaderValue("Bearer",
             DevelopmentTokens.Create(key, "trainingapi", Roles.ProgrammeTeam, "bench-team", null, TimeSpan.FromHours(2), DateTimeOffset.UtcNow));
@@ -211,34 +214,54 @@ internal static class ReadsBenchmark
                 var apiRates = new List<double>();
                 var bareRates = new List<double>();
                 long wrong = 0;
+                // CPU of each side's server and of PostgreSQL, summed over that side's measured rounds, and its requests.
+                var (apiCpu, bareCpu) = (default(CpuReading), default(CpuReading));
+                var (apiRequests, bareRequests) = (0L, 0L);
                 for (var r = 0; r < rounds; r++)
                 {
                     for (var side = 0; side < 2; side++)
                     {
                         var onApi = (r + side) % 2 == 0;
-                        var (rate, bad) = onApi
+                        var before = CpuReading.Take(onApi ? apiPid : bare.Id, postmaster);
+                        var (rate, bad, requests) = onApi
                             ? await RateAsync(apiClient, () => Make(scenario.ApiPath), scenario.Expected, duration, connections)
                             : await RateAsync(bareClient, () => Make(scenario.BarePath), scenario.Expected, duration, connections);
+                        var used = CpuReading.Take(onApi ? apiPid : bare.Id, postmaster) - before;
+                        if (onApi)
+                        {
+                            (apiCpu, apiRequests) = (apiCpu + used, apiRequests + requests);
+                        }
+                        else
+                        {
+                            (bareCpu, bareRequests) = (bareCpu + used, bareRequests + requests);
+                        }
+
                         (onApi ? apiRates : bareRates).Add(rate);
                         wrong += bad;
                     }
                 }
+
+                var apiPer = apiCpu.Per(apiRequests);
+                var barePer = bareCpu.Per(bareRequests);
+                var database = scenario.Versus == "raw Npgsql" ? $"{apiPer.Database:0.000} / {barePer.Database:0.000}" : $"{apiPer.Database:0.000}";
 
                 var api = Median(apiRates);
                 var platform = Median(bareRates);
                 var ratio = api / platform;
                 var size = !sizes.TryGetValue(scenario.BarePath, out var bytes) ? "20 rows" : bytes < 1024 ? $"{bytes} B" : $"{bytes / 1024.0:0.0} KB";
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"| {scenario.Name} | {size} | {api,9:N0} | {platform,9:N0} ({scenario.Versus}) | **{ratio:0.00}** | ≥ {scenario.Target:0.00} {(ratio >= scenario.Target ? "✓" : "✗")} |{(wrong > 0 ? $" {wrong} unexpected answers!" : "")}"));
+                    $"| {scenario.Name} | {size} | {api,9:N0} | {platform,9:N0} ({scenario.Versus}) | **{ratio:0.00}** | ≥ {scenario.Target:0.00} {(ratio >= scenario.Target ? "✓" : "✗")} " +
+                    $"| {apiPer.Server:0.000} / {barePer.Server:0.000} ({apiPer.Server / barePer.Server:0.0}×) | {database} |{(wrong > 0 ? $" {wrong} unexpected answers!" : "")}"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
-                | request | size | API req/s | platform req/s | ratio | target |
-                |---|---|---:|---:|---:|---|
+                | request | size | API req/s | platform req/s | ratio | target | CPU ms/request API / platform | PostgreSQL CPU ms/request API (/ raw) |
+                |---|---|---:|---:|---:|---|---:|---:|
                 {string.Join("\n", lines)}
 
                 {rounds} alternating rounds of {seconds:0.#} s per side and request (median of each side), {connections} keep-alive connections, HTTP/1.1, client on the same machine; {total.Elapsed.TotalSeconds:0} s.
+                CPU from /proc, summed over each side's measured rounds and divided by its requests: the API process against the bare process (which also runs the raw Npgsql side); PostgreSQL is the whole cluster (postmaster and backends).
                 """));
             if (Get("--only") is null)
             {
@@ -283,8 +306,8 @@ internal static class ReadsBenchmark
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    /// <summary>Requests per second answered with the expected status, by <paramref name="connections"/> loops for the duration.</summary>
-    private static async Task<(double Rate, long Wrong)> RateAsync(
+    /// <summary>Requests per second answered with the expected status, by <paramref name="connections"/> loops for the duration; and all requests answered.</summary>
+    private static async Task<(double Rate, long Wrong, long Requests)> RateAsync(
         HttpClient client, Func<HttpRequestMessage> make, HttpStatusCode expected, TimeSpan duration, int connections)
     {
         long done = 0, wrong = 0;
@@ -301,7 +324,7 @@ internal static class ReadsBenchmark
                 Interlocked.Increment(ref response.StatusCode == expected ? ref done : ref wrong);
             }
         }));
-        return (done / Stopwatch.GetElapsedTime(started).TotalSeconds, wrong);
+        return (done / Stopwatch.GetElapsedTime(started).TotalSeconds, wrong, done + wrong);
     }
 
     private static double Median(List<double> values)
