@@ -27,6 +27,10 @@ internal static class ApiMemory
         }
     }
 
+    /// <summary>Where the resident memory is: anonymous (GC heap, native heaps), file (mapped assemblies and libraries), shared (JIT'd code, mapped twice under W^X).</summary>
+    public static string Split(int? pid) =>
+        $"anon {Mb(Status(pid, "RssAnon"))}, file {Mb(Status(pid, "RssFile"))}, shmem {Mb(Status(pid, "RssShmem"))}";
+
     public static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
 
     /// <summary>The GC's view from the runtime metrics, or null when the API does not serve /metrics.</summary>

@@ -183,7 +183,7 @@ internal static class MixedLoad
                 {
                     var gc = await ApiMemory.GcAsync(http);
                     var line = string.Create(CultureInfo.InvariantCulture,
-                        $"{run.Elapsed.TotalSeconds,5:0} s  RSS {ApiMemory.Mb(ApiMemory.Status(options.ApiPid, "VmRSS")),4} MB  {(gc is null ? "" : gc + "  ")}done: {string.Join(", ", Kinds.Select((k, i) => $"{k} {Interlocked.Read(ref done[i])}"))}");
+                        $"{run.Elapsed.TotalSeconds,5:0} s  RSS {ApiMemory.Mb(ApiMemory.Status(options.ApiPid, "VmRSS")),4} MB ({ApiMemory.Split(options.ApiPid)})  {(gc is null ? "" : gc + "  ")}done: {string.Join(", ", Kinds.Select((k, i) => $"{k} {Interlocked.Read(ref done[i])}"))}");
                     Console.WriteLine("sample " + line);
                 }
             }
@@ -236,7 +236,7 @@ internal static class MixedLoad
             RSS after 1x (cycle 1) {ApiMemory.Mb(first.Rss)} MB
             RSS after 10x          {(tenth is null ? "not reached (fewer than 10 cycles: run longer)" : ApiMemory.Mb(tenth.Rss) + " MB")}
             growth 10x / 1x        {(growth is { } g ? $"{g:0.000} (target ≤ 1.10) {(g <= 1.10 ? "PASS" : "FAIL")}" : "—")}
-            RSS after the last     {ApiMemory.Mb(last.Rss)} MB after cycle {last.Number} ({(double)last.Rss / first.Rss:0.000} of 1x); peak (VmHWM) {ApiMemory.Mb(peak)} MB
+            RSS after the last     {ApiMemory.Mb(last.Rss)} MB after cycle {last.Number} ({(double)last.Rss / first.Rss:0.000} of 1x; {ApiMemory.Split(options.ApiPid)}); peak (VmHWM) {ApiMemory.Mb(peak)} MB
             GC at start / end      {gcAtStart?.ToString() ?? "—"} / {gcAtEnd?.ToString() ?? "—"}
             throughput per cycle   {string.Join(" ", cycles.Select(c => c.RequestsPerSecond.ToString("0", CultureInfo.InvariantCulture)))} req/s
             drift                  first third {Median(cycles.Take(third).Select(c => c.RequestsPerSecond)):0} req/s, last third {Median(cycles.TakeLast(third).Select(c => c.RequestsPerSecond)):0} req/s
