@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "scale-out" => await ScaleOutChecks.RunAsync(args[1..]),
     "reads" => await ReadsBenchmark.RunAsync(args[1..]),
     "self-assessment" => await SelfAssessmentBenchmark.RunAsync(args[1..]),
+    "mixed" => await MixedLoad.RunAsync(args[1..]),
     "bare" => await BareServer.RunAsync(args[1..]),
     _ => Usage(),
 };
