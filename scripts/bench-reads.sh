@@ -69,5 +69,5 @@ starts=()
 for _ in 1 2 3; do start_api false; starts+=("$ready_ms"); stop_api; done
 median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
 echo "| start-up to /health/ready (migrated database, no demo data) | ${median} ms (median of ${starts[*]} ms; first start with migrations ${first} ms) | target < 1500 ms $([ "$median" -lt 1500 ] && echo ✓ || echo ✗) |"
-echo "| resident memory of the API after the run | ${rss} MB (peak ${hwm} MB) | target < 250 MB $([ "$rss" -lt 250 ] && echo ✓ || echo ✗) |"
+echo "| resident memory of the API after the run | ${rss} MB (peak ${hwm} MB) | no absolute target: growth and the container's limit are measured by scripts/soak.sh and scripts/memory-limit.sh |"
 echo "access log lines written during the run: $(wc -l <"$log") (reads up to AccessLog:MaxReadLinesPerSecond a second; see docs/performance.md)"
