@@ -100,7 +100,7 @@ public static class SubmitComments
             // One submission per organisation and round at a time, so duplicates are found among committed comments; the
             // lock and both lookups after it go in one round trip.
             var (used, earlier) = await db.AfterAdvisoryLockAsync(ConsultationsModule.SubmissionLock(round.Id, organisationId),
-                [SubmissionLookups.ReferenceUsed(organisationId, reference), SubmissionLookups.Originals(fingerprints)], SubmissionLookups.ReadAsync, ct);
+                [SubmissionLookups.ReferenceUsed(organisationId, reference), SubmissionLookups.PlanForTheseParameters(), SubmissionLookups.Originals(fingerprints)], SubmissionLookups.ReadAsync, ct);
             EnsureReferenceUnused(reference, used);
 
             var stored = new List<Comment>(comments.Count);
