@@ -123,7 +123,7 @@ public static class Apply
                 return submitted;
             }
 
-            var decision = await placement.PlaceAsync(recruitment.Id, application.Id, idempotency.Claim is null ? null : submitted, cancellationToken);
+            var decision = await placement.PlaceAsync(recruitment.Id, application.Id, PendingAnswer.For(idempotency.Claim, submitted), cancellationToken);
             return submitted with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
         }
 
@@ -154,7 +154,7 @@ public static class Apply
         private async Task<ApplicationView> FinishAsync(RecruitmentTerms recruitment, Guid applicationId, CancellationToken ct)
         {
             var stored = ApplicationView.From(await db.Set<Application>().AsNoTracking().Include(a => a.Participants).SingleAsync(a => a.Id == applicationId, ct));
-            var decision = await placement.PlaceAsync(recruitment.Id, applicationId, stored, ct);
+            var decision = await placement.PlaceAsync(recruitment.Id, applicationId, PendingAnswer.For(idempotency.Claim, stored), ct);
             return stored with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
         }
 

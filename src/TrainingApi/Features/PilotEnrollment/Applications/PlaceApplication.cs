@@ -15,8 +15,8 @@ namespace TrainingApi.Features.PilotEnrollment.Applications;
 /// </summary>
 public static class PlaceApplication
 {
-    /// <param name="Submitted">The batch's applications whose requests carry an Idempotency-Key, as submitted: their stored answers are made from these.</param>
-    public sealed record Command(Guid RecruitmentId, IReadOnlyList<Guid> ApplicationIds, IReadOnlyDictionary<Guid, ApplicationView> Submitted)
+    /// <param name="Submitted">The batch's applications whose requests carry an Idempotency-Key, as submitted, with the key: their stored answers are made from these.</param>
+    public sealed record Command(Guid RecruitmentId, IReadOnlyList<Guid> ApplicationIds, IReadOnlyDictionary<Guid, PendingAnswer<ApplicationView>> Submitted)
         : ICommand<Dictionary<Guid, PlacementCoordinator.Decision>>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -55,12 +55,15 @@ public static class PlaceApplication
             // The batch's Idempotency-Keys are answered here, in the transaction that decided them, from the applications their
             // requests submitted: nothing is read back. An application placed by this statement whose request is not in the
             // batch is answered by its own request's batch, which follows; if that request died, its retry answers it.
-            var answered = new Dictionary<Guid, ApplicationView>(command.Submitted.Count);
+            var answered = new Dictionary<Guid, PendingAnswer<ApplicationView>>(command.Submitted.Count);
             foreach (var (id, submitted) in command.Submitted)
             {
                 if (decisions.TryGetValue(id, out var decision))
                 {
-                    answered[id] = submitted with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt };
+                    answered[id] = submitted with
+                    {
+                        Resource = submitted.Resource with { Status = decision.Status, WaitlistPosition = decision.WaitlistPosition, DecidedAt = decision.DecidedAt },
+                    };
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TrainingApi.Common.Idempotency;
 using TrainingApi.Common.UseCases;
 
 namespace TrainingApi.Features.PilotEnrollment.Applications;
@@ -20,8 +21,8 @@ public sealed class PlacementCoordinator(UseCaseRunner runner)
     private readonly ConcurrentDictionary<Guid, Queue> queues = new();
 
     /// <summary>The application must be committed as submitted before this is called.</summary>
-    /// <param name="submitted">The application as submitted, when its request carries an Idempotency-Key: the key's stored answer is made from it.</param>
-    public Task<Decision> PlaceAsync(Guid recruitmentId, Guid applicationId, ApplicationView? submitted, CancellationToken ct)
+    /// <param name="submitted">The application as submitted with its request's Idempotency-Key, when it carries one: the key's stored answer is made from it.</param>
+    public Task<Decision> PlaceAsync(Guid recruitmentId, Guid applicationId, PendingAnswer<ApplicationView>? submitted, CancellationToken ct)
     {
         var queue = queues.GetOrAdd(recruitmentId, _ => new Queue());
         var waiter = new TaskCompletionSource<Decision>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,7 +53,7 @@ public sealed class PlacementCoordinator(UseCaseRunner runner)
         while (true)
         {
             Dictionary<Guid, TaskCompletionSource<Decision>> batch;
-            Dictionary<Guid, ApplicationView> submitted;
+            Dictionary<Guid, PendingAnswer<ApplicationView>> submitted;
             lock (queue)
             {
                 if (queue.Waiting.Count == 0)
@@ -86,14 +87,14 @@ public sealed class PlacementCoordinator(UseCaseRunner runner)
     }
 
     /// <summary>Places all submitted applications under the lock; reports the batch's ones, including any another instance placed.</summary>
-    private Task<Dictionary<Guid, Decision>> PlaceBatchAsync(Guid recruitmentId, List<Guid> ids, Dictionary<Guid, ApplicationView> submitted) =>
+    private Task<Dictionary<Guid, Decision>> PlaceBatchAsync(Guid recruitmentId, List<Guid> ids, Dictionary<Guid, PendingAnswer<ApplicationView>> submitted) =>
         runner.SendAsync(Actor.System, new PlaceApplication.Command(recruitmentId, ids, submitted), CancellationToken.None);
 
     private sealed class Queue
     {
         public Dictionary<Guid, TaskCompletionSource<Decision>> Waiting { get; } = [];
 
-        public Dictionary<Guid, ApplicationView> Submitted { get; } = [];
+        public Dictionary<Guid, PendingAnswer<ApplicationView>> Submitted { get; } = [];
 
         public bool Running { get; set; }
     }
