@@ -25,6 +25,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -261,6 +262,12 @@ namespace TrainingApi.Common.Persistence.CompiledModel
             var index2 = runtimeEntityType.AddIndex(
                 new[] { recruitmentId, submittedAt, id });
             index2.AddAnnotation("Relational:Name", "ix_applications_recruitment_id_submitted_at_id");
+
+            var awaitingPlacement = runtimeEntityType.AddIndex(
+                new[] { recruitmentId, submittedAt, id },
+                name: "AwaitingPlacement");
+            awaitingPlacement.AddAnnotation("Relational:Filter", "status = 'Submitted'");
+            awaitingPlacement.AddAnnotation("Relational:Name", "ix_applications_awaiting_placement");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace TrainingApi.Common.Persistence.CompiledModel
     public partial class TrainingDbModel
     {
         private TrainingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ea8c27b4-932c-4611-aaa1-49b8a9ce15b1"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("1bfa28d7-4bc6-4b45-94c6-f450740e2833"), entityTypeCount: 53)
         {
         }
 

@@ -2566,6 +2566,10 @@ namespace TrainingApi.Common.Persistence.Migrations
                     b.HasIndex("RecruitmentId", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_applications_recruitment_id_submitted_at_id");
 
+                    b.HasIndex(new[] { "RecruitmentId", "SubmittedAt", "Id" }, "AwaitingPlacement")
+                        .HasDatabaseName("ix_applications_awaiting_placement")
+                        .HasFilter("status = 'Submitted'");
+
                     b.ToTable("applications", "enrollment");
                 });
 

@@ -250,6 +250,10 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // and PostgreSQL checks a unique index at each row; the recruitment lock keeps positions gapless instead.
         builder.HasIndex(a => new { a.RecruitmentId, a.WaitlistPosition }).HasFilter("status = 'Waitlisted'").HasDatabaseName("ix_applications_waitlist");
         builder.HasIndex(a => new { a.RecruitmentId, a.SubmittedAt, a.Id });
+        // What placement reads under the recruitment's lock (SlotAllocation), in its order: only the applications still
+        // waiting for their place, so each batch reads its few rows, not every application the recruitment holds.
+        builder.HasIndex(a => new { a.RecruitmentId, a.SubmittedAt, a.Id }, "AwaitingPlacement").HasFilter("status = 'Submitted'")
+            .HasDatabaseName("ix_applications_awaiting_placement");
         // What the offer sweep looks for.
         builder.HasIndex(a => a.OfferExpiresAt).HasFilter("status = 'Offered'").HasDatabaseName("ix_applications_open_offers");
     }
