@@ -95,7 +95,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                 }
 
                 // Almost every key is new: whether it is stored is asked first, and the stored row (tracked, to be replayed or reused) read only if so.
-                var record = await db.Set<IdempotencyRecord>().AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, ct)
+                var record = await KeyStored(db, claim.Scope, claim.Key, ct)
                     ? await db.Set<IdempotencyRecord>().SingleAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, ct)
                     : null;
                 if (record is not null && record.ExpiresAt >= claim.CreatedAt)
@@ -150,12 +150,23 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
     /// The use case stores the key itself (pending with its first commit, answered with its last); here a stored
     /// answer is replayed, and a retry of a request whose answer never came is handed to the use case to finish.
     /// </summary>
+    /// <summary>
+    /// The key's state without its stored answer. This and <see cref="KeyStored"/> run on every request with a key, so they are
+    /// compiled once: EF's per-call work on a LINQ query (finding its plan in the query cache by the expression tree) was most
+    /// of the 9 % of the API's CPU that the lookup took under the enrollment burst.
+    /// </summary>
+    private static readonly Func<TrainingDb, string, string, CancellationToken, Task<IdempotencyRecord?>> KeyState = EF.CompileAsyncQuery(
+        (TrainingDb db, string scope, string key, CancellationToken ct) => db.Set<IdempotencyRecord>().AsNoTracking().Where(r => r.Scope == scope && r.Key == key)
+            .Select(r => new IdempotencyRecord { Scope = r.Scope, Key = r.Key, RequestHash = r.RequestHash, Completed = r.Completed, ResourceId = r.ResourceId, ExpiresAt = r.ExpiresAt })
+            .SingleOrDefault());
+
+    private static readonly Func<TrainingDb, string, string, CancellationToken, Task<bool>> KeyStored = EF.CompileAsyncQuery(
+        (TrainingDb db, string scope, string key, CancellationToken ct) => db.Set<IdempotencyRecord>().Any(r => r.Scope == scope && r.Key == key));
+
     private async Task RunStagedAsync(HttpContext http, TrainingDb db, SecretBox box, IdempotencyClaim claim, CurrentIdempotencyClaim current)
     {
         // Almost every key is new: the lookup reads only the key's state, and the stored answer only for a replay.
-        var record = await db.Set<IdempotencyRecord>().AsNoTracking().Where(r => r.Scope == claim.Scope && r.Key == claim.Key)
-            .Select(r => new IdempotencyRecord { Scope = r.Scope, Key = r.Key, RequestHash = r.RequestHash, Completed = r.Completed, ResourceId = r.ResourceId, ExpiresAt = r.ExpiresAt })
-            .SingleOrDefaultAsync(http.RequestAborted);
+        var record = await KeyState(db, claim.Scope, claim.Key, http.RequestAborted);
         if (record is not null && record.ExpiresAt >= claim.CreatedAt)
         {
             if (record.Completed || record.ResourceId is null)
