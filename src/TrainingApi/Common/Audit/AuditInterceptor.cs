@@ -1,7 +1,8 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -52,7 +53,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var now = clock.GetUtcNow();
         foreach (var entry in changed)
         {
-            db.Add(AuditEntry.For(useCase, now, entry.Metadata.ClrType.Name, KeyOf(entry), OperationOf(entry.State), Summarise(entry).ToJsonString(Json)));
+            db.Add(AuditEntry.For(useCase, now, entry.Metadata.ClrType.Name, KeyOf(entry), OperationOf(entry.State), Summarise(entry)));
         }
     }
 
@@ -66,35 +67,54 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static string KeyOf(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static JsonObject Summarise(EntityEntry entry)
+    /// <summary>
+    /// The entry's values as one JSON object, written straight to UTF-8: every saved entity passes here, and building a
+    /// JsonNode per value, then the tree's text, was a twentieth of an application's CPU under the enrollment burst.
+    /// </summary>
+    private static string Summarise(EntityEntry entry)
     {
-        var summary = new JsonObject();
-        if (entry.State == EntityState.Deleted)
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
         {
-            return summary;
+            writer.WriteStartObject();
+            if (entry.State != EntityState.Deleted)
+            {
+                foreach (var property in entry.Properties)
+                {
+                    if (property.Metadata.IsConcurrencyToken || property.Metadata.IsPrimaryKey())
+                    {
+                        continue;
+                    }
+
+                    var personal = property.Metadata.PropertyInfo is { } info && IsPersonal(info);
+                    if (entry.State == EntityState.Added)
+                    {
+                        writer.WritePropertyName(Name(property));
+                        WriteValue(writer, personal ? "(personal data)" : property.CurrentValue);
+                    }
+                    else if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                    {
+                        writer.WritePropertyName(Name(property));
+                        if (personal)
+                        {
+                            writer.WriteStringValue("(personal data changed)");
+                            continue;
+                        }
+
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("from");
+                        WriteValue(writer, property.OriginalValue);
+                        writer.WritePropertyName("to");
+                        WriteValue(writer, property.CurrentValue);
+                        writer.WriteEndObject();
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
-        foreach (var property in entry.Properties)
-        {
-            if (property.Metadata.IsConcurrencyToken || property.Metadata.IsPrimaryKey())
-            {
-                continue;
-            }
-
-            var personal = property.Metadata.PropertyInfo is { } info && IsPersonal(info);
-            if (entry.State == EntityState.Added)
-            {
-                summary[Name(property)] = personal ? "(personal data)" : Value(property.CurrentValue);
-            }
-            else if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
-            {
-                summary[Name(property)] = personal
-                    ? "(personal data changed)"
-                    : new JsonObject { ["from"] = Value(property.OriginalValue), ["to"] = Value(property.CurrentValue) };
-            }
-        }
-
-        return summary;
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, bool> Personal = new();
@@ -102,15 +122,29 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     // Reflection on every property of every saved entity is measurable on the hot path; the answer never changes.
     private static bool IsPersonal(PropertyInfo info) => Personal.GetOrAdd(info, i => i.GetCustomAttribute<PersonalDataAttribute>() is not null);
 
-    private static string Name(PropertyEntry property) => JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> Names = new();
 
-    private static JsonNode? Value(object? value) => value switch
+    private static JsonEncodedText Name(PropertyEntry property) =>
+        Names.GetOrAdd(property.Metadata.Name, n => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(n), Json.Encoder));
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
-        null => null,
-        byte[] => "(binary)",
-        string s when s.Length > MaxValueLength => s[..MaxValueLength] + "…",
-        _ => JsonSerializer.SerializeToNode(value, value.GetType(), Json),
-    };
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case byte[]:
+                writer.WriteStringValue("(binary)");
+                break;
+            case string s:
+                writer.WriteStringValue(s.Length > MaxValueLength ? s[..MaxValueLength] + "…" : s);
+                break;
+            default:
+                JsonSerializer.Serialize(writer, value, value.GetType(), Json);
+                break;
+        }
+    }
 
     private static JsonSerializerOptions CreateJsonOptions()
     {
