@@ -60,11 +60,14 @@ public readonly record struct AdvisoryLockKey(AdvisoryLockNamespace Namespace, s
 public static class AdvisoryLocks
 {
     /// <summary>Waits for the lock named by the key and holds it until the transaction ends.</summary>
-    public static async Task AdvisoryLockAsync(this TrainingDb db, AdvisoryLockKey key, CancellationToken ct)
+    public static Task AdvisoryLockAsync(this TrainingDb db, AdvisoryLockKey key, CancellationToken ct) =>
+        db.AfterAdvisoryLockAsync(key, [], (_, _) => Task.FromResult(true), ct);
+
+    /// <summary>The statement that waits for the lock named by the key (<see cref="LockedReads"/> sends it with the reads after it).</summary>
+    internal static Npgsql.NpgsqlBatchCommand Lock(AdvisoryLockKey key) => new("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
     {
-        RowLocks.EnsureTransaction(db);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key.ToString()}, 0))", ct);
-    }
+        Parameters = { new Npgsql.NpgsqlParameter<string> { TypedValue = key.ToString() } },
+    };
 
     /// <summary>Takes the lock if nobody holds it, holding it until the transaction ends; false when it is taken.</summary>
     public static async Task<bool> TryAdvisoryLockAsync(this TrainingDb db, AdvisoryLockKey key, CancellationToken ct)

@@ -19,9 +19,7 @@ public static class LockedReads
     {
         var transaction = (NpgsqlTransaction)RowLocks.EnsureTransaction(db);
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
-        var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))");
-        lockCommand.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.ToString() });
-        batch.BatchCommands.Add(lockCommand);
+        batch.BatchCommands.Add(AdvisoryLocks.Lock(key));
         foreach (var command in reads)
         {
             batch.BatchCommands.Add(command);
